@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { assignTags, type KeywordInput } from './tags.ts';
+import { loadTaxonomy, parseTaxonomy } from './taxonomy.ts';
+
+const taxonomy = parseTaxonomy({
+  topics: [{ slug: 'karabakh', label: 'كاراباخ', aliases: ['ناغورنو كاراباخ', 'قره باغ'] }],
+  tags: [
+    { label: 'أذربيجان', aliases: ['أذريبجان'] },
+    { label: 'دميتري بيسكوف', aliases: ['بيسكوف'] },
+    { label: 'قوات حفظ السلام' },
+    { label: 'قوات حفظ السلام الروسية' },
+  ],
+  drop: ['في', 'من', 'إقليم', 'عاجل'],
+});
+
+const joined = (line: string): KeywordInput => ({ joined: line, whole: [] });
+const whole = (...tags: string[]): KeywordInput => ({ joined: null, whole: tags });
+const labelsOf = (inputs: KeywordInput[]): string[][] =>
+  assignTags(inputs, taxonomy).tagsPerArticle.map((tags) => tags.map((tag) => tag.label));
+
+describe('assignTags: splitting a keyword line', () => {
+  it.each([
+    ['single words when nothing is known', 'روسيا موسكو الكرملين', ['روسيا', 'موسكو', 'الكرملين']],
+    ['a known multi-word tag whole', 'روسيا دميتري بيسكوف موسكو', ['روسيا', 'دميتري بيسكوف', 'موسكو']],
+    ['the longest known phrase first', 'قوات حفظ السلام الروسية', ['قوات حفظ السلام الروسية']],
+    [
+      'a shorter known phrase when the longer is absent',
+      'قوات حفظ السلام روسيا',
+      ['قوات حفظ السلام', 'روسيا'],
+    ],
+    [
+      'topic aliases as phrases',
+      'أرمينيا ناغورنو كاراباخ قره باغ',
+      ['أرمينيا', 'ناغورنو كاراباخ', 'قره باغ'],
+    ],
+    ['known phrases compared normalised', 'دميتري  بيسكوفْ', ['دميتري بيسكوف']],
+    [
+      'explicit separators instead of spaces',
+      'الجيش الروسي، حلف شمال الأطلسي',
+      ['الجيش الروسي', 'حلف شمال الأطلسي'],
+    ],
+    ['hashtags whole, underscores as spaces', '#قطاع_غزة #الضفة_الغربية', ['قطاع غزة', 'الضفة الغربية']],
+  ])('%s', (_rule, line, expected) => {
+    expect(labelsOf([joined(line)])).toEqual([expected]);
+  });
+
+  it('learns multi-word tags that other articles gave whole', () => {
+    expect(labelsOf([whole('الجيش الروسي'), joined('موسكو الجيش الروسي كييف')])[1]).toEqual([
+      'موسكو',
+      'الجيش الروسي',
+      'كييف',
+    ]);
+  });
+});
+
+describe('assignTags: dropping', () => {
+  it.each([
+    ['a function word', 'في'],
+    ['a listed fragment', 'إقليم'],
+    ['a phrase made only of function words and fragments', 'فی إقلیم'],
+    ['a single letter', 'و'],
+    ['digits only', '٢٠٢٣'],
+    ['punctuation only', '«»'],
+    ['a listed tag', 'عاجل'],
+  ])('drops %s', (_rule, tag) => {
+    expect(labelsOf([whole(tag)])).toEqual([[]]);
+  });
+
+  it('keeps a phrase that has one real word', () => {
+    expect(labelsOf([whole('إقليم كاراباخ')])).toEqual([['إقليم كاراباخ']]);
+  });
+});
+
+describe('assignTags: merging and labels', () => {
+  it('merges spellings that normalise alike and taxonomy aliases, once per article', () => {
+    expect(labelsOf([joined('أذربيجان اذربيجان أذريبجان روسيا')])).toEqual([['أذربيجان', 'روسيا']]);
+  });
+
+  it('merges a surname the taxonomy aliases to the full name', () => {
+    expect(labelsOf([joined('بيسكوف دميتري بيسكوف')])).toEqual([['دميتري بيسكوف']]);
+  });
+
+  it('keeps a clitic form apart from its bare word', () => {
+    expect(labelsOf([joined('كاراباخ وكاراباخ')])).toEqual([['كاراباخ', 'وكاراباخ']]);
+  });
+
+  it('labels an unlisted tag with its most common written form', () => {
+    const result = assignTags([whole('أرمينيا'), whole('ارمينيا'), whole('ارمينيا')], taxonomy);
+    expect(result.vocabulary).toEqual([{ slug: 'ارمينيا', label: 'ارمينيا', count: 3 }]);
+  });
+
+  it('breaks a tie between written forms by the first seen', () => {
+    const result = assignTags([whole('ارمينيا'), whole('أرمينيا')], taxonomy);
+    expect(result.vocabulary[0]?.label).toBe('ارمينيا');
+  });
+
+  it('labels a taxonomy tag with the taxonomy label, however it was written', () => {
+    const result = assignTags([whole('أذريبجان'), whole('اذربيجان')], taxonomy);
+    expect(result.vocabulary).toEqual([{ slug: 'اذربيجان', label: 'أذربيجان', count: 2 }]);
+    expect(result.merged).toEqual([
+      { slug: 'اذربيجان', label: 'أذربيجان', variants: ['أذريبجان', 'اذربيجان'] },
+    ]);
+  });
+
+  it('shares one TagRef per tag across articles', () => {
+    const [first, second] = assignTags([whole('روسيا'), whole('روسيا')], taxonomy).tagsPerArticle;
+    expect(first?.[0]).toBe(second?.[0]);
+  });
+
+  it('counts articles and sorts the vocabulary by count, then slug', () => {
+    const result = assignTags([whole('موسكو', 'روسيا'), whole('روسيا'), whole('باكو')], taxonomy);
+    expect(result.vocabulary.map((tag) => [tag.label, tag.count])).toEqual([
+      ['روسيا', 2],
+      ['باكو', 1],
+      ['موسكو', 1],
+    ]);
+  });
+});
+
+describe('assignTags: likely variants', () => {
+  it.each([
+    ['one letter differs', 'ناجورنو', 'ناغورنو'],
+    ['two adjacent letters swapped', 'سيباستوبول', 'سيباستبوول'],
+    ['one letter more or less', 'زيلينسكي', 'زيلنسكي'],
+    ['the same word behind a clitic', 'روسيا', 'وروسيا'],
+  ])('reports %s', (reason, a, b) => {
+    const result = assignTags([whole(a), whole(a), whole(b)], taxonomy);
+    expect(result.likelyVariants).toEqual([{ a, b, reason }]);
+  });
+
+  it.each([
+    ['short words', 'مصر', 'نصر'],
+    ['words two edits apart', 'كاراباخ', 'كارابوخو'],
+  ])('leaves %s alone', (_case, a, b) => {
+    expect(assignTags([whole(a), whole(b)], taxonomy).likelyVariants).toEqual([]);
+  });
+});
+
+describe('assignTags: the seed keyword line with the shipped taxonomy', () => {
+  const seed = readFileSync(fileURLToPath(new URL('../../content/seed.txt', import.meta.url)), 'utf8');
+  const line = /^كلمات دلالية:(.*)$/m.exec(seed)?.[1] ?? '';
+
+  it('finds the keyword line', () => {
+    expect(line).toContain('بيسكوف');
+  });
+
+  it('splits, merges and drops as an editor would', async () => {
+    const shipped = await loadTaxonomy(
+      fileURLToPath(new URL('../../content/taxonomy.json', import.meta.url)),
+    );
+    const [tags] = assignTags([joined(line)], shipped).tagsPerArticle;
+    expect(tags?.map((tag) => tag.label)).toEqual([
+      'روسيا',
+      'موسكو',
+      'الكرملين',
+      'دميتري بيسكوف',
+      'أرمينيا',
+      'قوات حفظ السلام الروسية',
+      'أذربيجان',
+      'كاراباخ',
+      'إقليم كاراباخ',
+      'القوات الأذربيجانية',
+      'القوات الأرمينية',
+    ]);
+  });
+});
+
+describe('assignTags: cost', () => {
+  it('tags 100,000 articles of 8 keywords in well under 5 s of CPU', () => {
+    // CPU time, not wall time: the suite shares the machine with other processes.
+    const letters = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    let seed = 42;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const word = (): string =>
+      Array.from(
+        { length: 4 + Math.floor(random() * 5) },
+        () => letters[Math.floor(random() * letters.length)],
+      ).join('');
+    const vocabulary = Array.from({ length: 30_000 }, () =>
+      random() < 0.2 ? `${word()} ${word()}` : word(),
+    );
+    const pick = (): string => vocabulary[Math.floor(random() ** 2 * vocabulary.length)] as string;
+    const inputs: KeywordInput[] = Array.from({ length: 100_000 }, (_, i) =>
+      i % 2 === 0
+        ? { joined: Array.from({ length: 8 }, pick).join(' '), whole: [] }
+        : { joined: null, whole: Array.from({ length: 8 }, pick) },
+    );
+    const before = process.cpuUsage();
+    const result = assignTags(inputs, taxonomy);
+    const cpu = process.cpuUsage(before);
+    expect(result.tagsPerArticle).toHaveLength(100_000);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(5_000);
+  }, 60_000);
+});

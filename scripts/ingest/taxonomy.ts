@@ -1,0 +1,115 @@
+/**
+ * The editor's taxonomy (`content/taxonomy.json`): topics with the aliases that define them, known tags
+ * with their other spellings, and words that are never tags on their own. Validated where it enters, so a
+ * typo in the file stops the ingest with the file name and the offending path.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { slugify } from '../../src/shared/lib/arabic.ts';
+
+const text = z.string().trim().min(1);
+
+const topicSchema = z.object({
+  /** The topic's URL slug (`/topics/karabakh`): ASCII, so topic URLs read the same in any script. */
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a topic slug is lower-case ASCII words joined by -'),
+  label: text,
+  /** Every written form that names the topic: names, spellings, capitals, leaders, places. */
+  aliases: z.array(text).default([]),
+  /**
+   * Relative adjectives (nisba) in the masculine singular, «أوكراني»: each also stands for its feminine,
+   * plurals, dual and accusative (أوكرانية، أوكرانيون، أوكرانيين، أوكرانيان، أوكرانيتين، أوكرانيات، أوكرانيا).
+   */
+  adjectives: z.array(text.regex(/[يی]$/, 'an adjective is a nisba form ending in ي')).default([]),
+  /**
+   * Phrases that contain a form but do not name the topic: «روسيا البيضاء» is Belarus, «مونديال روسيا»
+   * names a tournament. Matched like forms, longest first, and then ignored.
+   */
+  exclude: z.array(text).default([]),
+});
+
+const tagSchema = z.object({
+  label: text,
+  /** Other spellings and misspellings of the same tag: they merge into it. */
+  aliases: z.array(text).default([]),
+});
+
+const taxonomySchema = z
+  .object({
+    topics: z.array(topicSchema),
+    tags: z.array(tagSchema).default([]),
+    /** Tags dropped whole; a single word here is also a fragment (a tag made only of such words goes). */
+    drop: z.array(text).default([]),
+  })
+  .superRefine((taxonomy, ctx) => {
+    const topicSlugs = new Set<string>();
+    taxonomy.topics.forEach((topic, i) => {
+      if (topicSlugs.has(topic.slug)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topics', i, 'slug'],
+          message: `duplicate topic slug "${topic.slug}"`,
+        });
+      }
+      topicSlugs.add(topic.slug);
+    });
+    // A written form that belongs to two tags would make merging depend on file order.
+    const owner = new Map<string, string>();
+    taxonomy.tags.forEach((tag, i) => {
+      for (const [j, form] of [tag.label, ...tag.aliases].entries()) {
+        const key = slugify(form);
+        const previous = owner.get(key);
+        if (previous !== undefined && previous !== tag.label) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tags', i, ...(j === 0 ? ['label'] : ['aliases', j - 1])],
+            message: `"${form}" is already a form of the tag "${previous}"`,
+          });
+        }
+        owner.set(key, tag.label);
+      }
+    });
+  });
+
+export type Taxonomy = z.infer<typeof taxonomySchema>;
+export type TaxonomyTopic = Taxonomy['topics'][number];
+export type TaxonomyTag = Taxonomy['tags'][number];
+
+/** Validates a parsed taxonomy; the error names the file and each issue's path. */
+export function parseTaxonomy(json: unknown, file = 'taxonomy'): Taxonomy {
+  const result = taxonomySchema.safeParse(json);
+  if (result.success) return result.data;
+  const issues = result.error.issues
+    .map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`)
+    .join('; ');
+  throw new Error(`${file}: invalid taxonomy: ${issues}`);
+}
+
+export async function loadTaxonomy(file: string): Promise<Taxonomy> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: cannot read taxonomy: ${(error as Error).message}`, { cause: error });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (error) {
+    throw new Error(`${file}: taxonomy is not valid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  return parseTaxonomy(json, file);
+}
+
+const NISBA_ENDINGS = ['', 'ة', 'ون', 'ين', 'ان', 'تين', 'ات', 'ا'];
+
+/**
+ * Every written form that names a topic: its label, its aliases and the inflections of its adjectives,
+ * deduplicated in that order. Topic matching and search query expansion both read this.
+ */
+export function topicForms(topic: TaxonomyTopic): string[] {
+  const forms = [topic.label, ...topic.aliases];
+  for (const adjective of topic.adjectives) {
+    for (const ending of NISBA_ENDINGS) forms.push(adjective + ending);
+  }
+  return [...new Set(forms)];
+}
