@@ -1,0 +1,203 @@
+/**
+ * `npm run bench:ingest -- [--count 100000] [--keep DIR]`
+ *
+ * Generates a clearly synthetic corpus (made-up Arabic-looking words, Zipf-distributed tags, some topic
+ * aliases from the taxonomy), runs the ingest on it without the search index in a child process, and
+ * prints throughput, peak memory and output sizes. With --count ≥ 100,000 it runs 10,000 first and shows
+ * both side by side, so growth is visible. --keep DIR keeps the corpus and the output (DIR/data).
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TAXONOMY = path.join(ROOT, 'content/taxonomy.json');
+
+/** Deterministic PRNG (mulberry32): the same --count gives the same corpus. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
+
+function makeWords(rand: () => number, count: number): string[] {
+  const words = new Set<string>();
+  while (words.size < count) {
+    const length = 3 + Math.floor(rand() * 5);
+    let word = '';
+    for (let i = 0; i < length; i++) word += LETTERS[Math.floor(rand() * LETTERS.length)];
+    words.add(word);
+  }
+  return [...words];
+}
+
+/** Index into a list of `n` items with probability ∝ 1 / (rank + 1)^s. */
+function zipf(rand: () => number, n: number, s: number): () => number {
+  const cumulative = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / Math.pow(i + 1, s);
+  return () => {
+    const x = rand() * sum;
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+async function generate(file: string, count: number): Promise<void> {
+  const taxonomy = JSON.parse(await readFile(TAXONOMY, 'utf8')) as { topics: Array<{ label: string; aliases?: string[] }> };
+  const aliases = taxonomy.topics.flatMap((t) => [t.label, ...(t.aliases ?? [])]);
+  const rand = random(count);
+  const words = makeWords(rand, 20_000);
+  const word = zipf(rand, words.length, 0.9);
+  const tagPool = Array.from({ length: 8_000 }, (_, i) =>
+    i % 4 === 0 ? `وسم${words[i]} ${words[i + 1]}` : `وسم${words[i]}`,
+  );
+  const tag = zipf(rand, tagPool.length, 1.05);
+  const phrase = (n: number): string => Array.from({ length: n }, () => words[word()]).join(' ');
+  const start = Date.UTC(2022, 0, 1);
+  const out = createWriteStream(file);
+  for (let i = 0; i < count; i++) {
+    const alias = rand() < 0.15 ? aliases[Math.floor(rand() * aliases.length)]! : null;
+    const title = `${phrase(3 + Math.floor(rand() * 5))}${alias ? ` ${alias}` : ''}`;
+    const body = Array.from({ length: 3 + Math.floor(rand() * 5) }, (_, p) =>
+      `${p === 0 && alias ? `${alias} ` : ''}${phrase(30 + Math.floor(rand() * 40))}.`,
+    );
+    const tags = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 5) }, () => tagPool[tag()]!))];
+    const date = rand() < 0.02 ? undefined : new Date(start + Math.floor(rand() * 730 * 86_400_000)).toISOString();
+    const record = {
+      id: `bench-${i}`,
+      title,
+      body,
+      date,
+      source: `مصدر ${1 + (i % 12)}`,
+      tags: rand() < 0.3 ? tags.join('، ') : tags,
+    };
+    if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}
+
+interface RunStats {
+  articles: number;
+  rejected: number;
+  seconds: number;
+  /** User + system CPU seconds: on a busy shared machine, wall time says more about the neighbours. */
+  cpuSeconds: number;
+  maxRssMb: number;
+  phases: Record<string, number>;
+  files: number;
+  bytes: number;
+  largestList: { path: string; bytes: number };
+  largestArticle: { path: string; bytes: number };
+}
+
+/** Child mode: one ingest, its own clock and peak memory, as JSON on stdout. */
+async function runChild(corpus: string, out: string): Promise<void> {
+  const { runIngest } = await import('../ingest/pipeline.ts');
+  const began = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const phases: Record<string, number> = {};
+  const result = await runIngest({ inputs: [corpus], out, taxonomyFile: TAXONOMY, search: false, timings: phases });
+  const stats: RunStats = {
+    articles: result.counts.articles,
+    rejected: result.counts.rejected,
+    seconds: (performance.now() - began) / 1000,
+    cpuSeconds: ((cpu) => (cpu.user + cpu.system) / 1e6)(process.cpuUsage(cpuBefore)),
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    phases,
+    files: result.write.files,
+    bytes: result.write.bytes,
+    largestList: result.write.largestList,
+    largestArticle: result.write.largestArticle,
+  };
+  process.stdout.write(JSON.stringify(stats));
+}
+
+function runIngestChild(corpus: string, out: string): RunStats {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', corpus, out],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (child.status !== 0) throw new Error(`ingest child failed with status ${child.status}`);
+  return JSON.parse(child.stdout) as RunStats;
+}
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+async function benchmark(count: number, dir: string, keepOutput: boolean): Promise<RunStats> {
+  const corpus = path.join(dir, `corpus-${count}.jsonl`);
+  const out = path.join(dir, keepOutput ? 'data' : `data-${count}`);
+  process.stderr.write(`generating ${count.toLocaleString('en-US')} synthetic articles…\n`);
+  await generate(corpus, count);
+  process.stderr.write(`ingesting ${count.toLocaleString('en-US')}…\n`);
+  const stats = runIngestChild(corpus, out);
+  if (!keepOutput) await rm(out, { recursive: true, force: true });
+  return stats;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      count: { type: 'string', default: '10000' },
+      keep: { type: 'string' },
+      child: { type: 'boolean', default: false },
+    },
+  });
+  if (values.child) {
+    await runChild(positionals[0]!, positionals[1]!);
+    return;
+  }
+  const count = Number(values.count);
+  if (!Number.isInteger(count) || count < 1) throw new Error('--count must be a positive integer');
+  const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(os.tmpdir(), 'ingest-bench-'));
+  await mkdir(dir, { recursive: true });
+  try {
+    const counts = count >= 100_000 ? [10_000, count] : [count];
+    const runs: Array<[number, RunStats]> = [];
+    for (const n of counts) runs.push([n, await benchmark(n, dir, Boolean(values.keep) && n === count)]);
+    const rows: Array<[string, (s: RunStats) => string]> = [
+      ['articles', (s) => s.articles.toLocaleString('en-US')],
+      ['rejected', (s) => String(s.rejected)],
+      ['time', (s) => `${s.seconds.toFixed(1)} s`],
+      ['CPU time', (s) => `${s.cpuSeconds.toFixed(1)} s`],
+      ['articles/second', (s) => Math.round(s.articles / s.seconds).toLocaleString('en-US')],
+      ['phases (s)', (s) => Object.entries(s.phases).map(([p, ms]) => `${p} ${(ms / 1000).toFixed(1)}`).join(', ')],
+      ['peak RSS', (s) => `${s.maxRssMb.toFixed(0)} MB`],
+      ['files written', (s) => s.files.toLocaleString('en-US')],
+      ['bytes written', (s) => `${(s.bytes / 1024 / 1024).toFixed(1)} MB`],
+      ['largest list shard', (s) => `${kb(s.largestList.bytes)} (${s.largestList.path})`],
+      ['largest article shard', (s) => `${kb(s.largestArticle.bytes)} (${s.largestArticle.path})`],
+    ];
+    process.stdout.write(
+      `ingest benchmark (synthetic corpus, --no-search, ${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)})\n`,
+    );
+    process.stdout.write(`${''.padEnd(24)}${runs.map(([n]) => `${n.toLocaleString('en-US')} articles`.padEnd(44)).join('')}\n`);
+    for (const [label, cell] of rows) {
+      process.stdout.write(`${label.padEnd(24)}${runs.map(([, s]) => cell(s).padEnd(44)).join('')}\n`);
+    }
+    if (values.keep) process.stdout.write(`kept the corpus (corpus-${count}.jsonl) and its output (data/) in ${dir}\n`);
+  } finally {
+    if (!values.keep) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

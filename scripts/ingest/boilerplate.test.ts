@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { stripBoilerplate } from './boilerplate.ts';
+
+// Fixture sentences written for these tests.
+const P1 = 'أعلنت البلدية افتتاح حديقة عامة جديدة في وسط المدينة يوم الأحد.';
+const P2 = 'وقال رئيس البلدية إن الحديقة ستفتح أبوابها للزوار طوال أيام الأسبوع.';
+
+describe('stripBoilerplate', () => {
+  it('moves an inline «اقرأ أيضاً:» headline to readAlso', () => {
+    expect(stripBoilerplate([P1, 'اقرأ أيضا: افتتاح مكتبة في الحي القديم', P2])).toEqual({
+      body: [P1, P2],
+      readAlso: ['افتتاح مكتبة في الحي القديم'],
+      hashtags: [],
+    });
+  });
+
+  it('moves a «اقرأ أيضاً:» block of headlines to readAlso and resumes the text after it', () => {
+    const result = stripBoilerplate([P1, 'اقرأ أيضاً:', 'عنوان أول عن الحديقة', 'عنوان ثان عن البلدية', P2]);
+    expect(result.body).toEqual([P1, P2]);
+    expect(result.readAlso).toEqual(['عنوان أول عن الحديقة', 'عنوان ثان عن البلدية']);
+  });
+
+  it.each([['للمزيد: مهرجان الربيع يعود إلى الساحة'], ['للمزيد - مهرجان الربيع يعود إلى الساحة']])(
+    'moves %j to readAlso',
+    (line) => {
+      expect(stripBoilerplate([P1, line]).readAlso).toEqual(['مهرجان الربيع يعود إلى الساحة']);
+    },
+  );
+
+  it('keeps «للمزيد» used in a sentence', () => {
+    const sentence = 'للمزيد سألنا الخبير عن رأيه في المشروع';
+    expect(stripBoilerplate([P1, sentence]).body).toEqual([P1, sentence]);
+  });
+
+  it.each([['فرانس24/ أ ف ب'], ['فرانس 24/أ ف ب'], ['فرانس24']])('drops the credit %j', (credit) => {
+    expect(stripBoilerplate([P1, credit]).body).toEqual([P1]);
+  });
+
+  it('drops a closing rule and the promo line after it', () => {
+    expect(stripBoilerplate([P1, P2, '-------------', 'تابعونا على التطبيق للحصول على الإشعارات']).body).toEqual([
+      P1,
+      P2,
+    ]);
+  });
+
+  it('drops a rule mid-article but keeps the text around it', () => {
+    expect(stripBoilerplate([P1, '-----', P2, P1, P2]).body).toEqual([P1, P2, P1, P2]);
+  });
+
+  it('drops a closing «**» disclaimer', () => {
+    expect(stripBoilerplate([P1, '** المقالات تعبر عن رأي كتابها.']).body).toEqual([P1]);
+  });
+
+  it('turns inline hashtags into words and tags', () => {
+    expect(stripBoilerplate(['زار الوفد #مدينة_الزهور ثم #الميناء، مساء الخميس.'])).toEqual({
+      body: ['زار الوفد مدينة الزهور ثم الميناء، مساء الخميس.'],
+      readAlso: [],
+      hashtags: ['مدينة الزهور', 'الميناء'],
+    });
+  });
+
+  it('leaves a lone # and C# alone', () => {
+    expect(stripBoilerplate(['لغة C# والرقم # 5']).body).toEqual(['لغة C# والرقم # 5']);
+  });
+});

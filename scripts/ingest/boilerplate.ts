@@ -1,0 +1,91 @@
+import { normalizeArabic } from '../../src/shared/lib/arabic.ts';
+import { READ_ALSO, matchHeading } from './headings.ts';
+
+/**
+ * Feed boilerplate found in real Arabic news bodies, turned into data or dropped:
+ * - «اقرأ أيضاً: عنوان» lines and «اقرأ أيضاً:» blocks of headlines (BBC, CNN) → readAlso titles;
+ * - «للمزيد: عنوان» / «للمزيد - عنوان» (France24) → readAlso titles;
+ * - agency credits alone on a line («فرانس24/ أ ف ب»);
+ * - a dashed separator and the short promo lines after it at the end of a body (BBC);
+ * - a short «** …» disclaimer closing a body (opinion pages);
+ * - inline hashtags (#قطاع_غزة) → plain words in the text, and whole tags.
+ */
+
+export interface CleanBody {
+  body: string[];
+  readAlso: string[];
+  hashtags: string[];
+}
+
+/** A related headline is a line, not a paragraph. */
+const MAX_HEADLINE = 200;
+const MAX_BLOCK_HEADLINES = 8;
+const MAX_HASHTAG_WORDS = 4;
+const MAX_HASHTAG_CHARS = 40;
+
+const SEPARATOR = /^[-–—_=*~•·.]{3,}$/;
+const CREDIT = /^(?:فرانس ?24|france ?24)(?: ?\/ ?[^/]{0,20})?$/;
+const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&])#([\p{L}\p{M}\p{N}_]+)/gu;
+
+function looksLikeHeadline(text: string): boolean {
+  return text.length > 0 && text.length <= MAX_HEADLINE && !/[.:؛]$/.test(text);
+}
+
+function relatedHeadline(paragraph: string): { inline: string | null; block: boolean } | null {
+  if (paragraph.length > MAX_HEADLINE + 20) return null;
+  const readAlso = matchHeading(paragraph, READ_ALSO);
+  if (readAlso) {
+    if (readAlso.rest === '') return { inline: null, block: true };
+    return looksLikeHeadline(readAlso.rest) ? { inline: readAlso.rest, block: false } : null;
+  }
+  const more = matchHeading(paragraph, 'للمزيد');
+  // «للمزيد سألنا…» is a sentence; only «للمزيد:» / «للمزيد -» introduces a headline.
+  if (more && (more.colon || more.dash) && looksLikeHeadline(more.rest)) return { inline: more.rest, block: false };
+  return null;
+}
+
+function unhashtag(paragraph: string, found: string[]): string {
+  if (!paragraph.includes('#')) return paragraph;
+  return paragraph.replace(HASHTAG, (_whole, before: string, tag: string) => {
+    const words = tag.split('_').filter((w) => w !== '');
+    const phrase = words.join(' ');
+    if (words.length > 0 && words.length <= MAX_HASHTAG_WORDS && phrase.length <= MAX_HASHTAG_CHARS) {
+      found.push(phrase);
+    }
+    return before + phrase;
+  });
+}
+
+/** Splits a body's paragraphs into the article text, its related headlines and its hashtags. */
+export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
+  const body: string[] = [];
+  const readAlso: string[] = [];
+  const hashtags: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const paragraph = paragraphs[i]!;
+    const remaining = paragraphs.length - i - 1;
+    if (SEPARATOR.test(paragraph)) {
+      // BBC closes with a rule and one or two promo lines; a rule mid-article only goes itself.
+      if (remaining <= 2 && paragraphs.slice(i + 1).every((p) => p.length <= 300)) break;
+      continue;
+    }
+    const related = relatedHeadline(paragraph);
+    if (related?.inline) {
+      readAlso.push(related.inline);
+      continue;
+    }
+    if (related?.block) {
+      let taken = 0;
+      while (taken < MAX_BLOCK_HEADLINES && i + 1 < paragraphs.length && looksLikeHeadline(paragraphs[i + 1]!)) {
+        readAlso.push(unhashtag(paragraphs[i + 1]!, []));
+        i++;
+        taken++;
+      }
+      continue;
+    }
+    if (paragraph.length <= 40 && CREDIT.test(normalizeArabic(paragraph))) continue;
+    if (remaining <= 1 && paragraph.startsWith('*') && paragraph.length <= 200) continue;
+    body.push(unhashtag(paragraph, hashtags));
+  }
+  return { body, readAlso, hashtags };
+}

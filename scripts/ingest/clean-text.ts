@@ -1,0 +1,63 @@
+/**
+ * Display text from untrusted input: plain text without markup, invisible marks or stray spaces. Tashkeel
+ * and spelling stay as written (that is the matching normaliser's business, never the reader's).
+ */
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', laquo: '«', raquo: '»', hellip: '…',
+  ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', shy: '', zwnj: '', zwj: '',
+  lrm: '', rlm: '', bull: '•', middot: '·', copy: '©', reg: '®',
+};
+
+function decodeEntity(whole: string, body: string): string {
+  if (body.startsWith('#')) {
+    const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+    if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '';
+    return String.fromCodePoint(code);
+  }
+  return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+}
+
+const BLOCK_TAG = /<\s*\/?\s*(?:p|br|div|li|ul|ol|h[1-6]|blockquote|section|article|tr|table)\b[^>]*>/gi;
+const ANY_TAG = /<\/?[A-Za-z][^<>]*>|<!--[\s\S]*?-->/g;
+const DROPPED_ELEMENTS = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+const ENTITY = /&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});/g;
+
+/** Markup to text: scripts and styles dropped, block elements become line breaks, entities decoded. */
+export function stripHtml(text: string): string {
+  if (!text.includes('<') && !text.includes('&')) return text;
+  return text
+    .replace(DROPPED_ELEMENTS, ' ')
+    .replace(BLOCK_TAG, '\n')
+    .replace(ANY_TAG, '')
+    .replace(ENTITY, decodeEntity);
+}
+
+// Bidi controls, zero-width characters, BOM and soft hyphen: invisible in print, harmful in matching and
+// in copy-paste. ZWNJ (U+200C) is kept out too: Arabic script never needs it.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C\u00AD]/g;
+const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
+
+// Anything cleanLine would change; most feed text has none of it, and one native scan is cheaper than
+// three replaces.
+const NEEDS_CLEANING = /[<&\s\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F\u2066-\u2069\u3000\uFEFF\u061C\u00AD]/;
+const ONLY_SINGLE_SPACES = /^(?:[^\s<&\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F\u2066-\u2069\u3000\uFEFF\u061C\u00AD]+ )*[^\s<&\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F\u2066-\u2069\u3000\uFEFF\u061C\u00AD]+$/;
+
+function isClean(text: string): boolean {
+  return !NEEDS_CLEANING.test(text) || ONLY_SINGLE_SPACES.test(text);
+}
+
+/** One line of display text: markup stripped, invisible marks removed, spaces collapsed, trimmed. */
+export function cleanLine(text: string): string {
+  if (isClean(text)) return text;
+  return stripHtml(text).replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** Paragraphs of display text: markup line breaks split paragraphs; empty ones are dropped. */
+export function cleanParagraphs(text: string): string[] {
+  if (isClean(text)) return text === '' ? [] : [text];
+  return stripHtml(text)
+    .split(/\r?\n|\r|\u2029/)
+    .map((line) => line.replace(INVISIBLE, '').replace(SPACES, ' ').trim())
+    .filter((line) => line !== '');
+}

@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CLI = path.join(ROOT, 'scripts/ingest/cli.ts');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [CLI, ...args], { cwd, env: { ...process.env, CONTENT: '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
+
+let root: string;
+let content: string;
+const taxonomy = path.join(ROOT, 'content/taxonomy.json');
+
+beforeAll(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'ingest-cli-'));
+  content = path.join(root, 'content');
+  await mkdir(content);
+  // Fixture articles written for this test: two good, one rejected.
+  const lines = [
+    JSON.stringify({ id: 'c1', title: 'سوق الخضار يفتح أبوابه', body: 'افتتح سوق الخضار الجديد صباح اليوم.', date: '2024-04-01T08:00:00Z' }),
+    JSON.stringify({ id: 'c2', title: 'أمطار غزيرة على المدينة', body: ['هطلت أمطار غزيرة طوال الليل.'] }),
+    'this is not json',
+  ];
+  await writeFile(path.join(content, 'a.jsonl'), lines.join('\n'));
+  await writeFile(path.join(content, 'taxonomy.json'), await readFile(taxonomy));
+}, 30_000);
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('ingest CLI', () => {
+  it('ends with the summary line, prints rejections on stderr and exits 0', async () => {
+    const out = path.join(root, 'out');
+    const result = await run(['--no-search', '--out', out, '--taxonomy', taxonomy, content]);
+    expect(result.code).toBe(0);
+    expect(lastLine(result.stdout)).toMatch(/^ingest: 2 articles, 1 rejected, \d+ tags, \d+ topics -> .*out$/);
+    expect(result.stderr).toMatch(/a\.jsonl:3: not valid JSON/);
+    expect(await readdir(out)).toContain('manifest.json');
+  }, 30_000);
+
+  it('reads CONTENT and skips the taxonomy inside the content folder', async () => {
+    const out = path.join(root, 'out-env');
+    const result = await run(['--no-search', '--out', out, '--taxonomy', path.join(content, 'taxonomy.json')], { CONTENT: content });
+    expect(result.code).toBe(0);
+    expect(lastLine(result.stdout)).toMatch(/^ingest: 2 articles, 1 rejected/);
+  }, 30_000);
+
+  it('exits 1 with --strict when anything was rejected', async () => {
+    const result = await run(['--no-search', '--strict', '--out', path.join(root, 'out-strict'), '--taxonomy', taxonomy, content]);
+    expect(result.code).toBe(1);
+    expect(lastLine(result.stdout)).toMatch(/^ingest: 2 articles, 1 rejected/);
+  }, 30_000);
+
+  it('writes the report with every rejection', async () => {
+    const report = path.join(root, 'report.json');
+    const result = await run(['--no-search', '--out', path.join(root, 'out-report'), '--taxonomy', taxonomy, '--report', report, content]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(await readFile(report, 'utf8')) as { counts: { articles: number }; rejected: unknown[] };
+    expect(json.counts.articles).toBe(2);
+    expect(json.rejected).toEqual([{ file: expect.stringMatching(/a\.jsonl$/), line: 3, reason: expect.stringMatching(/^not valid JSON/) }]);
+  }, 30_000);
+
+  it.each([
+    ['an unknown option', ['--frobnicate']],
+    ['a missing input', ['--no-search', '--taxonomy', taxonomy, '/nonexistent/articles']],
+    ['a missing taxonomy', ['--no-search', '--taxonomy', '/nonexistent/taxonomy.json']],
+  ])('exits 2 on %s', async (_case, args) => {
+    const result = await run([...args, '--out', path.join(root, 'never')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toBe('');
+  }, 30_000);
+});

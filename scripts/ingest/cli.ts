@@ -1,0 +1,92 @@
+/**
+ * `npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [INPUT ...]`
+ * Reads, calls the pipeline and writes; all the logic lives in the modules it imports.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { InputError, buildReport, runIngest, summaryLine, type Progress } from './pipeline.ts';
+
+const USAGE =
+  'usage: npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [INPUT ...]';
+const SHOWN_REJECTIONS = 20;
+
+function progressBar(): Progress | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = '';
+  return (phase, done, total) => {
+    // Short runs finish before a bar could be read; it would only flicker.
+    if (total < 2_000 && phase !== 'search') return;
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    const line = `${phase.padEnd(7)} [${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}`;
+    if (line === last) return;
+    last = line;
+    process.stderr.write(`\r${line}`);
+    if (done >= total) process.stderr.write('\n');
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', default: 'public/data' },
+        taxonomy: { type: 'string', default: 'content/taxonomy.json' },
+        report: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        'no-search': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`ingest: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const envContent = process.env.CONTENT;
+  const inputs = args.positionals.length > 0 ? args.positionals : [envContent && envContent !== '' ? envContent : 'content/'];
+  const out = args.values.out;
+
+  let result;
+  try {
+    result = await runIngest({
+      inputs,
+      out,
+      taxonomyFile: args.values.taxonomy,
+      search: !args.values['no-search'],
+      onProgress: progressBar(),
+    });
+  } catch (error) {
+    process.stderr.write(`ingest: ${(error as Error).message}\n`);
+    if (!(error instanceof InputError)) process.stderr.write('ingest: the previous output was left untouched\n');
+    return error instanceof InputError ? 2 : 1;
+  }
+
+  const { rejections, warnings } = result;
+  for (const r of rejections.slice(0, SHOWN_REJECTIONS)) process.stderr.write(`${r.file}:${r.line}: ${r.reason}\n`);
+  if (rejections.length > SHOWN_REJECTIONS) {
+    process.stderr.write(`… and ${rejections.length - SHOWN_REJECTIONS} more rejected\n`);
+  }
+  if (warnings.length > 0) {
+    process.stderr.write(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}${args.values.report ? ` (see ${args.values.report})` : ''}; first: ${warnings[0]!.file}:${warnings[0]!.line}: ${warnings[0]!.message}\n`);
+  }
+  if (args.values.report) {
+    try {
+      await writeFile(args.values.report, buildReport(result));
+    } catch (error) {
+      process.stderr.write(`ingest: cannot write the report: ${(error as Error).message}\n`);
+      process.stdout.write(`${summaryLine(result)}\n`);
+      return 2;
+    }
+  }
+  process.stdout.write(`${summaryLine(result)}\n`);
+  return args.values.strict && rejections.length > 0 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from './record.ts';
+import { elementLines, parseJsonArray, parseJsonl } from './parse-json.ts';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+const jsonl = (...lines: unknown[]): Uint8Array =>
+  bytes(lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n'));
+
+// Fixture articles written for these tests.
+const GOOD = { id: 'g1', title: 'افتتاح مكتبة عامة', body: ['افتتحت البلدية مكتبة عامة في الحي.'], date: '2024-05-01T10:00:00+03:00' };
+
+describe('parseJsonl', () => {
+  it('reads an article in the documented shape', () => {
+    const { records, rejections } = parseJsonl(
+      jsonl({
+        id: 7,
+        title: ' عنوان <b>الخبر</b> ',
+        body: 'الفقرة الأولى.\n\nالفقرة الثانية.',
+        publishedAt: 'Sun, 18 Feb 2018 20:21:45 GMT',
+        source: 'الجريدة',
+        tags: ['اقتصاد', 'أسواق'],
+        category: 'اقتصاد',
+        url: 'https://example.com/a',
+        readAlso: ['عنوان آخر'],
+      }),
+      'a.jsonl',
+    );
+    expect(rejections).toEqual([]);
+    expect(records).toEqual([
+      {
+        file: 'a.jsonl',
+        line: 1,
+        id: '7',
+        title: 'عنوان الخبر',
+        body: ['الفقرة الأولى.', 'الفقرة الثانية.'],
+        date: '2018-02-18T20:21:45.000Z',
+        source: 'الجريدة',
+        url: 'https://example.com/a',
+        keywords: { joined: null, whole: ['اقتصاد', 'أسواق'] },
+        readAlso: ['عنوان آخر'],
+        category: 'اقتصاد',
+      },
+    ]);
+  });
+
+  it('takes a tags string as a joined keyword line', () => {
+    const [record] = parseJsonl(jsonl({ ...GOOD, tags: 'روسيا موسكو' }), 'a.jsonl').records;
+    expect(record!.keywords).toEqual({ joined: 'روسيا موسكو', whole: [] });
+  });
+
+  it.each([
+    ['not JSON', '{"title": "x", body', /^not valid JSON/],
+    ['not an object', '[1, 2]', /^expected an article object, got an array$/],
+    ['a missing title', { body: 'نص' }, /^title is missing$/],
+    ['an empty title', { title: '  <i></i> ', body: 'نص' }, /^title is empty$/],
+    ['a title that is not text', { title: 5, body: 'نص' }, /^title is not text$/],
+    ['a missing body', { title: 'عنوان' }, /^body is missing$/],
+    ['an empty body', { title: 'عنوان', body: ['', '  '] }, /^body is empty$/],
+    ['a body that is not text', { title: 'عنوان', body: { text: 'نص' } }, /^body is not text or a list of texts$/],
+    ['a body list holding a number', { title: 'عنوان', body: ['نص', 3] }, /^body is not text or a list of texts$/],
+    ['tags that are not text', { ...GOOD, tags: [1] }, /^tags is not text or a list of texts$/],
+    ['an absurd title', { title: 'ع'.repeat(LIMITS.title + 1), body: 'نص' }, /^title is 1,001 characters long \(limit 1,000\)$/],
+    ['an absurd body', { title: 'عنوان', body: 'ن'.repeat(LIMITS.body + 1) }, /^body is 1,000,001 characters long/],
+  ])('rejects %s and keeps the valid line after it', (_kind, bad, reason) => {
+    const { records, rejections } = parseJsonl(jsonl(bad, GOOD), 'a.jsonl');
+    expect(rejections).toEqual([{ file: 'a.jsonl', line: 1, reason: expect.stringMatching(reason) }]);
+    expect(records.map((r) => [r.line, r.id])).toEqual([[2, 'g1']]);
+  });
+
+  it('rejects a line of invalid UTF-8 and keeps the others', () => {
+    const input = new Uint8Array([...jsonl(GOOD), 0x0a, 0xff, 0xfe, 0x0a, ...jsonl({ ...GOOD, id: 'g2' })]);
+    const { records, rejections } = parseJsonl(input, 'a.jsonl');
+    expect(rejections).toEqual([{ file: 'a.jsonl', line: 2, reason: 'invalid UTF-8' }]);
+    expect(records.map((r) => r.id)).toEqual(['g1', 'g2']);
+  });
+
+  it('skips blank lines and CRLF endings without complaint', () => {
+    const { records, rejections } = parseJsonl(bytes(`${JSON.stringify(GOOD)}\r\n\r\n   \n`), 'a.jsonl');
+    expect(rejections).toEqual([]);
+    expect(records).toHaveLength(1);
+  });
+
+  it('keeps an article with an unreadable date undated and warns', () => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date: 'last Tuesday' }), 'a.jsonl');
+    expect(records[0]!.date).toBeNull();
+    expect(warnings).toEqual([{ file: 'a.jsonl', line: 1, message: expect.stringContaining('last Tuesday') }]);
+  });
+
+  it('strips feed boilerplate from the body into readAlso and tags', () => {
+    const [record] = parseJsonl(
+      jsonl({ ...GOOD, body: ['زار الوزير #مدينة_الزهور أمس.', 'للمزيد: الوزير يفتتح مشروعا', 'فرانس24/ أ ف ب'] }),
+      'a.jsonl',
+    ).records;
+    expect(record).toMatchObject({
+      body: ['زار الوزير مدينة الزهور أمس.'],
+      readAlso: ['الوزير يفتتح مشروعا'],
+      keywords: { joined: null, whole: ['مدينة الزهور'] },
+    });
+  });
+});
+
+describe('parseJsonArray', () => {
+  it('numbers each element by the line where it starts', () => {
+    const text = `[\n  ${JSON.stringify(GOOD)},\n  {"title": "",\n   "body": "نص"},\n  ${JSON.stringify({ ...GOOD, id: 'g2' })}\n]`;
+    const { records, rejections } = parseJsonArray(bytes(text), 'a.json');
+    expect(records.map((r) => [r.line, r.id])).toEqual([
+      [2, 'g1'],
+      [5, 'g2'],
+    ]);
+    expect(rejections).toEqual([{ file: 'a.json', line: 3, reason: 'title is empty' }]);
+  });
+
+  it.each([
+    ['not JSON', '[{"title":', /^not valid JSON/],
+    ['not an array', '{"title": "x"}', /^expected a JSON array/],
+  ])('rejects a file that is %s', (_kind, text, reason) => {
+    expect(parseJsonArray(bytes(text), 'a.json').rejections).toEqual([
+      { file: 'a.json', line: 1, reason: expect.stringMatching(reason) },
+    ]);
+  });
+
+  it('rejects a file with invalid UTF-8 at its bad line', () => {
+    const input = new Uint8Array([...bytes('[\n'), 0xc3, 0x28, ...bytes('\n]')]);
+    expect(parseJsonArray(input, 'a.json').rejections).toEqual([
+      { file: 'a.json', line: 2, reason: 'invalid UTF-8: the whole file was skipped' },
+    ]);
+  });
+
+  it('finds element lines past strings holding brackets and escaped quotes', () => {
+    expect(elementLines('[{"a": "]\\" ,"},\n{"b": [1,\n2]}, 3\n]')).toEqual([1, 2, 3]);
+  });
+});

@@ -1,0 +1,162 @@
+import fc from 'fast-check';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { articlePath, homePagePath, manifestPath } from '../../src/data/paths.ts';
+import { articleSchema, listPageSchema, manifestSchema } from '../../src/data/schema.ts';
+import { parseJsonl } from './parse-json.ts';
+import { buildCorpus, collectInputFiles, runIngest } from './pipeline.ts';
+import { parseTaxonomy } from './taxonomy.ts';
+
+const TAXONOMY = fileURLToPath(new URL('../../content/taxonomy.json', import.meta.url));
+const SEED = fileURLToPath(new URL('../../content/seed.txt', import.meta.url));
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'pipeline-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+async function seedInput(): Promise<string> {
+  const input = path.join(root, 'in');
+  await mkdir(input);
+  await writeFile(path.join(input, 'seed.txt'), await readFile(SEED));
+  // Fixture articles written for this test.
+  const lines = [
+    { id: 'j1', title: 'قمة في باريس حول أوكرانيا', body: ['اجتمع القادة في باريس لبحث دعم أوكرانيا.'], date: '2024-03-01T12:00:00Z', tags: ['أوكرانيا', 'فرنسا'] },
+    { id: 'j2', title: 'الكرملين: نرفض الانتقادات الموجهة إلى قوة حفظ السلام في كاراباخ', body: ['نسخة أخرى بالعنوان نفسه.'], date: '2023-09-24T00:00:00Z' },
+    { title: '', body: 'بلا عنوان' },
+  ];
+  await writeFile(path.join(input, 'more.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n'));
+  await writeFile(path.join(input, 'notes.md'), 'not an input');
+  return input;
+}
+
+describe('runIngest', () => {
+  it('writes valid shards for every article and reports the rejected one', async () => {
+    const input = await seedInput();
+    const out = path.join(root, 'out');
+    const result = await runIngest({ inputs: [input], out, taxonomyFile: TAXONOMY, search: false });
+    expect(result.counts.articles).toBe(4);
+    expect(result.rejections).toEqual([{ file: expect.stringContaining('more.jsonl'), line: 3, reason: 'title is empty' }]);
+
+    const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(out, manifestPath()), 'utf8')));
+    expect(manifest.counts.articles).toBe(4);
+    const home = listPageSchema.parse(JSON.parse(await readFile(path.join(out, homePagePath(1)), 'utf8')));
+    expect(home.items.map((i) => i.date)).toEqual([
+      '2024-03-01T12:00:00.000Z',
+      '2023-09-25T00:00:00.000Z',
+      '2023-09-24T00:00:00.000Z',
+      null,
+    ]);
+    for (const file of await listFiles(out)) {
+      const json: unknown = JSON.parse(await readFile(path.join(out, file), 'utf8'));
+      if (file.startsWith('articles/')) articleSchema.parse(json);
+      else if (file === manifestPath()) manifestSchema.parse(json);
+      else listPageSchema.parse(json);
+    }
+    const first = home.items[1]!;
+    const article = articleSchema.parse(JSON.parse(await readFile(path.join(out, articlePath(first.id)), 'utf8')));
+    expect(article.readAlso).toHaveLength(3);
+    expect(article.related.map((r) => r.title)).not.toContain(article.title);
+  });
+
+  it('gives byte-identical output for the same input', async () => {
+    const input = await seedInput();
+    const a = path.join(root, 'a');
+    const b = path.join(root, 'b');
+    await runIngest({ inputs: [input], out: a, taxonomyFile: TAXONOMY, search: false });
+    await runIngest({ inputs: [input], out: b, taxonomyFile: TAXONOMY, search: false });
+    const files = await listFiles(a);
+    expect(await listFiles(b)).toEqual(files);
+    for (const file of files) {
+      expect((await readFile(path.join(b, file))).equals(await readFile(path.join(a, file))), file).toBe(true);
+    }
+  });
+
+  it('keeps the previous output when a run fails part-way', async () => {
+    const input = await seedInput();
+    const out = path.join(root, 'out');
+    await runIngest({ inputs: [input], out, taxonomyFile: TAXONOMY, search: false });
+    const before = await listFiles(out);
+    await writeFile(path.join(input, 'extra.jsonl'), JSON.stringify({ title: 'خبر إضافي', body: 'نص إضافي.' }));
+    await expect(
+      runIngest({
+        inputs: [input],
+        out,
+        taxonomyFile: TAXONOMY,
+        search: false,
+        beforeSwap: () => Promise.reject(new Error('injected failure')),
+      }),
+    ).rejects.toThrow('injected failure');
+    expect(await listFiles(out)).toEqual(before);
+    expect(await readdir(root)).toEqual(['in', 'out']);
+  });
+});
+
+describe('collectInputFiles', () => {
+  it('walks folders in sorted order, keeps known extensions and skips the taxonomy', async () => {
+    await mkdir(path.join(root, 'b'));
+    for (const f of ['z.txt', 'a.jsonl', 'taxonomy.json', 'tax.json', 'x.md', 'b/c.json', 'b/taxonomy.json', '.hidden.txt']) {
+      await writeFile(path.join(root, f), '');
+    }
+    const files = await collectInputFiles([root], [path.join(root, 'tax.json')]);
+    expect(files.map((f) => path.relative(root, f))).toEqual(['a.jsonl', 'b/c.json', 'z.txt']);
+  });
+
+  it('refuses an input that does not exist', async () => {
+    await expect(collectInputFiles([path.join(root, 'missing')])).rejects.toThrow(/cannot read input/);
+  });
+});
+
+describe('ingest of untrusted JSONL (property)', () => {
+  const taxonomy = parseTaxonomy({ topics: [{ slug: 'rivers', label: 'أنهار', aliases: ['النهر'] }] });
+  const words = fc.constantFrom('نهر', 'جسر', 'مدينة', 'سوق', 'مطر', 'النهر', 'قرية', 'طريق', 'x', '<b>نص</b>', '&amp;');
+  const text = fc.array(words, { minLength: 1, maxLength: 8 }).map((w) => w.join(' '));
+  const valid = fc.record({ title: text, body: fc.array(text, { minLength: 1, maxLength: 3 }), tags: fc.array(text, { maxLength: 3 }) });
+  const garbage = fc.oneof(
+    fc.string(),
+    fc.constant('{"title": "x", "body": '),
+    fc.constant('null'),
+    fc.constant('[]'),
+    fc.record({ title: fc.constant(''), body: text }).map((o) => JSON.stringify(o)),
+    fc.record({ title: text }).map((o) => JSON.stringify(o)),
+    fc.record({ title: text, body: fc.integer() }).map((o) => JSON.stringify(o)),
+    fc.record({ title: text, body: fc.constant([' ', '']) }).map((o) => JSON.stringify(o)),
+  );
+  const line = fc.oneof(
+    valid.map((v) => ({ valid: true as const, v })),
+    garbage.map((g) => ({ valid: false as const, g })),
+  );
+
+  it('never crashes and keeps exactly the valid lines', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 30 }), (lines) => {
+        const source = lines
+          .map((l, i) => (l.valid ? JSON.stringify({ id: `id${i}`, ...l.v }) : l.g.replace(/\n/g, ' ')))
+          .join('\n');
+        const parsed = parseJsonl(new TextEncoder().encode(source), 'p.jsonl');
+        // A garbage string may happen to be a valid article; count only what we know.
+        const expected = lines.flatMap((l, i) => (l.valid ? [`id${i}`] : []));
+        const corpus = buildCorpus(parsed.records, taxonomy);
+        const ids = new Set(corpus.articles.map((a) => a.id));
+        for (const id of expected) expect(ids.has(id)).toBe(true);
+        expect(corpus.articles.length).toBe(expected.length + parsed.records.filter((r) => !r.id?.startsWith('id')).length);
+        for (const a of corpus.articles) articleSchema.parse(a);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,255 @@
+import { MAX_RELATED, type ReadAlso, type RelatedArticle, type TagRef, type TopicRef } from '../../src/data/schema.ts';
+import { normalizeArabic, tokenize } from '../../src/shared/lib/arabic.ts';
+
+/**
+ * The «اقرأ أيضاً» panel, precomputed for every article.
+ *
+ * Candidates come only from an inverted index over tags and terms (title and lead words): the articles
+ * sharing at least one key. Keys are visited rarest first and each article may walk at most `budget`
+ * postings, and keys on more than `postingCap` articles are not walked at all: a tag on 30% of the corpus
+ * says nothing about two articles being related, and walking it would make the cost quadratic. So the work
+ * is bounded by N × budget whatever the corpus looks like.
+ *
+ * Score = Σ shared tags 2·idf + Σ shared terms idf + 1 per shared topic; a candidate needs a shared tag
+ * or two shared terms. Ties go to the newer article, then the smaller id.
+ */
+
+export interface RelatableArticle {
+  id: string;
+  title: string;
+  date: string | null;
+  source: string | null;
+  body: readonly string[];
+  tags: readonly TagRef[];
+  topics: readonly TopicRef[];
+}
+
+export interface RelateOptions {
+  maxRelated?: number;
+  /** Keys on more articles than this are not walked (default: 2% of the corpus, at least 20, at most 1,000). */
+  postingCap?: number;
+  /** Postings one article may walk (default 1,000). */
+  budget?: number;
+  /** Lead words per article used as terms, after the title's. */
+  leadTerms?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface RelateStats {
+  keys: number;
+  skippedKeys: number;
+  postingsVisited: number;
+}
+
+const TAG_WEIGHT = 2;
+const TOPIC_WEIGHT = 1;
+const MIN_TERMS = 2;
+const MAX_SHARED_TAGS = 5;
+const MIN_TERM_LENGTH = 3;
+/** Characters read per lead term wanted: words plus the function words between them. */
+const LEAD_CHARS_PER_TERM = 12;
+
+// Function words long enough to pass MIN_TERM_LENGTH; rare-term weighting would mute them on a big
+// corpus, but a small one (the seed) has no statistics to do it.
+const STOP_WORDS = new Set(
+  normalizeArabic(
+    'التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء أولئك على إلى الى عن مع من في بين حتى منذ عند لدى خلال ' +
+      'بعد قبل حول ضد دون غير أمام وراء فوق تحت كان كانت يكون تكون كما لكن لكنه ولكن أنه أنها إنه إنها وأن وإن أن ' +
+      'قد لقد لم لن ما ماذا متى أين كيف هل إذا إذ ثم أو أم بل كل بعض أي أيضا أيضاً فقط وقال وقالت قال قالت يوم اليوم ' +
+      'وفي ومن وعلى وإلى فيه فيها منه منها عليه عليها إليه إليها وهو وهي هو هي هم هن نحن أنت له لها لهم التى الذى',
+  ).split(' '),
+);
+
+const DIGITS = /^\d+$/;
+
+function isTerm(token: string): boolean {
+  return token.length >= MIN_TERM_LENGTH && !STOP_WORDS.has(token) && !DIGITS.test(token);
+}
+
+function compareDates(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? 1 : -1;
+}
+
+/** Newest first, undated last, ties by id: the order of every list in the site. */
+export function compareArticles(a: { date: string | null; id: string }, b: { date: string | null; id: string }): number {
+  return compareDates(a.date, b.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function relateArticles(
+  articles: readonly RelatableArticle[],
+  options: RelateOptions = {},
+): { related: RelatedArticle[][]; stats: RelateStats } {
+  const n = articles.length;
+  const maxRelated = options.maxRelated ?? MAX_RELATED;
+  const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(n * 0.02)));
+  const budget = options.budget ?? 1_000;
+  const leadTerms = options.leadTerms ?? 60;
+
+  // Keys: tags and terms numbered in one space (two maps, so no key strings are built); each article
+  // holds its distinct key ids.
+  const tagIds = new Map<string, number>();
+  const termIds = new Map<string, number>();
+  const keyIsTag: boolean[] = [];
+  const docKeys: Int32Array[] = new Array<Int32Array>(n);
+  const titles: string[] = new Array<string>(n);
+  const keyOf = (map: Map<string, number>, key: string, tag: boolean): number => {
+    let id = map.get(key);
+    if (id === undefined) {
+      id = keyIsTag.length;
+      map.set(key, id);
+      keyIsTag.push(tag);
+    }
+    return id;
+  };
+  for (let i = 0; i < n; i++) {
+    const a = articles[i]!;
+    titles[i] = normalizeArabic(a.title);
+    const keys = new Set<number>();
+    for (const tag of a.tags) keys.add(keyOf(tagIds, tag.slug, true));
+    for (const token of titles[i]!.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) if (isTerm(token)) keys.add(keyOf(termIds, token, false));
+    let taken = 0;
+    for (const paragraph of a.body) {
+      if (taken >= leadTerms) break;
+      // Only the lead is read: normalising whole paragraphs to keep 60 words would be most of the cost.
+      for (const token of tokenize(paragraph.slice(0, (leadTerms - taken) * LEAD_CHARS_PER_TERM))) {
+        if (!isTerm(token)) continue;
+        keys.add(keyOf(termIds, token, false));
+        if (++taken >= leadTerms) break;
+      }
+    }
+    docKeys[i] = Int32Array.from(keys);
+  }
+
+  const k = keyIsTag.length;
+  const df = new Int32Array(k);
+  for (const keys of docKeys) for (const key of keys) df[key]!++;
+  const weight = new Float64Array(k);
+  for (let key = 0; key < k; key++) {
+    weight[key] = Math.log((n + 1) / df[key]!) * (keyIsTag[key] ? TAG_WEIGHT : 1);
+  }
+
+  // Postings in one flat array (CSR), only for keys worth walking.
+  const walkable = (key: number): boolean => df[key]! >= 2 && df[key]! <= cap;
+  const offsets = new Int32Array(k + 1);
+  let skippedKeys = 0;
+  for (let key = 0; key < k; key++) {
+    if (!walkable(key) && df[key]! >= 2) skippedKeys++;
+    offsets[key + 1] = offsets[key]! + (walkable(key) ? df[key]! : 0);
+  }
+  const postings = new Int32Array(offsets[k]!);
+  const fill = offsets.slice(0, k);
+  for (let i = 0; i < n; i++) {
+    for (const key of docKeys[i]!) if (walkable(key)) postings[fill[key]!++] = i;
+  }
+  for (const keys of docKeys) keys.sort((a, b) => df[a]! - df[b]! || a - b);
+
+  // The rank of each article in site order breaks score ties: newer first, then smaller id.
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!));
+  const rank = new Int32Array(n);
+  order.forEach((doc, r) => (rank[doc] = r));
+
+  const topicSets = articles.map((a) => new Set(a.topics.map((t) => t.slug)));
+  const score = new Float64Array(n);
+  const tagHits = new Uint16Array(n);
+  const termHits = new Uint16Array(n);
+  const touched = new Int32Array(n);
+  const pool = Math.max(maxRelated * 4, 24);
+  let postingsVisited = 0;
+
+  const related: RelatedArticle[][] = new Array<RelatedArticle[]>(n);
+  for (let i = 0; i < n; i++) {
+    if (i % 2048 === 0) options.onProgress?.(i, n);
+    let touchedCount = 0;
+    let visited = 0;
+    for (const key of docKeys[i]!) {
+      if (!walkable(key)) continue;
+      const start = offsets[key]!;
+      const end = offsets[key + 1]!;
+      if (visited > 0 && visited + (end - start) > budget) break;
+      visited += end - start;
+      const w = weight[key]!;
+      const tag = keyIsTag[key]!;
+      for (let p = start; p < end; p++) {
+        const j = postings[p]!;
+        if (j === i) continue;
+        if (score[j] === 0) touched[touchedCount++] = j;
+        score[j]! += w;
+        if (tag) tagHits[j]!++;
+        else termHits[j]!++;
+      }
+    }
+    postingsVisited += visited;
+
+    // Best `pool` candidates, kept sorted, by (score desc, rank asc).
+    const best: Array<{ doc: number; score: number }> = [];
+    const ownTopics = topicSets[i]!;
+    for (let t = 0; t < touchedCount; t++) {
+      const j = touched[t]!;
+      let s = score[j]!;
+      const evidence = tagHits[j]! > 0 || termHits[j]! >= MIN_TERMS;
+      score[j] = 0;
+      tagHits[j] = 0;
+      termHits[j] = 0;
+      if (!evidence) continue;
+      if (ownTopics.size > 0) for (const topic of topicSets[j]!) if (ownTopics.has(topic)) s += TOPIC_WEIGHT;
+      const worst = best[best.length - 1];
+      if (best.length >= pool && worst && (s < worst.score || (s === worst.score && rank[j]! > rank[worst.doc]!))) continue;
+      let at = best.length;
+      while (at > 0) {
+        const prev = best[at - 1]!;
+        if (prev.score > s || (prev.score === s && rank[prev.doc]! < rank[j]!)) break;
+        at--;
+      }
+      best.splice(at, 0, { doc: j, score: s });
+      if (best.length > pool) best.pop();
+    }
+
+    const a = articles[i]!;
+    const seenTitles = new Set<string>([titles[i]!]);
+    const ownTags = new Map(a.tags.map((tag) => [tag.slug, tag]));
+    const picked: RelatedArticle[] = [];
+    for (const { doc } of best) {
+      if (picked.length >= maxRelated) break;
+      if (seenTitles.has(titles[doc]!)) continue;
+      seenTitles.add(titles[doc]!);
+      const b = articles[doc]!;
+      const sharedTags = b.tags
+        .filter((tag) => ownTags.has(tag.slug))
+        .map((tag) => ownTags.get(tag.slug)!)
+        .sort((x, y) => df[tagIds.get(x.slug)!]! - df[tagIds.get(y.slug)!]! || (x.slug < y.slug ? -1 : 1))
+        .slice(0, MAX_SHARED_TAGS)
+        .map((tag) => ({ slug: tag.slug, label: tag.label }));
+      picked.push({ id: b.id, title: b.title, date: b.date, source: b.source, sharedTags });
+    }
+    related[i] = picked;
+  }
+  options.onProgress?.(n, n);
+  return { related, stats: { keys: k, skippedKeys, postingsVisited } };
+}
+
+/** Normalised title → id of the first article (in the given order) with that title. */
+export function indexTitles(articles: ReadonlyArray<{ id: string; title: string }>): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const a of articles) {
+    const key = normalizeArabic(a.title);
+    if (!index.has(key)) index.set(key, a.id);
+  }
+  return index;
+}
+
+/** The source's «اقرأ أيضاً» titles, linked to this build's article of the same title when there is one. */
+export function resolveReadAlso(titles: readonly string[], index: ReadonlyMap<string, string>, ownId: string): ReadAlso[] {
+  const seen = new Set<string>();
+  const result: ReadAlso[] = [];
+  for (const title of titles) {
+    const key = normalizeArabic(title);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    const id = index.get(key) ?? null;
+    result.push({ title, id: id === ownId ? null : id });
+  }
+  return result;
+}

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { articlePath, homePagePath, manifestPath, tagPagePath, topicPagePath } from '../../src/data/paths.ts';
+import {
+  PAGE_SIZE,
+  SCHEMA_VERSION,
+  articleSchema,
+  listPageSchema,
+  manifestSchema,
+  type Article,
+  type ListPage,
+} from '../../src/data/schema.ts';
+import { buildShards, makeExcerpt, readingMinutes } from './shard.ts';
+
+const ukraine = { slug: 'ukraine', label: 'أوكرانيا' };
+const karabakh = { slug: 'karabakh', label: 'كاراباخ' };
+
+function article(i: number, extra: Partial<Article> = {}): Article {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: `a${String(i).padStart(3, '0')}`,
+    title: `عنوان الخبر ${i}`,
+    date: `2024-01-01T00:00:${String(59 - (i % 60)).padStart(2, '0')}.000Z`,
+    source: null,
+    url: null,
+    body: ['نص الخبر.'],
+    readingMinutes: 1,
+    tags: [],
+    topics: [],
+    related: [],
+    readAlso: [],
+    ...extra,
+  };
+}
+
+function build(articles: Article[]): Map<string, unknown> {
+  return new Map([...buildShards({ articles, topics: [ukraine, karabakh] })].map((f) => [f.path, JSON.parse(f.content)]));
+}
+
+describe('buildShards', () => {
+  const articles = Array.from({ length: 30 }, (_, i) =>
+    article(i, {
+      tags: i % 3 === 0 ? [{ slug: 'جسور', label: 'جسور' }] : [],
+      topics: i < 25 ? [ukraine] : [],
+    }),
+  );
+  const files = build(articles);
+
+  it('writes a manifest with counts and every topic in taxonomy order', () => {
+    expect(manifestSchema.parse(files.get(manifestPath()))).toEqual({
+      schemaVersion: SCHEMA_VERSION,
+      pageSize: PAGE_SIZE,
+      counts: { articles: 30, tags: 1, topics: 1 },
+      topics: [
+        { ...ukraine, count: 25 },
+        { ...karabakh, count: 0 },
+      ],
+    });
+  });
+
+  it('pages home by 24 in the given order', () => {
+    const page1 = listPageSchema.parse(files.get(homePagePath(1)));
+    const page2 = listPageSchema.parse(files.get(homePagePath(2)));
+    expect([page1.page, page1.pageCount, page1.total, page1.items.length]).toEqual([1, 2, 30, 24]);
+    expect(page2.items.map((s) => s.id)).toEqual(articles.slice(24).map((a) => a.id));
+    expect(files.has(homePagePath(3))).toBe(false);
+  });
+
+  it('writes topic and tag pages, and one page even for an empty topic', () => {
+    const empty = listPageSchema.parse(files.get(topicPagePath('karabakh', 1)));
+    expect(empty).toMatchObject({ kind: 'topic', slug: 'karabakh', label: 'كاراباخ', page: 1, pageCount: 1, total: 0, items: [] });
+    const tagPage = files.get(tagPagePath('جسور', 1)) as ListPage;
+    expect(tagPage).toMatchObject({ kind: 'tag', slug: 'جسور', total: 10 });
+    expect(listPageSchema.parse(files.get(topicPagePath('ukraine', 2))).items).toHaveLength(1);
+  });
+
+  it('writes every article under its path, valid against the schema', () => {
+    for (const a of articles) expect(articleSchema.parse(files.get(articlePath(a.id)))).toEqual(a);
+  });
+
+  it('writes one home page when there are no articles', () => {
+    const none = build([]);
+    expect(listPageSchema.parse(none.get(homePagePath(1)))).toMatchObject({ page: 1, pageCount: 1, total: 0, items: [] });
+  });
+
+  it('gives the same bytes for the same input', () => {
+    const once = [...buildShards({ articles, topics: [ukraine] })];
+    const twice = [...buildShards({ articles: structuredClone(articles), topics: [ukraine] })];
+    expect(twice).toEqual(once);
+  });
+});
+
+describe('readingMinutes', () => {
+  it.each([
+    [[], 1],
+    [['كلمة'], 1],
+    [[Array(200).fill('كلمة').join(' ')], 1],
+    [[Array(201).fill('كلمة').join(' ')], 2],
+    [[Array(150).fill('كلمة').join(' '), Array(150).fill('كلمة').join(' ')], 2],
+  ])('%#: %j words → %i', (body, minutes) => {
+    expect(readingMinutes(body)).toBe(minutes);
+  });
+});
+
+describe('makeExcerpt', () => {
+  it('keeps a short body whole', () => {
+    expect(makeExcerpt(['جملة قصيرة.', 'وأخرى.'])).toBe('جملة قصيرة. وأخرى.');
+  });
+
+  it('cuts a long body at a word, near 160 characters', () => {
+    const excerpt = makeExcerpt([Array(60).fill('كلمات').join(' ')]);
+    expect(excerpt.endsWith('…')).toBe(true);
+    expect(excerpt.length).toBeLessThanOrEqual(161);
+    expect(excerpt.length).toBeGreaterThan(140);
+    expect(excerpt.slice(0, -1).split(' ').every((w) => w === 'كلمات')).toBe(true);
+  });
+});

@@ -1,0 +1,182 @@
+import {
+  articlePath,
+  homePagePath,
+  manifestPath,
+  tagPagePath,
+  topicPagePath,
+} from '../../src/data/paths.ts';
+import {
+  PAGE_SIZE,
+  SCHEMA_VERSION,
+  type Article,
+  type ArticleSummary,
+  type ListKind,
+  type ListPage,
+  type Manifest,
+  type TagRef,
+  type TopicRef,
+} from '../../src/data/schema.ts';
+
+/**
+ * Every file of the data folder, as (path, JSON text) pairs. The input must already be in site order
+ * (newest first, undated last, ties by id); every list keeps that order. Objects are built with their
+ * keys in schema order and serialised without spaces, so the same articles give the same bytes.
+ */
+
+export interface ShardFile {
+  path: string;
+  content: string;
+}
+
+const WORDS_PER_MINUTE = 200;
+const EXCERPT_CHARS = 160;
+
+export function readingMinutes(body: readonly string[]): number {
+  let words = 0;
+  for (const paragraph of body) {
+    let inWord = false;
+    for (let i = 0; i < paragraph.length; i++) {
+      const c = paragraph.charCodeAt(i);
+      const space = c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
+      if (!space && !inWord) words++;
+      inWord = !space;
+    }
+  }
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
+}
+
+/** About the first 160 characters of the body, cut at a word boundary, with «…» when cut. */
+export function makeExcerpt(body: readonly string[]): string {
+  let text = '';
+  for (const paragraph of body) {
+    text = text === '' ? paragraph : `${text} ${paragraph}`;
+    if (text.length > EXCERPT_CHARS) break;
+  }
+  if (text.length <= EXCERPT_CHARS) return text;
+  const cut = text.lastIndexOf(' ', EXCERPT_CHARS);
+  const head = (cut > EXCERPT_CHARS / 2 ? text.slice(0, cut) : text.slice(0, EXCERPT_CHARS)).replace(/[\s،,.:؛-]+$/, '');
+  return `${head}…`;
+}
+
+export function summarize(article: Article): ArticleSummary {
+  return {
+    id: article.id,
+    title: article.title,
+    date: article.date,
+    source: article.source,
+    excerpt: makeExcerpt(article.body),
+    topics: article.topics.map((t) => ({ slug: t.slug, label: t.label })),
+  };
+}
+
+/** An article in schema key order (the order JSON.stringify writes). */
+export function articleRecord(article: Article): Article {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: article.id,
+    title: article.title,
+    date: article.date,
+    source: article.source,
+    url: article.url,
+    body: article.body,
+    readingMinutes: article.readingMinutes,
+    tags: article.tags.map((t) => ({ slug: t.slug, label: t.label })),
+    topics: article.topics.map((t) => ({ slug: t.slug, label: t.label })),
+    related: article.related.map((r) => ({
+      id: r.id,
+      title: r.title,
+      date: r.date,
+      source: r.source,
+      sharedTags: r.sharedTags.map((t) => ({ slug: t.slug, label: t.label })),
+    })),
+    readAlso: article.readAlso.map((r) => ({ title: r.title, id: r.id })),
+  };
+}
+
+/**
+ * One list's pages. Summaries arrive already serialised: an article sits on the home list, its topics' and
+ * its tags' lists, and serialising it once instead of on every list is most of the cost of this step.
+ */
+function* listPages(
+  kind: ListKind,
+  ref: TagRef | TopicRef | null,
+  items: readonly string[],
+  pathOf: (page: number) => string,
+): Generator<ShardFile> {
+  const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  for (let page = 1; page <= pageCount; page++) {
+    const shard: ListPage = {
+      schemaVersion: SCHEMA_VERSION,
+      kind,
+      slug: ref?.slug ?? null,
+      label: ref?.label ?? null,
+      page,
+      pageCount,
+      total: items.length,
+      items: [],
+    };
+    const head = JSON.stringify(shard);
+    // `items` is the last key, so the empty list closes the text: `…,"items":[]}`.
+    const content = `${head.slice(0, -2)}${items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).join(',')}]}`;
+    yield { path: pathOf(page), content };
+  }
+}
+
+export interface ShardInput {
+  /** In site order. */
+  articles: readonly Article[];
+  /** Every taxonomy topic, in taxonomy order. */
+  topics: readonly TopicRef[];
+}
+
+export interface ShardCounts {
+  articles: number;
+  tags: number;
+  topics: number;
+}
+
+export function countShards(input: ShardInput): ShardCounts {
+  const tags = new Set<string>();
+  const topics = new Set<string>();
+  for (const a of input.articles) {
+    for (const t of a.tags) tags.add(t.slug);
+    for (const t of a.topics) topics.add(t.slug);
+  }
+  return { articles: input.articles.length, tags: tags.size, topics: topics.size };
+}
+
+export function* buildShards(input: ShardInput): Generator<ShardFile> {
+  const summaries = input.articles.map((a) => JSON.stringify(summarize(a)));
+  const byTopic = new Map<string, string[]>(input.topics.map((t) => [t.slug, []]));
+  const byTag = new Map<string, { ref: TagRef; items: string[] }>();
+  input.articles.forEach((article, i) => {
+    const summary = summaries[i]!;
+    for (const topic of article.topics) byTopic.get(topic.slug)?.push(summary);
+    for (const tag of article.tags) {
+      let entry = byTag.get(tag.slug);
+      if (!entry) byTag.set(tag.slug, (entry = { ref: { slug: tag.slug, label: tag.label }, items: [] }));
+      entry.items.push(summary);
+    }
+  });
+
+  const counts = countShards(input);
+  const manifest: Manifest = {
+    schemaVersion: SCHEMA_VERSION,
+    pageSize: PAGE_SIZE,
+    counts,
+    topics: input.topics.map((t) => ({ slug: t.slug, label: t.label, count: byTopic.get(t.slug)?.length ?? 0 })),
+  };
+  yield { path: manifestPath(), content: JSON.stringify(manifest) };
+  yield* listPages('home', null, summaries, homePagePath);
+  for (const topic of input.topics) {
+    yield* listPages('topic', topic, byTopic.get(topic.slug) ?? [], (page) => topicPagePath(topic.slug, page));
+  }
+  const tagSlugs = [...byTag.keys()].sort();
+  for (const slug of tagSlugs) {
+    const { ref, items } = byTag.get(slug)!;
+    yield* listPages('tag', ref, items, (page) => tagPagePath(slug, page));
+  }
+  for (const article of input.articles) {
+    yield { path: articlePath(article.id), content: JSON.stringify(articleRecord(article)) };
+  }
+}

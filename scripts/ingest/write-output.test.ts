@@ -1,0 +1,64 @@
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeAtomically, writeShards } from './write-output.ts';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'write-output-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('writeAtomically', () => {
+  it('replaces the previous output with the new one', async () => {
+    const out = path.join(root, 'data');
+    await mkdir(out);
+    await writeFile(path.join(out, 'old.json'), 'old');
+    await writeAtomically(out, async (temp) => {
+      await writeFile(path.join(temp, 'new.json'), 'new');
+    });
+    expect(await readdir(out)).toEqual(['new.json']);
+    expect(await readdir(root)).toEqual(['data']);
+  });
+
+  it('leaves the previous output untouched and no temp folder when the build fails part-way', async () => {
+    const out = path.join(root, 'data');
+    await mkdir(out);
+    await writeFile(path.join(out, 'old.json'), 'old');
+    await expect(
+      writeAtomically(out, async (temp) => {
+        await writeFile(path.join(temp, 'half.json'), 'half');
+        throw new Error('disk on fire');
+      }),
+    ).rejects.toThrow('disk on fire');
+    expect(await readdir(out)).toEqual(['old.json']);
+    expect(await readFile(path.join(out, 'old.json'), 'utf8')).toBe('old');
+    expect(await readdir(root)).toEqual(['data']);
+  });
+
+  it('creates the output and its parent when neither exists', async () => {
+    const out = path.join(root, 'a', 'b', 'data');
+    await writeAtomically(out, async (temp) => writeFile(path.join(temp, 'x.json'), '1'));
+    expect(await readdir(out)).toEqual(['x.json']);
+  });
+});
+
+describe('writeShards', () => {
+  it('writes nested files and measures them', async () => {
+    const stats = await writeShards(root, [
+      { path: 'manifest.json', content: '{}' },
+      { path: 'home/1.json', content: '[1,2]' },
+      { path: 'articles/ab/abcd.json', content: '"نص"' },
+    ]);
+    expect(stats).toEqual({
+      files: 3,
+      bytes: 2 + 5 + 6,
+      largestList: { path: 'home/1.json', bytes: 5 },
+      largestArticle: { path: 'articles/ab/abcd.json', bytes: 6 },
+    });
+    expect(await readFile(path.join(root, 'articles/ab/abcd.json'), 'utf8')).toBe('"نص"');
+  });
+});

