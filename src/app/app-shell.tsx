@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { Manifest } from '../data/schema.ts';
+import { strings } from '../shared/strings.ar.ts';
+import { SiteFooter } from './site-footer.tsx';
+import { SiteHeader } from './site-header.tsx';
+
+export interface AppShellProps {
+  manifest: Manifest | null;
+  children: ReactNode;
+}
+
+/** The frame of every view: skip link, header, main, footer. */
+export function AppShell({ manifest, children }: AppShellProps) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:z-50 focus:rounded-md focus:bg-white focus:px-4 focus:py-2 focus:font-bold focus:text-red-800 focus:outline-2 focus:outline-red-800"
+      >
+        {strings.skipToContent}
+      </a>
+      <SiteHeader topics={manifest?.topics ?? null} />
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
+        {children}
+      </main>
+      <SiteFooter manifest={manifest} />
+    </div>
+  );
+}

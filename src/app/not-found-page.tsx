@@ -1,0 +1,40 @@
+import { Link, useRouteLoaderData } from 'react-router';
+import type { Manifest } from '../data/schema.ts';
+import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
+import { strings } from '../shared/strings.ar.ts';
+import { ChipLink } from '../shared/ui/chip-link.tsx';
+
+export function NotFoundPage() {
+  // Absent when the manifest itself could not be loaded.
+  const manifest = useRouteLoaderData('root') as Manifest | undefined;
+  const topics = manifest?.topics.filter((topic) => topic.count > 0) ?? [];
+
+  return (
+    <section className="mx-auto flex max-w-[70ch] flex-col items-start gap-4 py-10">
+      <title>{strings.notFound.title + strings.titleSuffix}</title>
+      <p aria-hidden="true" className="text-6xl font-bold text-red-800 dark:text-red-300">
+        ٤٠٤
+      </p>
+      <h1 className="text-3xl font-bold">{strings.notFound.title}</h1>
+      <p className="text-lg leading-[1.9] text-neutral-700 dark:text-neutral-300">{strings.notFound.body}</p>
+      <Link
+        to={homeHref()}
+        className="rounded-md bg-red-800 px-5 py-2.5 font-bold text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:bg-red-300 dark:text-neutral-950 dark:hover:bg-red-200 dark:focus-visible:outline-red-300"
+      >
+        {strings.notFound.home}
+      </Link>
+      {topics.length > 0 && (
+        <>
+          <p className="mt-4 text-neutral-700 dark:text-neutral-300">{strings.notFound.topics}</p>
+          <ul className="flex flex-wrap gap-2">
+            {topics.map((topic) => (
+              <li key={topic.slug}>
+                <ChipLink to={topicHref(topic.slug)}>{topic.label}</ChipLink>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

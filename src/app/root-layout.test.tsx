@@ -1,0 +1,75 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { articlePath } from '../data/paths.ts';
+import { strings } from '../shared/strings.ar.ts';
+import { ROUTE_TEST_TIMEOUT, renderRoute } from '../test/render-route.tsx';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  document.documentElement.classList.remove('dark');
+  localStorage.clear();
+});
+
+describe('layout', { timeout: ROUTE_TEST_TIMEOUT }, () => {
+  it('has the landmarks: banner, topics navigation, main, contentinfo', async () => {
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    expect(within(screen.getByRole('banner')).getByRole('link', { name: strings.siteName })).toHaveAttribute(
+      'href',
+      '/',
+    );
+    expect(screen.getByRole('navigation', { name: strings.nav.topics })).toBeInTheDocument();
+    expect(screen.getByRole('main')).toHaveAttribute('id', 'main');
+    expect(screen.getByRole('contentinfo')).toBeInTheDocument();
+  });
+
+  it('makes the skip link the first thing the keyboard reaches', async () => {
+    const { user } = renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    await user.tab();
+    const skip = screen.getByRole('link', { name: strings.skipToContent });
+    expect(skip).toHaveFocus();
+    expect(skip).toHaveAttribute('href', '#main');
+  });
+
+  it('sends a search to /search?q=', async () => {
+    const { user, router } = renderRoute('/');
+    const form = await screen.findByRole('search');
+    await user.type(within(form).getByRole('searchbox', { name: strings.search.label }), 'كاراباخ');
+    await user.click(within(form).getByRole('button', { name: strings.search.submit }));
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/search'));
+    expect(new URLSearchParams(router.state.location.search).get('q')).toBe('كاراباخ');
+  });
+
+  it('toggles dark mode and remembers the choice', async () => {
+    const { user } = renderRoute('/');
+    const toggle = await screen.findByRole('button', { name: strings.theme.toggleDark });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await user.click(toggle);
+    expect(document.documentElement).toHaveClass('dark');
+    expect(localStorage.getItem('theme')).toBe('dark');
+    expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await user.click(toggle);
+    expect(document.documentElement).not.toHaveClass('dark');
+    expect(localStorage.getItem('theme')).toBe('light');
+  });
+
+  it('shows a skeleton while a slow navigation loads', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const { user } = renderRoute('/', {
+      override: async (path) => {
+        if (path === articlePath('a01')) await gate;
+        return undefined;
+      },
+    });
+    await user.click(
+      await screen.findByRole('link', { name: 'وزراء الخارجية يبحثون وقف إطلاق النار في كاراباخ' }),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(strings.loading);
+    release();
+    expect(await screen.findByRole('heading', { level: 1, name: /وزراء الخارجية/ })).toBeInTheDocument();
+  });
+});

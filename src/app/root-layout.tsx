@@ -1,0 +1,53 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { manifestQuery } from '../shared/lib/manifest-query.ts';
+import { ArticleSkeleton, ListSkeleton } from '../shared/ui/skeletons.tsx';
+import { AppShell } from './app-shell.tsx';
+
+/** The manifest (topics and counts) frames every view; it is one small file. */
+export const rootLoader = (queryClient: QueryClient) => () => queryClient.query(manifestQuery());
+
+/** Navigations that finish sooner keep the old view on screen instead of flashing a skeleton. */
+const SKELETON_DELAY_MS = 200;
+
+export function RootLayout() {
+  const { data: manifest } = useSuspenseQuery(manifestQuery());
+  const navigation = useNavigation();
+  const target = navigation.state === 'loading' ? navigation.location.pathname : null;
+  const slow = useDelayedFlag(target !== null, SKELETON_DELAY_MS);
+
+  return (
+    <AppShell manifest={manifest}>
+      <ScrollRestoration />
+      {slow && target !== null ? <PageSkeleton pathname={target} /> : <Outlet />}
+    </AppShell>
+  );
+}
+
+/** Shown on the first load, while the root loader runs. */
+export function AppFallback() {
+  return (
+    <AppShell manifest={null}>
+      <ListSkeleton />
+    </AppShell>
+  );
+}
+
+function PageSkeleton({ pathname }: { pathname: string }) {
+  return pathname.startsWith('/articles/') ? <ArticleSkeleton /> : <ListSkeleton />;
+}
+
+function useDelayedFlag(on: boolean, delayMs: number): boolean {
+  const [elapsed, setElapsed] = useState(false);
+  useEffect(() => {
+    if (!on) return;
+    const timer = setTimeout(() => setElapsed(true), delayMs);
+    return () => {
+      clearTimeout(timer);
+      setElapsed(false);
+    };
+  }, [on, delayMs]);
+  return on && elapsed;
+}

@@ -1,0 +1,89 @@
+import { useRef } from 'react';
+import { Form, Link, NavLink, useSearchParams } from 'react-router';
+import type { TopicCount } from '../data/schema.ts';
+import { ThemeToggle } from '../features/preferences/theme-toggle.tsx';
+import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
+import { strings } from '../shared/strings.ar.ts';
+import { useRevealCurrent } from '../shared/ui/use-reveal-current.ts';
+
+export interface SiteHeaderProps {
+  /** Null while the manifest is unknown (first load, or it failed): the topic bar keeps its height. */
+  topics: TopicCount[] | null;
+}
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  'inline-flex min-h-11 items-center border-b-4 px-1 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-red-800 dark:focus-visible:outline-red-300 ' +
+  (isActive
+    ? 'border-red-800 font-bold text-neutral-950 dark:border-red-300 dark:text-neutral-50'
+    : 'border-transparent text-neutral-700 hover:border-neutral-300 hover:text-neutral-950 dark:text-neutral-300 dark:hover:border-neutral-600 dark:hover:text-neutral-50');
+
+export function SiteHeader({ topics }: SiteHeaderProps) {
+  const [searchParams] = useSearchParams();
+  const q = searchParams.get('q') ?? '';
+  const topicRow = useRef<HTMLUListElement>(null);
+  useRevealCurrent(topicRow);
+
+  return (
+    <header>
+      <div className="bg-red-800 text-white dark:bg-red-950">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
+          <Link
+            to={homeHref()}
+            className="text-2xl font-bold focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
+          >
+            {strings.siteName}
+          </Link>
+          <Form
+            role="search"
+            action="/search"
+            // Re-mount on a new query so the box shows what the URL searched for.
+            key={q}
+            className="order-last flex w-full gap-2 sm:order-none sm:ms-auto sm:w-80"
+          >
+            <label htmlFor="site-search" className="sr-only">
+              {strings.search.label}
+            </label>
+            <input
+              id="site-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              placeholder={strings.search.placeholder}
+              className="min-h-10 min-w-0 flex-1 rounded-md border border-white/40 bg-white px-3 text-neutral-900 placeholder:text-neutral-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white dark:bg-neutral-900 dark:text-neutral-50 dark:placeholder:text-neutral-400"
+            />
+            <button
+              type="submit"
+              className="min-h-10 rounded-md bg-white/15 px-4 font-bold hover:bg-white/25 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+            >
+              {strings.search.submit}
+            </button>
+          </Form>
+          <div className="ms-auto sm:ms-0">
+            <ThemeToggle />
+          </div>
+        </div>
+      </div>
+      <nav
+        aria-label={strings.nav.topics}
+        className="border-b border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-950"
+      >
+        <ul ref={topicRow} className="mx-auto flex min-h-11 max-w-6xl gap-5 overflow-x-auto px-4">
+          <li>
+            <NavLink to={homeHref()} end className={navLinkClass}>
+              {strings.nav.home}
+            </NavLink>
+          </li>
+          {topics
+            ?.filter((topic) => topic.count > 0)
+            .map((topic) => (
+              <li key={topic.slug}>
+                <NavLink to={topicHref(topic.slug)} className={navLinkClass}>
+                  {topic.label}
+                </NavLink>
+              </li>
+            ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

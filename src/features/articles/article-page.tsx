@@ -1,0 +1,100 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, useLoaderData } from 'react-router';
+import { formatPlural } from '../../shared/lib/format.ts';
+import { safeExternalHref, tagHref, topicHref } from '../../shared/lib/hrefs.ts';
+import { strings } from '../../shared/strings.ar.ts';
+import { ArticleDate } from '../../shared/ui/article-date.tsx';
+import { ChipLink } from '../../shared/ui/chip-link.tsx';
+import type { articleLoader } from './article-loader.ts';
+import { articleQuery } from './article-query.ts';
+import { ReadAlsoList } from './read-also-list.tsx';
+import { RelatedArticles } from './related-articles.tsx';
+
+export function ArticlePage() {
+  const { id } = useLoaderData<ReturnType<typeof articleLoader>>();
+  const { data: article } = useSuspenseQuery(articleQuery(id));
+  const sourceHref = safeExternalHref(article.url);
+
+  return (
+    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <title>{article.title + strings.titleSuffix}</title>
+      <article className="max-w-[70ch]">
+        <header className="mb-6 flex flex-col gap-3">
+          {article.topics.length > 0 && (
+            <nav aria-label={strings.article.topics}>
+              <ul className="flex flex-wrap gap-x-4 text-sm font-bold text-red-800 dark:text-red-300">
+                {article.topics.map((topic) => (
+                  <li key={topic.slug}>
+                    <Link
+                      to={topicHref(topic.slug)}
+                      className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-current"
+                    >
+                      {topic.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <h1 className="text-3xl leading-snug font-bold text-neutral-950 sm:text-4xl sm:leading-snug dark:text-neutral-50">
+            {article.title}
+          </h1>
+          <p className="flex flex-wrap gap-x-2 gap-y-1 text-sm text-neutral-700 dark:text-neutral-300">
+            <ArticleDate date={article.date} withHijri />
+            {article.date && <span aria-hidden="true">·</span>}
+            {article.source && (
+              <>
+                <span>
+                  {strings.article.source}: <span dir="auto">{article.source}</span>
+                </span>
+                <span aria-hidden="true">·</span>
+              </>
+            )}
+            <span>{formatPlural(article.readingMinutes, strings.plural.readingMinutes)}</span>
+          </p>
+        </header>
+
+        <div className="flex flex-col gap-5 text-lg leading-[1.9] text-neutral-900 dark:text-neutral-100">
+          {article.body.map((paragraph, i) => (
+            // Paragraphs have no identity of their own and never reorder.
+            <p key={i}>{paragraph}</p>
+          ))}
+        </div>
+
+        {sourceHref && (
+          <p className="mt-6">
+            <a
+              href={sourceHref}
+              rel="noopener noreferrer nofollow"
+              className="font-bold text-red-800 underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:text-red-300"
+            >
+              {strings.article.sourceLink}
+            </a>
+          </p>
+        )}
+
+        {article.tags.length > 0 && (
+          <nav
+            aria-labelledby="article-tags"
+            className="mt-8 border-t border-neutral-200 pt-6 dark:border-neutral-800"
+          >
+            <h2 id="article-tags" className="mb-3 text-base font-bold">
+              {strings.article.tags}
+            </h2>
+            <ul className="flex flex-wrap gap-2">
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <ChipLink to={tagHref(tag.slug)}>{tag.label}</ChipLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+
+        <ReadAlsoList items={article.readAlso} />
+      </article>
+
+      <RelatedArticles related={article.related} />
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { strings } from '../../shared/strings.ar.ts';
+import { fixtureCounts } from '../../test/fixtures/data.ts';
+import { ROUTE_TEST_TIMEOUT, renderRoute } from '../../test/render-route.tsx';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const articleHeadings = () => screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+
+describe('home', { timeout: ROUTE_TEST_TIMEOUT }, () => {
+  it('lists the latest articles, newest first', async () => {
+    renderRoute('/');
+    expect(await screen.findByRole('heading', { level: 1, name: strings.home.heading })).toBeInTheDocument();
+    expect(articleHeadings()).toEqual(fixtureCounts.newestFirst.slice(0, 24));
+  });
+
+  it('shows a chip per topic with its article count, «الكل» marked current', async () => {
+    renderRoute('/');
+    const filter = await screen.findByRole('navigation', { name: strings.topicFilter.label });
+    const all = within(filter).getByRole('link', { name: /^الكل/ });
+    expect(all).toHaveAttribute('aria-current', 'page');
+    expect(all).toHaveTextContent('٣١');
+    const karabakh = within(filter).getByRole('link', { name: /^كاراباخ/ });
+    expect(karabakh).toHaveAttribute('href', '/topics/karabakh');
+    expect(karabakh).not.toHaveAttribute('aria-current');
+    expect(karabakh).toHaveTextContent('١١');
+    // A topic without articles leads nowhere, so it gets no chip.
+    expect(within(filter).queryByRole('link', { name: /المناخ/ })).not.toBeInTheDocument();
+  });
+
+  it('filters by topic when a chip is followed, and back restores the full list', async () => {
+    const { user, router } = renderRoute('/');
+    const filter = await screen.findByRole('navigation', { name: strings.topicFilter.label });
+    await user.click(within(filter).getByRole('link', { name: /^الاقتصاد/ }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'الاقتصاد' })).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('navigation', { name: strings.topicFilter.label })).getByRole('link', {
+        name: /^الاقتصاد/,
+      }),
+    ).toHaveAttribute('aria-current', 'page');
+    expect(articleHeadings()).toHaveLength(fixtureCounts.byTopic('economy'));
+
+    await router.navigate(-1);
+    expect(await screen.findByRole('heading', { level: 1, name: strings.home.heading })).toBeInTheDocument();
+  });
+
+  it('pages through the list with «التالي» and «السابق»', async () => {
+    const { user, router } = renderRoute('/');
+    const pager = await screen.findByRole('navigation', { name: strings.pagination.label });
+    expect(pager).toHaveTextContent('صفحة ١ من ٢');
+    expect(within(pager).queryByRole('link', { name: strings.pagination.previous })).not.toBeInTheDocument();
+
+    await user.click(within(pager).getByRole('link', { name: strings.pagination.next }));
+    expect(await screen.findByText('صفحة ٢ من ٢')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?page=2');
+    expect(articleHeadings()).toEqual(fixtureCounts.newestFirst.slice(24));
+
+    await user.click(screen.getByRole('link', { name: strings.pagination.previous }));
+    expect(await screen.findByText('صفحة ١ من ٢')).toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
+  });
+
+  it.each(['0', '-1', 'abc', '1.5', '3'])('answers ?page=%s with the 404 page', async (page) => {
+    renderRoute(`/?page=${page}`);
+    expect(
+      await screen.findByRole('heading', { level: 1, name: strings.notFound.title }),
+    ).toBeInTheDocument();
+  });
+});

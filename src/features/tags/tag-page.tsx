@@ -1,0 +1,42 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { tagHref } from '../../shared/lib/hrefs.ts';
+import { listQuery } from '../../shared/lib/list-query.ts';
+import { notFound, orNotFound } from '../../shared/lib/route-data.ts';
+import { parseKey, parsePage } from '../../shared/lib/route-params.ts';
+import { strings } from '../../shared/strings.ar.ts';
+import { ListHeader } from '../../shared/ui/list-header.tsx';
+import { ListView } from '../../shared/ui/list-view.tsx';
+
+export const tagLoader =
+  (queryClient: QueryClient) =>
+  async ({ params, request }: LoaderFunctionArgs) => {
+    const slug = parseKey(params.slug);
+    const page = parsePage(new URL(request.url).searchParams);
+    if (slug === null || page === null) notFound();
+    await orNotFound(queryClient.query(listQuery('tag', slug, page)));
+    return { slug, page };
+  };
+
+export function TagPage() {
+  const { slug, page } = useLoaderData<ReturnType<typeof tagLoader>>();
+  const { data: list } = useSuspenseQuery(listQuery('tag', slug, page));
+
+  return (
+    <ListView
+      list={list}
+      hrefFor={(p) => tagHref(slug, p)}
+      header={
+        <div className="mb-6">
+          <ListHeader
+            eyebrow={strings.list.tagEyebrow}
+            label={list.label ?? slug}
+            total={list.total}
+            page={page}
+          />
+        </div>
+      }
+    />
+  );
+}

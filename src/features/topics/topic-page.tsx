@@ -1,0 +1,51 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { topicHref } from '../../shared/lib/hrefs.ts';
+import { listQuery } from '../../shared/lib/list-query.ts';
+import { manifestQuery } from '../../shared/lib/manifest-query.ts';
+import { notFound, orNotFound } from '../../shared/lib/route-data.ts';
+import { parseKey, parsePage } from '../../shared/lib/route-params.ts';
+import { strings } from '../../shared/strings.ar.ts';
+import { ListHeader } from '../../shared/ui/list-header.tsx';
+import { ListView } from '../../shared/ui/list-view.tsx';
+import { TopicFilter } from '../../shared/ui/topic-filter.tsx';
+
+export const topicLoader =
+  (queryClient: QueryClient) =>
+  async ({ params, request }: LoaderFunctionArgs) => {
+    const slug = parseKey(params.slug);
+    const page = parsePage(new URL(request.url).searchParams);
+    if (slug === null || page === null) notFound();
+    await Promise.all([
+      orNotFound(queryClient.query(listQuery('topic', slug, page))),
+      queryClient.query(manifestQuery()),
+    ]);
+    return { slug, page };
+  };
+
+export function TopicPage() {
+  const { slug, page } = useLoaderData<ReturnType<typeof topicLoader>>();
+  const { data: list } = useSuspenseQuery(listQuery('topic', slug, page));
+  const { data: manifest } = useSuspenseQuery(manifestQuery());
+
+  return (
+    <ListView
+      list={list}
+      hrefFor={(p) => topicHref(slug, p)}
+      header={
+        <>
+          <ListHeader
+            eyebrow={strings.list.topicEyebrow}
+            label={list.label ?? slug}
+            total={list.total}
+            page={page}
+          />
+          <div className="mb-6">
+            <TopicFilter topics={manifest.topics} total={manifest.counts.articles} active={slug} />
+          </div>
+        </>
+      }
+    />
+  );
+}

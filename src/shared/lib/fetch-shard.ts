@@ -1,0 +1,76 @@
+/**
+ * The one way the reader reads data: fetch a shard from the data folder, check the response and validate
+ * it with the resource's schema where it enters the app. Errors are typed so callers can tell a missing
+ * shard (a 404 page), bad data (a bug in the build: never retried) and a network failure (retried) apart.
+ */
+import { prettifyError } from 'zod/mini';
+import type { $ZodError } from 'zod/v4/core';
+
+/** Any zod or zod/mini schema; only its safeParse is needed here. */
+export interface ShardSchema<T> {
+  safeParse(data: unknown): { success: true; data: T } | { success: false; error: $ZodError };
+}
+
+/** The shard does not exist: an unknown id, slug or page. */
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(readonly url: string) {
+    super(`Not found: ${url}`);
+  }
+}
+
+/** The shard exists but is not what the schema says: a bug in the build, so retrying will not help. */
+export class InvalidDataError extends Error {
+  override name = 'InvalidDataError';
+  constructor(
+    readonly url: string,
+    detail: string,
+  ) {
+    super(`Invalid data in ${url}:\n${detail}`);
+  }
+}
+
+/** The server answered with an error status other than 404. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  constructor(
+    readonly url: string,
+    readonly status: number,
+  ) {
+    super(`HTTP ${status} for ${url}`);
+  }
+}
+
+export function dataUrl(path: string): string {
+  return `${import.meta.env.BASE_URL}data/${path}`;
+}
+
+export async function fetchShard<T>(
+  path: string,
+  schema: ShardSchema<T>,
+  init: { signal?: AbortSignal } = {},
+): Promise<T> {
+  const url = dataUrl(path);
+  const res = await fetch(url, init);
+  if (res.status === 404 || res.status === 410) throw new NotFoundError(url);
+  if (!res.ok) throw new HttpError(url, res.status);
+  // A static host configured with an SPA fallback answers a missing file with index.html and a 200.
+  if (res.headers.get('content-type')?.includes('text/html')) throw new NotFoundError(url);
+
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch (error) {
+    throw new InvalidDataError(url, `not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new InvalidDataError(url, prettifyError(parsed.error));
+  return parsed.data;
+}
+
+/** Network failures and server errors may pass; a missing shard or bad data will not. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof NotFoundError || error instanceof InvalidDataError) return false;
+  if (error instanceof HttpError) return error.status >= 500 || error.status === 408 || error.status === 429;
+  return error instanceof TypeError;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { strings } from '../strings.ar.ts';
+import { formatDate, formatNumber, formatPlural } from './format.ts';
+
+describe('formatDate', () => {
+  it.each([
+    ['2023-09-25T00:00:00.000Z', '٢٥ سبتمبر ٢٠٢٣', '١٠ ربيع الأول ١٤٤٥ هـ'],
+    ['2024-03-11T12:00:00.000Z', '١١ مارس ٢٠٢٤', '١ رمضان ١٤٤٥ هـ'],
+    ['2020-01-01T00:00:00.000Z', '١ يناير ٢٠٢٠', '٦ جمادى الأولى ١٤٤١ هـ'],
+    // 23:30 UTC is already the next day east of Greenwich: the printed day must not depend on the reader.
+    ['2023-12-31T23:30:00.000Z', '٣١ ديسمبر ٢٠٢٣', '١٨ جمادى الآخرة ١٤٤٥ هـ'],
+  ])('formats %s as %s / %s', (iso, gregorian, hijri) => {
+    expect(formatDate(iso)).toEqual({ iso, gregorian, hijri });
+  });
+
+  it.each([[null], ['not a date'], ['']])('gives no date for %j', (iso) => {
+    expect(formatDate(iso)).toBeNull();
+  });
+});
+
+describe('formatNumber', () => {
+  it.each([
+    [0, '٠'],
+    [7, '٧'],
+    [1499, '١٬٤٩٩'],
+  ])('formats %d as %s', (n, text) => {
+    expect(formatNumber(n)).toBe(text);
+  });
+});
+
+describe('formatPlural', () => {
+  it.each([
+    [0, 'لا مقالات'],
+    [1, 'مقال واحد'],
+    [2, 'مقالان'],
+    [3, '٣ مقالات'],
+    [10, '١٠ مقالات'],
+    [11, '١١ مقالاً'],
+    [99, '٩٩ مقالاً'],
+    [100, '١٠٠ مقال'],
+    [102, '١٠٢ مقال'],
+    [103, '١٠٣ مقالات'],
+  ])('counts %d articles as %s', (n, text) => {
+    expect(formatPlural(n, strings.plural.articles)).toBe(text);
+  });
+
+  it.each([
+    [1, 'دقيقة قراءة'],
+    [2, 'دقيقتا قراءة'],
+    [3, '٣ دقائق قراءة'],
+    [12, '١٢ دقيقة قراءة'],
+  ])('says %d reading minutes as %s', (n, text) => {
+    expect(formatPlural(n, strings.plural.readingMinutes)).toBe(text);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The one place numbers and dates become text. Built on Intl with an explicit locale and numbering system:
+ * a bare `ar` picks different digits on different ICU versions, and render must give the same output on the
+ * build machine (prerendering) and in every browser.
+ *
+ * Decision: Egyptian Arabic conventions (`ar-EG`) with Arabic-Indic digits (`arab`): Gregorian month names
+ * as most pan-Arab news sites print them (سبتمبر, not أيلول) and ٠١٢٣٤٥٦٧٨٩ digits. The Hijri date uses the
+ * Umm al-Qura calendar. Dates are formatted in UTC so the day printed never depends on the reader's clock.
+ */
+import type { PluralForms } from '../strings.ar.ts';
+
+const LOCALE = 'ar-EG';
+const NUMBERING_SYSTEM = 'arab';
+
+const numberFormat = new Intl.NumberFormat(LOCALE, { numberingSystem: NUMBERING_SYSTEM });
+
+const gregorianFormat = new Intl.DateTimeFormat(LOCALE, {
+  numberingSystem: NUMBERING_SYSTEM,
+  calendar: 'gregory',
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+const hijriFormat = new Intl.DateTimeFormat(LOCALE, {
+  numberingSystem: NUMBERING_SYSTEM,
+  calendar: 'islamic-umalqura',
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+const pluralRules = new Intl.PluralRules('ar');
+
+export function formatNumber(n: number): string {
+  return numberFormat.format(n);
+}
+
+function toDate(iso: string | null): Date | null {
+  if (iso === null) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export interface FormattedDate {
+  /** The ISO string for `<time dateTime>`. */
+  iso: string;
+  gregorian: string;
+  hijri: string;
+}
+
+/** Null for an undated article or an unreadable date, so the page shows no date rather than "Invalid Date". */
+export function formatDate(iso: string | null): FormattedDate | null {
+  const date = toDate(iso);
+  if (date === null || iso === null) return null;
+  return { iso, gregorian: gregorianFormat.format(date), hijri: hijriFormat.format(date) };
+}
+
+export function formatPlural(n: number, forms: PluralForms): string {
+  const category = pluralRules.select(n) as keyof PluralForms;
+  return forms[category](formatNumber(n));
+}

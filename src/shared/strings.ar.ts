@@ -1,0 +1,150 @@
+/**
+ * Every piece of text the reader shows, in one place: translators and reviewers read one file, and tests
+ * import the same strings they assert on. Plural-aware phrases take the already formatted number and are
+ * picked by `formatPlural` (src/shared/lib/format.ts) with the CLDR categories of Arabic.
+ */
+
+/** One form per CLDR plural category of Arabic; `n` is the number already formatted for display. */
+export interface PluralForms {
+  zero: (n: string) => string;
+  one: (n: string) => string;
+  two: (n: string) => string;
+  few: (n: string) => string;
+  many: (n: string) => string;
+  other: (n: string) => string;
+}
+
+export const strings = {
+  siteName: 'قارئ الأخبار',
+  siteTagline: 'أخبار عربية، مرتبة حسب المواضيع والوسوم',
+  titleSuffix: ' — قارئ الأخبار',
+  skipToContent: 'تخطَّ إلى المحتوى',
+
+  nav: {
+    topics: 'المواضيع',
+    home: 'الرئيسية',
+  },
+
+  search: {
+    label: 'ابحث في الأخبار',
+    placeholder: 'ابحث في الأخبار…',
+    submit: 'بحث',
+  },
+
+  // The search page (src/features/search); the header's box is `search` above.
+  searchPage: {
+    heading: 'البحث في الأخبار',
+    browseHeading: 'تصفح الأخبار',
+    headingFor: (q: string) => `نتائج البحث عن «${q}»`,
+    title: 'البحث',
+    queryLabel: 'كلمات البحث',
+    resultsLabel: 'نتائج البحث',
+    resultCount: (n: string) => `عدد النتائج: ${n}`,
+    recentOnly: (n: string) => `النتائج من أحدث ${n} مقال.`,
+    searchAll: 'ابحث في الأرشيف كله',
+    loading: 'جارٍ البحث…',
+    error: 'تعذّر إجراء البحث. تحقق من اتصالك ثم أعد المحاولة.',
+    retry: 'إعادة المحاولة',
+    facetsLabel: 'تضييق النتائج',
+    topics: 'المواضيع',
+    tags: 'الوسوم',
+    anyTopic: 'كل المواضيع',
+    activeFilters: 'المرشحات المختارة',
+    removeFilter: (label: string) => `إزالة «${label}»`,
+    clearFilters: 'إزالة كل المرشحات',
+    facetCount: (label: string, n: string) => `${label} (${n})`,
+    emptyTitle: 'لم نجد نتائج',
+    emptyFor: (q: string) => `لا توجد أخبار تطابق «${q}».`,
+    emptyFiltered: 'لا توجد أخبار تطابق هذه المرشحات.',
+    suggestionsTitle: 'جرّب ما يلي:',
+    checkSpelling: 'تحقق من كتابة الكلمات، أو جرّب كلمة أقصر أو مرادفاً لها.',
+    fewerWords: 'استخدم كلمات أقل أو أعمّ.',
+    dropFilters: 'ابحث دون المرشحات',
+    browseTopics: 'أو تصفح المواضيع:',
+    pagination: 'صفحات النتائج',
+    previous: 'السابق',
+    next: 'التالي',
+    page: (n: string) => `صفحة ${n}`,
+  },
+
+  theme: {
+    toggleDark: 'الوضع الداكن',
+  },
+
+  footer: {
+    about: 'قارئ الأخبار: موقع ثابت يعرض الأخبار العربية حسب الموضوع والوسم.',
+  },
+
+  home: {
+    heading: 'آخر الأخبار',
+    title: 'قارئ الأخبار — آخر الأخبار',
+    empty: 'لا توجد أخبار بعد.',
+  },
+
+  topicFilter: {
+    label: 'تصفية حسب الموضوع',
+    all: 'الكل',
+  },
+
+  list: {
+    empty: 'لا توجد مقالات هنا بعد.',
+    topicEyebrow: 'موضوع',
+    tagEyebrow: 'وسم',
+  },
+
+  pagination: {
+    label: 'التنقل بين الصفحات',
+    previous: 'السابق',
+    next: 'التالي',
+    pageOf: (page: string, count: string) => `صفحة ${page} من ${count}`,
+  },
+
+  article: {
+    source: 'المصدر',
+    sourceLink: 'اقرأ في المصدر',
+    tags: 'وسوم المقال',
+    topics: 'مواضيع المقال',
+    related: 'اقرأ أيضاً',
+    sharedTags: 'وسوم مشتركة:',
+    readAlso: 'عناوين ذكرها المصدر',
+    readAlsoMissing: '(غير متوفر في الموقع)',
+  },
+
+  notFound: {
+    title: 'الصفحة غير موجودة',
+    body: 'لم نجد ما تبحث عنه. ربما تغيّر الرابط أو حُذف المقال.',
+    home: 'العودة إلى الصفحة الرئيسية',
+    topics: 'أو تصفح المواضيع:',
+  },
+
+  error: {
+    title: 'حدث خطأ',
+    network: 'تعذّر الاتصال بالخادم. تحقق من اتصالك بالإنترنت ثم أعد المحاولة.',
+    invalidData: 'وصلت بيانات هذه الصفحة بصيغة غير صالحة، فلم نتمكن من عرضها.',
+    generic: 'تعذّر تحميل هذه الصفحة.',
+    details: 'التفاصيل التقنية',
+    retry: 'إعادة المحاولة',
+    home: 'العودة إلى الصفحة الرئيسية',
+  },
+
+  loading: 'جارٍ التحميل…',
+
+  plural: {
+    articles: {
+      zero: () => 'لا مقالات',
+      one: () => 'مقال واحد',
+      two: () => 'مقالان',
+      few: (n) => `${n} مقالات`,
+      many: (n) => `${n} مقالاً`,
+      other: (n) => `${n} مقال`,
+    },
+    readingMinutes: {
+      zero: () => 'أقل من دقيقة قراءة',
+      one: () => 'دقيقة قراءة',
+      two: () => 'دقيقتا قراءة',
+      few: (n) => `${n} دقائق قراءة`,
+      many: (n) => `${n} دقيقة قراءة`,
+      other: (n) => `${n} دقيقة قراءة`,
+    },
+  } satisfies Record<string, PluralForms>,
+} as const;

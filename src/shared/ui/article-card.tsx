@@ -1,0 +1,47 @@
+import { Link } from 'react-router';
+import type { ArticleSummary } from '../../data/schema.ts';
+import { articleHref, topicHref } from '../lib/hrefs.ts';
+import { ArticleDate } from './article-date.tsx';
+
+export interface ArticleCardProps {
+  article: ArticleSummary;
+}
+
+export function ArticleCard({ article }: ArticleCardProps) {
+  return (
+    <article className="flex h-full flex-col gap-2 border-t-4 border-red-800 bg-white p-4 shadow-sm dark:border-red-300 dark:bg-neutral-900">
+      {article.topics.length > 0 && (
+        <ul className="flex flex-wrap gap-x-3 text-xs font-bold text-red-800 dark:text-red-300">
+          {article.topics.map((topic) => (
+            <li key={topic.slug}>
+              <Link
+                to={topicHref(topic.slug)}
+                className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-current"
+              >
+                {topic.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2 className="text-lg leading-snug font-bold">
+        <Link
+          to={articleHref(article.id)}
+          className="text-neutral-900 hover:text-red-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:text-neutral-50 dark:hover:text-red-300 dark:focus-visible:outline-red-300"
+        >
+          {article.title}
+        </Link>
+      </h2>
+      {article.excerpt && (
+        <p className="line-clamp-3 text-sm leading-7 text-neutral-700 dark:text-neutral-300">
+          {article.excerpt}
+        </p>
+      )}
+      <p className="mt-auto flex flex-wrap gap-x-2 pt-1 text-xs text-neutral-600 dark:text-neutral-400">
+        <ArticleDate date={article.date} />
+        {article.date && article.source && <span aria-hidden="true">·</span>}
+        {article.source && <span dir="auto">{article.source}</span>}
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import { formatNumber, formatPlural } from '../lib/format.ts';
+import { strings } from '../strings.ar.ts';
+
+export interface ListHeaderProps {
+  /** «موضوع» or «وسم», above the label. */
+  eyebrow: string;
+  label: string;
+  total: number;
+  page: number;
+}
+
+export function ListHeader({ eyebrow, label, total, page }: ListHeaderProps) {
+  const title = page > 1 ? `${label} — ${formatNumber(page)}` : label;
+  return (
+    <header className="mb-4 flex flex-col gap-1">
+      <title>{title + strings.titleSuffix}</title>
+      <p className="text-sm font-bold text-red-800 dark:text-red-300">{eyebrow}</p>
+      <h1 className="text-2xl font-bold sm:text-3xl">{label}</h1>
+      <p className="text-neutral-700 dark:text-neutral-300">{formatPlural(total, strings.plural.articles)}</p>
+    </header>
+  );
+}

@@ -1,0 +1,35 @@
+import { configure, render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter } from 'react-router';
+import { vi } from 'vitest';
+import { AppProviders } from '../app/app-providers.tsx';
+import { createQueryClient } from '../app/query-client.ts';
+import { createRoutes } from '../app/routes.tsx';
+import { buildFixtureFiles } from './fixtures/data.ts';
+import { type FetchOverride, stubDataFetch } from './fixtures/fetch-stub.ts';
+
+// No style sheets load in jsdom, so the per-element visibility check of role queries (getComputedStyle up
+// the tree) buys nothing and makes each query slow on a page of 24 cards. The first render of a file imports
+// the whole app, which on a busy machine takes more than the default 1 s.
+configure({ asyncUtilTimeout: 8000, defaultHidden: true });
+
+/** A route test renders the whole app and navigates; on a loaded 2-core machine that can pass 5 s. */
+export const ROUTE_TEST_TIMEOUT = 20_000;
+
+export interface RenderRouteOptions {
+  files?: Map<string, unknown>;
+  override?: FetchOverride;
+}
+
+/** The real route tree in a memory router, a fresh QueryClient, fixture shards behind a stubbed fetch. */
+export function renderRoute(url: string, { files = buildFixtureFiles(), override }: RenderRouteOptions = {}) {
+  const fetchMock = stubDataFetch(files, override);
+  // jsdom has no scrolling; ScrollRestoration calls it on every navigation.
+  vi.stubGlobal('scrollTo', () => {});
+  // Retries are the client's business in production; here a failure must show at once.
+  const queryClient = createQueryClient({ queries: { retry: false } });
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [url] });
+  const user = userEvent.setup();
+  const result = render(<AppProviders queryClient={queryClient} router={router} />);
+  return { ...result, router, queryClient, fetchMock, user };
+}
