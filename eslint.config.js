@@ -18,7 +18,7 @@ export default tseslint.config(
   jsxA11y.flatConfigs.recommended,
   ...pluginQuery.configs['flat/recommended'],
   {
-    files: ['scripts/**/*.ts', 'e2e/**/*.ts', '*.config.{ts,js}'],
+    files: ['scripts/**/*.{ts,mjs}', 'e2e/**/*.ts', '*.config.{ts,js}'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -11,7 +11,10 @@ export function systemChromium(): string | undefined {
 }
 
 const executablePath = systemChromium();
-const port = 4173;
+// Overridable so a journey run can use its own build and port while someone else previews theirs on 4173
+// (reuseExistingServer would otherwise test their build): E2E_DIST=/tmp/my-dist E2E_PORT=4179.
+const port = Number(process.env.E2E_PORT ?? 4173);
+export const distDir = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -40,7 +43,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production build, served as a static host would (with the index.html fallback).
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
