@@ -17,10 +17,11 @@ describe('writeAtomically', () => {
     const out = path.join(root, 'data');
     await mkdir(out);
     await writeFile(path.join(out, 'old.json'), 'old');
-    await writeAtomically(out, async (temp) => {
+    const { oldRemoved } = await writeAtomically(out, async (temp) => {
       await writeFile(path.join(temp, 'new.json'), 'new');
     });
     expect(await readdir(out)).toEqual(['new.json']);
+    await oldRemoved;
     expect(await readdir(root)).toEqual(['data']);
   });
 
@@ -60,5 +61,10 @@ describe('writeShards', () => {
       largestArticle: { path: 'articles/ab/abcd.json', bytes: 6 },
     });
     expect(await readFile(path.join(root, 'articles/ab/abcd.json'), 'utf8')).toBe('"نص"');
+  });
+
+  it('writes a lone surrogate as U+FFFD, as Node does', async () => {
+    await writeShards(root, [{ path: 'x.json', content: 'a\ud800b' }]);
+    expect((await readFile(path.join(root, 'x.json'))).toString('hex')).toBe('61efbfbd62');
   });
 });
