@@ -1,0 +1,120 @@
+/**
+ * Search journeys against the production build (the sample content: the seed's two articles). The
+ * console guard of fixtures.ts fails a test on any console error or uncaught exception.
+ */
+import type { Page } from '@playwright/test';
+import { strings } from '../src/shared/strings.ar.ts';
+import { expect as baseExpect, test } from './fixtures.ts';
+
+const s = strings.searchPage;
+const results = (page: Page) => page.getByRole('list', { name: s.resultsLabel });
+const facets = (page: Page) => page.getByRole('navigation', { name: s.facetsLabel });
+// The first search of a page loads Pagefind and its WASM; two workers share two cores.
+const expect = baseExpect.configure({ timeout: 15_000 });
+test.use({ actionTimeout: 15_000 });
+
+test('a query typed in the header shows results with a highlighted excerpt', async ({ page }) => {
+  await page.goto('/');
+  // Typing before the app has taken over the page would be lost when it renders the header again.
+  await expect(page.getByRole('heading', { level: 1, name: strings.home.heading })).toBeVisible();
+  const box = page.getByRole('search').getByRole('searchbox', { name: strings.search.label });
+  await box.fill('بيسكوف');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/search\?q=%D8%A8/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('بيسكوف');
+  const first = results(page).getByRole('listitem').first();
+  await expect(first.getByRole('link')).toContainText('الكرملين');
+  await expect(first.locator('mark').first()).toContainText('بيسكوف');
+  await expect(first.locator('time')).toBeVisible();
+  await first.getByRole('link').click();
+  await expect(page).toHaveURL(/\/articles\//);
+});
+
+test('a topic facet and then a tag facet narrow the results, and back restores each state', async ({ page }) => {
+  await page.goto('/search?q=روسيا');
+  await expect(results(page).getByRole('listitem')).toHaveCount(2);
+
+  await facets(page).getByRole('link', { name: /كاراباخ/ }).first().click();
+  await expect(page).toHaveURL(/topic=karabakh/);
+  await expect(results(page).getByRole('listitem')).toHaveCount(1);
+
+  const tagLinks = facets(page).getByRole('region', { name: s.tags }).getByRole('link');
+  const tagName = (await tagLinks.first().textContent()) ?? '';
+  await tagLinks.first().click();
+  await expect(page).toHaveURL(/topic=karabakh&tag=/);
+  await expect(page.getByRole('group', { name: s.activeFilters })).toContainText(tagName.replace(/\s*\(.*\)$/, ''));
+  await expect(results(page).getByRole('listitem')).toHaveCount(1);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/topic=karabakh$/);
+  await expect(results(page).getByRole('listitem')).toHaveCount(1);
+  await page.goBack();
+  await expect(page).not.toHaveURL(/topic=/);
+  await expect(results(page).getByRole('listitem')).toHaveCount(2);
+
+  await page.reload();
+  await expect(results(page).getByRole('listitem')).toHaveCount(2);
+});
+
+test('filters alone browse the corpus, newest first', async ({ page }) => {
+  await page.goto('/search?topic=karabakh');
+  await expect(page.getByRole('heading', { level: 1, name: s.browseHeading })).toBeVisible();
+  await expect(results(page).getByRole('listitem')).toHaveCount(1);
+});
+
+test('a search with no results shows a helpful empty state', async ({ page }) => {
+  await page.goto('/search?q=زمردستان&topic=karabakh');
+  await expect(page.getByRole('heading', { name: s.emptyTitle })).toBeVisible();
+  await expect(page.getByText(s.checkSpelling)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'كاراباخ' }).last()).toHaveAttribute('href', '/topics/karabakh');
+  await page.getByRole('link', { name: s.dropFilters }).click();
+  await expect(page).toHaveURL(/\/search\?q=[^&]+$/);
+});
+
+const hostile = [
+  ['a broken percent escape', '/search?q=%E0%A4%A'],
+  // ASCII, since 5,000 Arabic letters percent-encoded overflow any server's request-line limit.
+  ['a 5,000-character query', `/search?q=${'ab '.repeat(1667)}`],
+  ['a script tag', `/search?q=${encodeURIComponent('<script>window.__pwned=1</script>')}`],
+  ['an image with onerror', `/search?q=${encodeURIComponent('<img src=x onerror="window.__pwned=1">')}&tag=${encodeURIComponent('<b>')}`],
+  ['markup in the filters', `/search?topic=${encodeURIComponent('"><svg onload=alert(1)>')}`],
+];
+
+for (const [name, url] of hostile) {
+  test(`a hostile query (${name}) renders safely and runs nothing`, async ({ page }) => {
+    page.on('dialog', (dialog) => {
+      throw new Error(`unexpected dialog: ${dialog.message()}`);
+    });
+    await page.goto(url!);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText(s.loading)).toHaveCount(0);
+    expect(await page.evaluate(() => 'pwned' in window || '__pwned' in window)).toBe(false);
+    await expect(page.locator('main img[src="x"], main svg[onload], main script')).toHaveCount(0);
+  });
+}
+
+const variants = [
+  ['أرمينيا finds the text that says وأرمينيا', 'أرمينيا'],
+  ['اذربيجان (no hamza) finds أذربيجان', 'اذربيجان'],
+  ['كراباخ finds كاراباخ', 'كراباخ'],
+  ['a query with tashkeel finds plain text', 'الكَرْمَلِين'],
+  ['Arabic-Indic digits find 2023', '٢٠٢٣'],
+];
+
+for (const [name, q] of variants) {
+  test(`Arabic search: ${name}`, async ({ page }) => {
+    await page.goto(`/search?q=${encodeURIComponent(q!)}`);
+    await expect(results(page).getByRole('link', { name: /الكرملين/ })).toBeVisible();
+  });
+}
+
+test('the home page does not load Pagefind; the search page loads it on demand', async ({ page }) => {
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(requested.filter((p) => p.includes('pagefind') || p.includes('search-page'))).toEqual([]);
+  await page.goto('/search?q=بيسكوف');
+  await expect(results(page)).toBeVisible();
+  expect(requested.some((p) => p.endsWith('/data/pagefind/pagefind.js'))).toBe(true);
+});

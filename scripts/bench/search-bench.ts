@@ -1,0 +1,153 @@
+/**
+ * `npm run bench:search -- CORPUS.jsonl [--queries FILE]`: search quality over a real corpus. Runs the
+ * ingest CLI into a temp folder (which builds the search index), builds a plain Pagefind index of the same
+ * articles as the baseline, serves both on 127.0.0.1 and runs each query of `search-queries.json` in
+ * headless Chromium, cold (a fresh page, so the bytes are what a first search costs). Prints recall@10 and
+ * MRR for both, and the bytes each query transferred.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { articleSchema, type Article } from '../../src/data/schema.ts';
+import { buildSearchIndex } from '../ingest/search-index.ts';
+import { loadTaxonomy } from '../ingest/taxonomy.ts';
+import { bundleBenchEntry, kb, launchChromium, percentile, serveStatic } from './search-harness.ts';
+
+interface BenchQuery {
+  q: string;
+  kind: string;
+  expected: string[];
+}
+
+const K = 10;
+
+async function readArticles(dataDir: string): Promise<Article[]> {
+  const articles: Article[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.name.endsWith('.json')) articles.push(articleSchema.parse(JSON.parse(await readFile(full, 'utf8'))));
+    }
+  };
+  await walk(path.join(dataDir, 'articles'));
+  return articles;
+}
+
+/**
+ * The JSONL records as articles without the ingest (no tags or topics), for when the ingest CLI cannot
+ * run: enough to measure the search itself.
+ */
+async function articlesFromJsonl(file: string): Promise<Article[]> {
+  const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '');
+  return lines.map((line) => {
+    const r = JSON.parse(line) as { id: string; title: string; body: string | string[]; date?: string; source?: string };
+    return {
+      schemaVersion: 1,
+      id: r.id,
+      title: r.title,
+      date: r.date ? new Date(r.date).toISOString() : null,
+      source: r.source ?? null,
+      url: null,
+      body: Array.isArray(r.body) ? r.body : [r.body],
+      readingMinutes: 1,
+      tags: [],
+      topics: [],
+      related: [],
+      readAlso: [],
+    };
+  });
+}
+
+function score(found: readonly string[], expected: readonly string[]): { recall: number; rr: number } {
+  const top = found.slice(0, K);
+  const hits = expected.filter((id) => top.includes(id)).length;
+  const first = top.findIndex((id) => expected.includes(id));
+  return { recall: hits / expected.length, rr: first === -1 ? 0 : 1 / (first + 1) };
+}
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { queries: { type: 'string', default: 'scripts/bench/search-queries.json' }, keep: { type: 'boolean', default: false } },
+  });
+  const corpus = positionals[0];
+  if (!corpus) throw new Error('usage: npm run bench:search -- CORPUS.jsonl [--queries FILE] [--keep]');
+  const { queries } = JSON.parse(await readFile(values.queries, 'utf8')) as { queries: BenchQuery[] };
+
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'search-bench-'));
+  const data = path.join(tmp, 'data');
+  const plain = path.join(tmp, 'plain');
+  try {
+    const taxonomy = await loadTaxonomy('content/taxonomy.json');
+    let t = Date.now();
+    let articles: Article[];
+    try {
+      execFileSync('npx', ['tsx', 'scripts/ingest/cli.ts', '--out', data, corpus], { stdio: ['ignore', 'inherit', 'inherit'] });
+      console.log(`ingest with search index: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+      articles = await readArticles(data);
+    } catch {
+      console.warn('the ingest CLI failed: indexing the JSONL records directly (no tags or topics)');
+      articles = await articlesFromJsonl(corpus);
+      t = Date.now();
+      await buildSearchIndex(articles, data, taxonomy);
+      console.log(`search index: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+    t = Date.now();
+    await buildSearchIndex(articles, plain, taxonomy, { plain: true });
+    console.log(`plain Pagefind index: ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    await bundleBenchEntry(path.join(tmp, 'site'));
+
+    const server = await serveStatic({ '/data/': data, '/plain/': plain, '/site/': path.join(tmp, 'site') });
+    const browser = await launchChromium();
+    const rows: Array<{ q: string; kind: string; ours: ReturnType<typeof score>; base: ReturnType<typeof score>; bytes: number; ms: number }> = [];
+    try {
+      for (const query of queries) {
+        const run = async (fn: 'runEngine' | 'runPlain'): Promise<{ ids: string[]; bytes: number; ms: number }> => {
+          const page = await browser.newPage();
+          await page.goto(server.url);
+          await page.addScriptTag({ type: 'module', content: `import * as b from '/site/bench.js'; window.bench = b;` });
+          await page.waitForFunction(() => 'bench' in window);
+          server.reset();
+          const started = Date.now();
+          const ids = await page.evaluate(
+            ([name, q]) => (window as unknown as Record<string, Record<string, (q: string) => Promise<string[]>>>).bench![name]!(q),
+            [fn, query.q] as const,
+          );
+          const ms = Date.now() - started;
+          const bytes = server.bytes();
+          await page.close();
+          return { ids, bytes, ms };
+        };
+        const ours = await run('runEngine');
+        const base = await run('runPlain');
+        rows.push({ q: query.q, kind: query.kind, ours: score(ours.ids, query.expected), base: score(base.ids, query.expected), bytes: ours.bytes, ms: ours.ms });
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    console.log(`\n${'query'.padEnd(14)} ${'kind'.padEnd(24)} recall  base   RR     bytes(cold)  ms`);
+    for (const r of rows) {
+      console.log(
+        `${r.q.padEnd(14)} ${r.kind.padEnd(24)} ${r.ours.recall.toFixed(2)}   ${r.base.recall.toFixed(2)}   ${r.ours.rr.toFixed(2)}   ${kb(r.bytes).padStart(10)}  ${r.ms}`,
+      );
+    }
+    const bytes = rows.map((r) => r.bytes);
+    const ms = rows.map((r) => r.ms);
+    console.log(`\nqueries: ${rows.length}, corpus: ${articles.length} articles`);
+    console.log(`recall@${K}: ${mean(rows.map((r) => r.ours.recall)).toFixed(3)} (plain Pagefind: ${mean(rows.map((r) => r.base.recall)).toFixed(3)})`);
+    console.log(`MRR@${K}: ${mean(rows.map((r) => r.ours.rr)).toFixed(3)} (plain Pagefind: ${mean(rows.map((r) => r.base.rr)).toFixed(3)})`);
+    console.log(`bytes per cold query: median ${kb(percentile(bytes, 50))}, max ${kb(Math.max(...bytes))}`);
+    console.log(`cold query time: median ${percentile(ms, 50)} ms, p95 ${percentile(ms, 95)} ms`);
+  } finally {
+    if (values.keep) console.log(`kept ${tmp}`);
+    else await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,148 @@
+/**
+ * `npm exec tsx scripts/bench/search-scale.ts -- --data DIR [--slice 10000] [--limit N] [--queries N]`
+ *
+ * The search index at scale: reads the articles of an ingest output folder (make one with
+ * `npm run bench:ingest -- --count 100000 --keep DIR`, then pass DIR/data), builds the sliced Pagefind
+ * index, and reports build time, peak memory (this process and the Pagefind binary together), file count,
+ * size, and, in headless Chromium, the bytes and time of a first (cold) query and of later ones.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { articleSchema, type Article } from '../../src/data/schema.ts';
+import { buildSearchIndex } from '../ingest/search-index.ts';
+import { loadTaxonomy } from '../ingest/taxonomy.ts';
+import { bundleBenchEntry, kb, launchChromium, percentile, serveStatic } from './search-harness.ts';
+
+async function readArticles(dataDir: string, limit: number): Promise<Article[]> {
+  const articles: Article[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (articles.length >= limit) return;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.name.endsWith('.json')) articles.push(articleSchema.parse(JSON.parse(await readFile(full, 'utf8'))));
+    }
+  };
+  await walk(path.join(dataDir, 'articles'));
+  return articles;
+}
+
+/** RSS in MB of this process and all its descendants (the Pagefind service is a child process). */
+function treeRssMb(): number {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const children = new Map<number, number[]>();
+  for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const rss = new Map(rows.map(([pid, , r]) => [pid, r]));
+  let total = 0;
+  const stack = [process.pid];
+  while (stack.length > 0) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total / 1024;
+}
+
+async function countFiles(dir: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      slice: { type: 'string', default: '10000' },
+      limit: { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
+      queries: { type: 'string', default: '12' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  if (!values.data) throw new Error('usage: tsx scripts/bench/search-scale.ts --data DIR/data [--slice 10000] [--limit N]');
+  const sliceSize = Number(values.slice);
+  const articles = await readArticles(values.data, Number(values.limit));
+  const taxonomy = await loadTaxonomy('content/taxonomy.json');
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'search-scale-'));
+  try {
+    let peak = 0;
+    const timer = setInterval(() => {
+      peak = Math.max(peak, treeRssMb());
+    }, 1000);
+    const began = Date.now();
+    await buildSearchIndex(articles, tmp, taxonomy, {
+      sliceSize,
+      onSlice: (done, total) => console.log(`  slice ${done}/${total} written at ${((Date.now() - began) / 1000).toFixed(0)} s`),
+    });
+    clearInterval(timer);
+    const seconds = (Date.now() - began) / 1000;
+    const disk = await countFiles(path.join(tmp, 'pagefind'));
+    const manifest = JSON.parse(await readFile(path.join(tmp, 'pagefind', 'search-manifest.json'), 'utf8')) as { slices: unknown[] };
+
+    // Queries: words of the corpus's own titles, so each finds something.
+    const words = [...new Set(articles.slice(0, 500).flatMap((a) => a.title.split(/\s+/)))].filter((w) => w.length >= 4);
+    const queries = words.slice(0, Number(values.queries));
+    await bundleBenchEntry(path.join(tmp, 'site'));
+    const server = await serveStatic({ '/data/': tmp, '/site/': path.join(tmp, 'site') });
+    const browser = await launchChromium();
+    const cold: Array<{ bytes: number; ms: number; requests: number }> = [];
+    const warm: Array<{ bytes: number; ms: number }> = [];
+    const facets: Array<{ bytes: number; ms: number }> = [];
+    try {
+      for (const [i, q] of queries.entries()) {
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        await page.addScriptTag({ type: 'module', content: `import * as b from '/site/bench.js'; window.bench = b;` });
+        await page.waitForFunction(() => 'bench' in window);
+        const run = async (query: string, withFacets = false): Promise<{ bytes: number; ms: number; requests: number }> => {
+          server.reset();
+          const started = Date.now();
+          await page.evaluate(
+            ([qq, ff]) => (window as unknown as { bench: { runEngine: (q: string, f: boolean) => Promise<string[]> } }).bench.runEngine(qq, ff),
+            [query, withFacets] as const,
+          );
+          return { bytes: server.bytes(), ms: Date.now() - started, requests: server.requests() };
+        };
+        cold.push(await run(q));
+        facets.push(await run(q, true));
+        // Later searches in the same page: Pagefind and the slice metadata are already loaded.
+        const next = queries[(i + 1) % queries.length]!;
+        warm.push(await run(next));
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    const median = (xs: number[]): number => percentile(xs, 50);
+    console.log(`\narticles: ${articles.length}, slice size: ${sliceSize}, slices: ${manifest.slices.length}`);
+    console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
+    console.log(`index on disk: ${disk.files} files, ${(disk.bytes / 1048576).toFixed(1)} MB`);
+    console.log(
+      `first query (cold page, ${queries.length} queries): median ${kb(median(cold.map((c) => c.bytes)))}, max ${kb(Math.max(...cold.map((c) => c.bytes)))}, ` +
+        `${median(cold.map((c) => c.requests))} requests, median ${median(cold.map((c) => c.ms))} ms, p95 ${percentile(cold.map((c) => c.ms), 95)} ms`,
+    );
+    console.log(
+      `then the facet counts (every filter chunk): median ${kb(median(facets.map((c) => c.bytes)))}, median ${median(facets.map((c) => c.ms))} ms`,
+    );
+    console.log(
+      `later queries: median ${kb(median(warm.map((c) => c.bytes)))}, median ${median(warm.map((c) => c.ms))} ms, p95 ${percentile(warm.map((c) => c.ms), 95)} ms`,
+    );
+  } finally {
+    if (values.keep) console.log(`kept ${tmp}`);
+    else await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,109 @@
+import { describe, expect, it, vi } from 'vitest';
+import { groupKey } from '../../shared/lib/search-terms.ts';
+import {
+  articleIdFromUrl,
+  createSearchEngine,
+  type PagefindModule,
+  type PagefindResult,
+  type SearchManifest,
+} from './search-engine.ts';
+import { DEFAULT_SEARCH_PARAMS } from './search-params.ts';
+
+const manifest = (slices: number): SearchManifest => ({
+  schemaVersion: 1,
+  slices: Array.from({ length: slices }, (_, i) => ({ path: i === 0 ? '' : `slice-${i}/`, count: 3, newest: null, oldest: null })),
+  topics: [{ slug: 'karabakh', label: 'كاراباخ' }],
+  tags: [{ slug: 'روسيا', label: 'روسيا' }],
+  groups: [{ key: groupKey(0), kind: 'topic', forms: ['كاراباخ', 'كراباخ'] }],
+});
+
+function result(id: string, score = 1): PagefindResult {
+  return {
+    id,
+    score,
+    data: async () => ({
+      url: `/articles/${encodeURIComponent(id)}`,
+      excerpt: `نص <mark>${id}</mark>`,
+      meta: { title: `عنوان ${id}`, date: '2023-09-25T00:00:00.000Z', source: 'المصدر' },
+    }),
+  };
+}
+
+function fakeSlice(ids: string[], filters = {}): PagefindModule & { search: ReturnType<typeof vi.fn> } {
+  return { search: vi.fn(async () => ({ results: ids.map((id) => result(id)), filters })) };
+}
+
+describe('createSearchEngine', () => {
+  it('shows one page of hits with title, date, source and marked excerpt', async () => {
+    const slice = fakeSlice(['a', 'b'], { topic: { karabakh: 2 }, tag: { 'روسيا': 1 } });
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'موسكو' });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['a', 'b']);
+    expect(outcome.hits[0]).toMatchObject({ date: '2023-09-25T00:00:00.000Z', source: 'المصدر' });
+    expect(outcome.hits[0]?.excerpt).toContainEqual({ text: 'a', mark: true });
+    expect(outcome.facets.topics).toEqual([{ slug: 'karabakh', label: 'كاراباخ', count: 2 }]);
+    expect(outcome.facets.tags).toEqual([{ slug: 'روسيا', label: 'روسيا', count: 1 }]);
+    expect(outcome.complete).toBe(true);
+  });
+
+  it('browses by filters alone, newest first, when the query is empty', async () => {
+    const slice = fakeSlice(['a']);
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, topic: 'karabakh', tags: ['x', 'y'] });
+    expect(slice.search).toHaveBeenCalledWith(null, {
+      filters: { topic: ['karabakh'], tag: ['x', 'y'] },
+      sort: { date: 'desc' },
+    });
+  });
+
+  it('also searches other spellings of a topic alias and merges the results', async () => {
+    const slice: PagefindModule = {
+      search: async (term) => ({ results: term === 'كاراباخ' ? [result('other')] : [result('typed')] }),
+    };
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'كراباخ' });
+    expect(outcome.hits.map((h) => h.id).sort()).toEqual(['other', 'typed']);
+  });
+
+  it('loads an older slice only when the page needs it', async () => {
+    const newest = fakeSlice(Array.from({ length: 12 }, (_, i) => `n${i}`));
+    const older = fakeSlice(['o1']);
+    const load = vi.fn(async (path: string) => (path === '' ? newest : older));
+    const engine = createSearchEngine(manifest(2), load);
+    const first = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(first).toMatchObject({ complete: false, hasNext: true });
+    const second = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', page: 2 });
+    expect(second.hits.map((h) => h.id)).toEqual(['n10', 'n11', 'o1']);
+    expect(second.complete).toBe(true);
+  });
+
+  it('loads every filter chunk only when the facets are asked for', async () => {
+    const slice = { ...fakeSlice(['a']), filters: vi.fn(async () => ({})) };
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
+    expect(slice.filters).not.toHaveBeenCalled();
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'y' }, { facets: true });
+    expect(slice.filters).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs nothing for a query with nothing searchable', async () => {
+    const slice = fakeSlice(['a']);
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    expect((await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: '<>' })).hits).toEqual([]);
+    expect(slice.search).not.toHaveBeenCalled();
+  });
+});
+
+describe('articleIdFromUrl', () => {
+  it.each([
+    ['/articles/abc', 'abc'],
+    ['/articles/%D8%A3%2F1', 'أ/1'],
+    ['/articles/%E0%A4%A', null],
+    ['https://evil.example/articles/x', null],
+    ['/articles/a/b', null],
+  ])('%s → %s', (url, id) => {
+    expect(articleIdFromUrl(url)).toBe(id);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * `/search?q=&topic=&tag=&page=&scope=`: loaded lazily by its route, and it loads Pagefind only when a
+ * search runs, so no other page pays for search. Results come through TanStack Query (not a loader) so the
+ * page shows at once with a loading state, and keeps the previous results on screen while a facet click
+ * narrows them.
+ */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { strings } from '../../shared/strings.ar.ts';
+import { SearchFacets } from './search-facets.tsx';
+import { hasFilters, parseSearchParams, searchHref, withoutTag, withTopic } from './search-params.ts';
+import { searchFacetsQuery, searchQuery } from './search-query.ts';
+import { SearchResults } from './search-results.tsx';
+
+const buttonClass =
+  'inline-flex min-h-10 items-center rounded-md bg-red-800 px-4 font-bold text-white hover:bg-red-900 ' +
+  'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:bg-red-300 dark:text-neutral-950';
+
+export function SearchPage() {
+  const s = strings.searchPage;
+  const [searchParams] = useSearchParams();
+  const params = parseSearchParams(searchParams);
+  const { data, isPending, isError, refetch, isFetching } = useQuery({
+    ...searchQuery(params),
+    placeholderData: keepPreviousData,
+  });
+  // Facet counts load after the results, so their filter data never delays the first answer.
+  const { data: fullFacets } = useQuery({
+    ...searchFacetsQuery(params),
+    enabled: data !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const heading = params.q !== '' ? s.headingFor(params.q) : hasFilters(params) ? s.browseHeading : s.heading;
+  const facets = fullFacets ?? data?.facets ?? { topics: [], tags: [] };
+  const label = (slug: string, list: Array<{ slug: string; label: string }>): string =>
+    list.find((x) => x.slug === slug)?.label ?? slug.replace(/-/g, ' ');
+
+  return (
+    <section aria-labelledby="search-heading" aria-busy={isFetching}>
+      <title>{(params.q !== '' ? `${params.q} — ${s.title}` : s.title) + strings.titleSuffix}</title>
+      <h1 id="search-heading" className="mb-4 text-2xl font-bold break-words sm:text-3xl">
+        {heading}
+      </h1>
+      {hasFilters(params) && (
+        <div className="mb-4 flex flex-wrap items-center gap-2" role="group" aria-label={s.activeFilters}>
+          {params.topic !== null && (
+            <Link to={searchHref(withTopic(params, null))} className="rounded-full border px-3 py-1 text-sm">
+              {s.removeFilter(label(params.topic, data?.allTopics ?? []))} ×
+            </Link>
+          )}
+          {params.tags.map((tag) => (
+            <Link key={tag} to={searchHref(withoutTag(params, tag))} className="rounded-full border px-3 py-1 text-sm">
+              {s.removeFilter(label(tag, facets.tags))} ×
+            </Link>
+          ))}
+          <Link to={searchHref({ ...params, topic: null, tags: [], page: 1 })} className="text-sm underline">
+            {s.clearFilters}
+          </Link>
+        </div>
+      )}
+      {isPending ? (
+        <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
+          {s.loading}
+        </p>
+      ) : isError ? (
+        <div role="alert" className="rounded-lg border border-red-300 p-6">
+          <p className="mb-4">{s.error}</p>
+          <button type="button" className={buttonClass} onClick={() => void refetch()}>
+            {s.retry}
+          </button>
+        </div>
+      ) : (
+        <>
+          <SearchFacets params={params} facets={facets} />
+          <SearchResults params={params} outcome={data} />
+        </>
+      )}
+    </section>
+  );
+}
