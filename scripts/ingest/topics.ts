@@ -24,7 +24,7 @@
  * final in Kyiv, Russian diplomats expelled over Skripal); this rule takes 12, of which 10 are (MH17,
  * sanctions over Ukraine, the church schism, Manafort), and leaves out 4 that name it once or twice in
  * passing (MH17 follow-ups).
- * docs/decisions/020-topic-membership.md has the figures for every topic.
+ * docs/decisions/006-topic-membership.md has the figures for every topic.
  */
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { stripClitics, tokenize } from '../../src/shared/lib/arabic.ts';
