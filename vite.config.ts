@@ -7,7 +7,7 @@ export default defineConfig({
   build: { target: 'es2022' },
   test: {
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
-    outputFile: { json: 'test-results/unit.json' },
+    outputFile: { json: 'reports/unit.json' },
     projects: [
       {
         extends: true,
