@@ -4,7 +4,7 @@
  * system Chromium (`apt-get install chromium`), since Playwright's download needs the internet.
  */
 import { execFileSync } from 'node:child_process';
-import { systemChromium } from '../playwright.config';
+import { systemChromium } from './chromium.ts';
 
 const found = systemChromium();
 if (found) {

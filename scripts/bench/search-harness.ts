@@ -10,6 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumArgs, systemChromium } from '../chromium.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -96,20 +97,9 @@ export async function bundleBenchEntry(outDir: string): Promise<void> {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-  if (!executablePath) throw new Error('Chromium not found at /usr/bin/chromium: install it (apt-get install chromium)');
-  return chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const executablePath = systemChromium();
+  if (!executablePath) throw new Error('no Chromium found: install one (apt-get install chromium) or set CHROMIUM_PATH');
+  return chromium.launch({ executablePath, args: chromiumArgs });
 }
 
 export function percentile(values: readonly number[], p: number): number {
