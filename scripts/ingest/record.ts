@@ -4,22 +4,6 @@ import { cleanLine, cleanParagraphs } from './clean-text.ts';
 import { parseDate } from './dates.ts';
 import type { KeywordInput } from './tags.ts';
 
-/** An article as read from one input file, before ids, tags, topics and related are assigned. */
-export interface RawRecord {
-  file: string;
-  /** 1-based line where the article starts in its file. */
-  line: number;
-  id: string | null;
-  title: string;
-  body: string[];
-  /** ISO 8601 UTC, or null when the input had no date or one we could not read. */
-  date: string | null;
-  source: string | null;
-  url: string | null;
-  keywords: KeywordInput;
-  readAlso: string[];
-  category: string | null;
-}
 
 export interface Rejection {
   file: string;
@@ -63,6 +47,13 @@ export interface RecordFields {
   keywords: KeywordInput;
   readAlso: string[];
   category: string | null;
+}
+
+/** An article as read from one input file, before ids, tags, topics and related are assigned. */
+export interface RawRecord extends RecordFields {
+  file: string;
+  /** 1-based line where the article starts in its file. */
+  line: number;
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

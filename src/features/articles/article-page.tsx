@@ -1,10 +1,11 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useLoaderData } from 'react-router';
+import { useLoaderData } from 'react-router';
 import { formatPlural } from '../../shared/lib/format.ts';
-import { safeExternalHref, tagHref, topicHref } from '../../shared/lib/hrefs.ts';
+import { safeExternalHref, tagHref } from '../../shared/lib/hrefs.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleDate } from '../../shared/ui/article-date.tsx';
 import { ChipLink } from '../../shared/ui/chip-link.tsx';
+import { TopicLinks } from '../../shared/ui/topic-links.tsx';
 import type { articleLoader } from './article-loader.ts';
 import { articleQuery } from './article-query.ts';
 import { ReadAlsoList } from './read-also-list.tsx';
@@ -22,18 +23,7 @@ export function ArticlePage() {
         <header className="mb-6 flex flex-col gap-3">
           {article.topics.length > 0 && (
             <nav aria-label={strings.article.topics}>
-              <ul className="flex flex-wrap gap-x-4 text-sm font-bold text-red-800 dark:text-red-300">
-                {article.topics.map((topic) => (
-                  <li key={topic.slug}>
-                    <Link
-                      to={topicHref(topic.slug)}
-                      className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-current"
-                    >
-                      {topic.label}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
+              <TopicLinks topics={article.topics} size="page" />
             </nav>
           )}
           <h1 className="text-3xl leading-snug font-bold text-neutral-950 sm:text-4xl sm:leading-snug dark:text-neutral-50">

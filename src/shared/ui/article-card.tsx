@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { ArticleSummary } from '../../data/schema.ts';
-import { articleHref, topicHref } from '../lib/hrefs.ts';
+import { articleHref } from '../lib/hrefs.ts';
 import { ArticleDate } from './article-date.tsx';
+import { TopicLinks } from './topic-links.tsx';
 
 export interface ArticleCardProps {
   article: ArticleSummary;
@@ -11,18 +12,7 @@ export function ArticleCard({ article }: ArticleCardProps) {
   return (
     <article className="flex h-full flex-col gap-2 border-t-4 border-red-800 bg-white p-4 shadow-sm dark:border-red-300 dark:bg-neutral-900">
       {article.topics.length > 0 && (
-        <ul className="flex flex-wrap gap-x-3 text-xs font-bold text-red-800 dark:text-red-300">
-          {article.topics.map((topic) => (
-            <li key={topic.slug}>
-              <Link
-                to={topicHref(topic.slug)}
-                className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-current"
-              >
-                {topic.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <TopicLinks topics={article.topics} size="card" />
       )}
       <h2 className="text-lg leading-snug font-bold">
         <Link
