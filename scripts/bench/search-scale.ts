@@ -1,5 +1,5 @@
 /**
- * `npm exec tsx scripts/bench/search-scale.ts -- --data DIR [--slice 10000] [--limit N] [--queries N]`
+ * `npm exec tsx scripts/bench/search-scale.ts -- --data DIR [--slice 5000] [--limit N] [--queries N]`
  *
  * The search index at scale: reads the articles of an ingest output folder (make one with
  * `npm run bench:ingest -- --count 100000 --keep DIR`, then pass DIR/data), builds the sliced Pagefind
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleSchema, type Article } from '../../src/data/schema.ts';
-import { buildSearchIndex } from '../ingest/search-index.ts';
+import { buildSearchIndex, DEFAULT_SLICE_SIZE } from '../ingest/search-index.ts';
 import { loadTaxonomy } from '../ingest/taxonomy.ts';
 import { bundleBenchEntry, kb, launchChromium, percentile, serveStatic } from './search-harness.ts';
 
@@ -64,13 +64,13 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       data: { type: 'string' },
-      slice: { type: 'string', default: '10000' },
+      slice: { type: 'string', default: String(DEFAULT_SLICE_SIZE) },
       limit: { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
       queries: { type: 'string', default: '12' },
       keep: { type: 'boolean', default: false },
     },
   });
-  if (!values.data) throw new Error('usage: tsx scripts/bench/search-scale.ts --data DIR/data [--slice 10000] [--limit N]');
+  if (!values.data) throw new Error('usage: tsx scripts/bench/search-scale.ts --data DIR/data [--slice 5000] [--limit N]');
   const sliceSize = Number(values.slice);
   const articles = await readArticles(values.data, Number(values.limit));
   const taxonomy = await loadTaxonomy('content/taxonomy.json');
@@ -126,6 +126,8 @@ async function main(): Promise<void> {
       await server.close();
     }
     const median = (xs: number[]): number => percentile(xs, 50);
+    console.log('\nfirst query, each:');
+    for (const [i, q] of queries.entries()) console.log(`  ${q.padEnd(14)} ${kb(cold[i]!.bytes).padStart(10)}  ${cold[i]!.requests} requests`);
     console.log(`\narticles: ${articles.length}, slice size: ${sliceSize}, slices: ${manifest.slices.length}`);
     console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
     console.log(`index on disk: ${disk.files} files, ${(disk.bytes / 1048576).toFixed(1)} MB`);

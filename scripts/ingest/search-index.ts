@@ -25,7 +25,12 @@ import {
 import type { Taxonomy } from './taxonomy.ts';
 
 export const SEARCH_MANIFEST_VERSION = 1;
-export const DEFAULT_SLICE_SIZE = 10_000;
+/**
+ * Articles a slice. A first query loads the newest slice's `pf_meta` and the index chunk of each word; a
+ * word in most articles (في, من) has a chunk that grows with the slice (160 KB at 10,000), so 5,000 keeps
+ * such a query under the 300 KB budget (docs/decisions/001-search-index-slices.md).
+ */
+export const DEFAULT_SLICE_SIZE = 5_000;
 /**
  * Tag labels shipped in the manifest for facets (the commonest tags: the ones facets show); rarer tags
  * show their slug. Every first search loads the manifest, so it stays small.

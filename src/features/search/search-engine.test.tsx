@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { groupKey } from '../../shared/lib/search-terms.ts';
+import { groupKey, spellingKey } from '../../shared/lib/search-terms.ts';
 import {
   articleIdFromUrl,
   createSearchEngine,
@@ -56,13 +56,22 @@ describe('createSearchEngine', () => {
     });
   });
 
-  it('also searches other spellings of a topic alias and merges the results', async () => {
+  it('also searches the spelling key of a topic alias and merges the results', async () => {
     const slice: PagefindModule = {
-      search: async (term) => ({ results: term === 'كاراباخ' ? [result('other')] : [result('typed')] }),
+      search: async (term) => ({ results: term === spellingKey(0) ? [result('other')] : [result('typed')] }),
     };
     const engine = createSearchEngine(manifest(1), async () => slice);
     const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'كراباخ' });
     expect(outcome.hits.map((h) => h.id).sort()).toEqual(['other', 'typed']);
+  });
+
+  it('ranks what only the topic key finds below what the words find', async () => {
+    const slice: PagefindModule = {
+      search: async (term) => ({ results: term === groupKey(0) ? [result('about')] : [result('named')] }),
+    };
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'كراباخ' });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['named', 'about']);
   });
 
   it('loads an older slice only when the page needs it', async () => {
@@ -76,6 +85,28 @@ describe('createSearchEngine', () => {
     const second = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', page: 2 });
     expect(second.hits.map((h) => h.id)).toEqual(['n10', 'n11', 'o1']);
     expect(second.complete).toBe(true);
+  });
+
+  it('keeps the first page to the newest slice, however few it finds, unless asked for the whole archive', async () => {
+    const newest = fakeSlice(['n1']);
+    const older = fakeSlice(['o1']);
+    const load = vi.fn(async (path: string) => (path === '' ? newest : older));
+    const engine = createSearchEngine(manifest(2), load);
+    const recent = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(recent).toMatchObject({ total: 1, complete: false, hasNext: false, searchedArticles: 3 });
+    const all = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', scope: 'all' });
+    expect(all.hits.map((h) => h.id)).toEqual(['n1', 'o1']);
+    expect(all.complete).toBe(true);
+  });
+
+  it('reads on into older slices when the newest has no match, and stops at the first that has one', async () => {
+    const slices = [fakeSlice([]), fakeSlice(['o1']), fakeSlice(['o2'])];
+    const load = vi.fn(async (path: string) => slices[path === '' ? 0 : Number(path.match(/\d+/)![0])]!);
+    const engine = createSearchEngine(manifest(3), load);
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['o1']);
+    expect(load).toHaveBeenCalledTimes(2);
   });
 
   it('loads every filter chunk only when the facets are asked for', async () => {

@@ -3,24 +3,31 @@
  * Pure apart from the injected `loadSlice`, so tests drive it with a fake Pagefind and the benchmark runs
  * this same code in Chromium.
  *
- * A query becomes up to two Pagefind queries (`queryVariants`): the normalised words and, when they name a
- * taxonomy alias, the alias group's key. Their results are merged, best score first. With no words the
- * filters alone browse the corpus, newest first. Older slices are searched only when the requested page
- * needs them, or when the reader asks for the whole archive (`scope: 'all'`).
+ * A query becomes a few Pagefind queries (`queryVariants`): the words as typed, their normalised form and,
+ * when they name a taxonomy alias, the alias keys. Their results are merged, best score first. With no words the
+ * filters alone browse the corpus, newest first. The first page searches the newest slice only; older
+ * slices are searched when a later page needs them, or when the reader asks for the whole archive
+ * (`scope: 'all'`).
  */
 import { z } from 'zod';
-import { buildLexicon, highlightTerms, queryVariants, type SearchLexicon } from '../../shared/lib/search-terms.ts';
+import {
+  buildLexicon,
+  highlightTerms,
+  queryVariants,
+  type QueryVariant,
+  type SearchLexicon,
+} from '../../shared/lib/search-terms.ts';
 import { excerptSegments, highlightText, type Segment } from './excerpt.ts';
 import type { SearchParams } from './search-params.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
 /**
  * Variants are merged by reciprocal rank fusion (score = Σ weight / (RANK_OFFSET + rank)): Pagefind's
- * scores are not comparable between queries, ranks are. A result found by several variants rises; the
- * last variant (a topic's key) is the loosest, so it weighs least.
+ * scores are not comparable between queries, ranks are. A result found by several variants rises; a
+ * loose variant (a topic's key) weighs least.
  */
 const RANK_OFFSET = 5;
-const LAST_VARIANT_WEIGHT = 0.4;
+const LOOSE_WEIGHT = 0.4;
 const MAX_FACET_TAGS = 15;
 
 const labelSchema = z.object({ slug: z.string(), label: z.string() });
@@ -117,17 +124,21 @@ export function articleIdFromUrl(url: string): string | null {
   }
 }
 
+/** A browse (no words) is one Pagefind query with a null term. */
+const BROWSE: QueryVariant = { term: '', loose: false };
+
 async function searchSlice(
   pagefind: PagefindModule,
-  variants: Array<string | null>,
+  variants: readonly QueryVariant[],
   options: PagefindSearchOptions,
 ): Promise<SliceResult> {
-  const responses = await Promise.all(variants.map((v) => pagefind.search(v, options)));
+  const browse = variants[0] === BROWSE;
+  const responses = await Promise.all(variants.map((v) => pagefind.search(browse ? null : v.term, options)));
   const fused = new Map<string, PagefindResult>();
   const filters: Record<string, Record<string, number>> = {};
   responses.forEach((response, i) => {
     if (!response) return;
-    const weight = i > 0 && i === responses.length - 1 && variants.length > 3 ? LAST_VARIANT_WEIGHT : 1;
+    const weight = variants[i]?.loose ? LOOSE_WEIGHT : 1;
     response.results.forEach((result, rank) => {
       const score = weight / (RANK_OFFSET + rank);
       const seen = fused.get(result.id);
@@ -142,7 +153,7 @@ async function searchSlice(
   });
   const results = [...fused.values()];
   // A browse keeps Pagefind's date order; a query sorts by score (stable, so ties keep that order).
-  if (variants[0] !== null) results.sort((a, b) => b.score - a.score);
+  if (!browse) results.sort((a, b) => b.score - a.score);
   return { results, filters };
 }
 
@@ -182,7 +193,7 @@ export function createSearchEngine(
   return {
     async search(params, searchOptions = {}) {
       const browse = params.q === '';
-      const variants: Array<string | null> = browse ? [null] : queryVariants(params.q, lexicon);
+      const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
       const empty: SearchOutcome = {
         hits: [],
         total: 0,
@@ -207,7 +218,12 @@ export function createSearchEngine(
       let searched = 0;
       let searchedArticles = 0;
       for (const info of manifest.slices) {
-        if (params.scope === 'recent' && searched > 0 && results.length > end) break;
+        // The first page of the default scope stops at the newest slice that has a match: each older slice
+        // costs its own Pagefind, WASM and metadata (~120 KB), so a common word reads one slice, and only a
+        // word the recent news lacks reads on into the archive rather than showing nothing. The page says
+        // the results are recent and links to the whole archive; later pages read on as far as they need.
+        const enough = params.page === 1 ? results.length > 0 : results.length > end;
+        if (params.scope === 'recent' && searched > 0 && enough) break;
         const pagefind = await slice(info.path);
         if (searchOptions.facets && pagefind.filters) {
           if (!withFilters.has(info.path)) withFilters.set(info.path, pagefind.filters());

@@ -8,6 +8,7 @@ import {
   matchesTerms,
   queryVariants,
   shadowTerms,
+  spellingKey,
   type AliasGroup,
 } from './search-terms.ts';
 
@@ -20,7 +21,7 @@ const lexicon = buildLexicon(groups);
 
 describe('groupKey', () => {
   it('gives fixed-length keys, so none is a prefix of another', () => {
-    const keys = [0, 1, 25, 26, 675, 17575].map(groupKey);
+    const keys = [0, 1, 25, 26, 675, 17575].flatMap((i) => [groupKey(i), spellingKey(i)]);
     expect(new Set(keys.map((k) => k.length))).toEqual(new Set([6]));
     expect(new Set(keys).size).toBe(keys.length);
   });
@@ -40,6 +41,19 @@ describe('shadowTerms', () => {
     expect(terms).toContain(term);
   });
 
+  it.each([
+    ['one spelling of a topic name', 'خبر عن كراباخ.'],
+    ['another spelling of it', 'خبر عن كاراباخ.'],
+    ['the spelling inside a longer alias', 'خبر عن ناغورنو كاراباخ.'],
+  ])('gives the spelling key for %s', (_, body) => {
+    const longer = buildLexicon([{ ...groups[0]!, forms: [...groups[0]!.forms, 'ناغورنو كاراباخ'] }]);
+    expect(shadowTerms(body, longer, () => false)).toContain(spellingKey(0));
+  });
+
+  it('gives no spelling key for a name spelt one way', () => {
+    expect(shadowTerms('خبر عن ستيباناكرت.', lexicon, () => false)).not.toContain(spellingKey(0));
+  });
+
   it('leaves out words that are unchanged', () => {
     expect(terms).not.toContain('زار');
   });
@@ -54,14 +68,18 @@ describe('shadowTerms', () => {
 });
 
 describe('queryVariants', () => {
+  const terms = (raw: string) => queryVariants(raw, lexicon).map((v) => (v.loose ? `~${v.term}` : v.term));
   it.each([
     ['words as typed, then their normalised form', 'مُسْؤُول', ['مُسْؤُول', 'مسءول']],
-    ['a clitic stripped from a known name', 'وأرمينيا', ['وأرمينيا', 'ارمينيا', `${groupKey(2)}`]],
-    ['a spelling variant of a topic name', 'كراباخ', ['كراباخ', 'كاراباخ', groupKey(0)]],
+    ['a clitic stripped from a known name', 'وأرمينيا', ['وأرمينيا', 'ارمينيا', groupKey(2)]],
+    ['a topic name: its spelling key, then (loose) its topic key', 'كراباخ', ['كراباخ', spellingKey(0), `~${groupKey(0)}`]],
+    ['a topic name spelt one way: the topic key only', 'ستيباناكرت', ['ستيباناكرت', `~${groupKey(0)}`]],
+    ['keys in place of the alias, other words kept', 'قصف كراباخ', ['قصف كراباخ', `قصف ${spellingKey(0)}`, `~قصف ${groupKey(0)}`]],
     ['digits folded to ASCII', '٢٠٢٣', ['٢٠٢٣', '2023']],
     ['a tag alias replaced by its group key', 'اذربيجان', ['اذربيجان', groupKey(1)]],
+    ['one query when the typed and normalised words are equal', 'موسكو', ['موسكو']],
   ])('gives %s', (_, raw, expected) => {
-    expect(queryVariants(raw, lexicon)).toEqual(expected);
+    expect(terms(raw)).toEqual(expected);
   });
 
   it.each([[''], ['   '], ['<>!?'], ['...']])('gives nothing for %j', (raw) => {
@@ -70,7 +88,7 @@ describe('queryVariants', () => {
 
   it('cuts a huge query', () => {
     const variants = queryVariants('كلمة '.repeat(2000), lexicon);
-    expect(variants.every((v) => v.split(' ').length <= 12)).toBe(true);
+    expect(variants.every((v) => v.term.split(' ').length <= 12)).toBe(true);
   });
 });
 

@@ -8,6 +8,12 @@
  * - hamza on a seat written two ways (مسئول / مسؤول): both sides fold ؤ and ئ to ء before normalising;
  * - spellings of one name (كراباخ / كاراباخ / قره باغ): the taxonomy's aliases form groups, an article
  *   that says any alias of a group gets the group's key, and a query naming an alias also searches the key.
+ *   A topic's aliases also name related things (its capital, its leader), so the spellings of one name
+ *   among them get a narrower key of their own (see `outline`).
+ *
+ * Keys rather than the alias words themselves: each word of a Pagefind query loads the index chunk that
+ * holds it, so searching every spelling would cost a chunk a spelling; keys sort together, so a query's key
+ * variants usually share one chunk.
  */
 import { stripClitics, tokenize } from './arabic.ts';
 
@@ -38,39 +44,62 @@ interface Phrase {
   tokens: string[];
   key: string;
   kind: AliasGroup['kind'];
+  /** Key of the phrase's spellings among its topic's aliases (`spellingKey`); null when it has no other. */
+  spelling: string | null;
 }
 
 /** Bare forms shorter than this are not taken from the corpus vocabulary: «بين» is not ب + «ين». */
 const MIN_CORPUS_BARE = 3;
 
-/**
- * A group's key: `qq` and four letters. Fixed length, because Pagefind matches query words as prefixes and
- * a shorter key must never be the prefix of a longer one; Latin letters the Arabic stemmer leaves alone.
- */
-export function groupKey(index: number): string {
+function key(prefix: string, index: number): string {
   let n = index;
   let letters = '';
   for (let i = 0; i < 4; i++) {
     letters = String.fromCharCode(0x61 + (n % 26)) + letters;
     n = Math.floor(n / 26);
   }
-  return `qq${letters}`;
+  return `${prefix}${letters}`;
+}
+
+/**
+ * A group's key: `qq` and four letters. Fixed length, because Pagefind matches query words as prefixes and
+ * a shorter key must never be the prefix of a longer one; Latin letters the Arabic stemmer leaves alone.
+ */
+export function groupKey(index: number): string {
+  return key('qq', index);
+}
+
+/** A spelling set's key: `qs` and four letters (next to the group keys in the index, never a prefix of one). */
+export function spellingKey(index: number): string {
+  return key('qs', index);
 }
 
 export function buildLexicon(groups: readonly AliasGroup[]): SearchLexicon {
   const known = new Set<string>();
   const phrases = new Map<string, Phrase[]>();
+  let spellings = 0;
   for (const group of groups) {
+    const own: Phrase[] = [];
     for (const form of group.forms) {
       const tokens = tokenize(form);
       const first = tokens[0];
-      if (first === undefined) continue;
+      if (first === undefined || own.some((p) => p.tokens.join(' ') === tokens.join(' '))) continue;
       for (const token of tokens) known.add(token);
-      const list = phrases.get(first) ?? [];
-      if (!list.some((p) => p.key === group.key && p.tokens.join(' ') === tokens.join(' '))) {
-        list.push({ tokens, key: group.key, kind: group.kind });
-      }
-      phrases.set(first, list);
+      const phrase: Phrase = { tokens, key: group.key, kind: group.kind, spelling: null };
+      own.push(phrase);
+      phrases.set(first, [...(phrases.get(first) ?? []), phrase]);
+    }
+    if (group.kind !== 'topic') continue;
+    // Keys are numbered in the order of the groups and their forms, the same on both sides.
+    const byOutline = new Map<string, Phrase[]>();
+    for (const phrase of own) {
+      const o = outline(phrase.tokens);
+      byOutline.set(o, [...(byOutline.get(o) ?? []), phrase]);
+    }
+    for (const same of byOutline.values()) {
+      if (same.length < 2) continue;
+      const k = spellingKey(spellings++);
+      for (const phrase of same) phrase.spelling = k;
     }
   }
   const byKey = new Map<string, Phrase[]>();
@@ -91,8 +120,8 @@ function groupKeysIn(
   tokens: readonly string[],
   lexicon: SearchLexicon,
   kind?: AliasGroup['kind'],
-): Array<{ at: number; length: number; key: string }> {
-  const found: Array<{ at: number; length: number; key: string }> = [];
+): Array<{ at: number; length: number; key: string; phrase: Phrase }> {
+  const found: Array<{ at: number; length: number; key: string; phrase: Phrase }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const candidates = lexicon.phrases.get(tokens[i] ?? '');
     if (!candidates) continue;
@@ -100,7 +129,7 @@ function groupKeysIn(
       (p) => (kind === undefined || p.kind === kind) && p.tokens.every((t, j) => tokens[i + j] === t),
     );
     if (match) {
-      found.push({ at: i, length: match.tokens.length, key: match.key });
+      found.push({ at: i, length: match.tokens.length, key: match.key, phrase: match });
       i += match.tokens.length - 1;
     }
   }
@@ -162,6 +191,12 @@ export function shadowTerms(text: string, lexicon: SearchLexicon, isKnown: (bare
   for (const kind of ['tag', 'topic'] as const) {
     for (const { key } of groupKeysIn(bare, lexicon, kind)) terms.add(key);
   }
+  // Every spelling at every place, not only the longest alias: «ناغورنو كاراباخ» also says «كاراباخ».
+  for (let i = 0; i < bare.length; i++) {
+    for (const phrase of lexicon.phrases.get(bare[i] ?? '') ?? []) {
+      if (phrase.spelling !== null && phrase.tokens.every((t, j) => bare[i + j] === t)) terms.add(phrase.spelling);
+    }
+  }
   return [...terms].sort();
 }
 
@@ -178,17 +213,25 @@ function outline(tokens: readonly string[]): string {
 export const MAX_QUERY_CHARS = 200;
 const MAX_QUERY_TOKENS = 12;
 
+/** One Pagefind query for what a reader typed. */
+export interface QueryVariant {
+  term: string;
+  /** A topic's key: every article about the topic, a looser match ranked below the others. */
+  loose: boolean;
+}
+
 /**
- * The Pagefind queries for what a reader typed, best first; results of all are merged, each variant
- * ranked lower than the one before. Empty when nothing searchable is left.
+ * The Pagefind queries for what a reader typed, best first; results of all are merged. Empty when nothing
+ * searchable is left.
  * 1. The words as typed: Pagefind's own stemmer folds a hamza at the end of a stem (أصدقائك finds
  *    أصدقاؤك), which `normalizeArabic` (ئ → ي) would undo.
  * 2. Their hidden-term form: normalised, hamza seats folded, clitics stripped from known names.
- * 3. Other spellings of a topic name among the topic's aliases (see `outline`).
- * 4. When words spell a known tag, the same with the tag group's key in their place.
- * 5. When words name a topic, with the topic's key: every article about it, ranked last.
+ * 3. When words name a topic by a name spelt several ways, with that name's spelling key.
+ * 4. When words spell a known tag, with the tag group's key.
+ * 5. When words name a topic, with the topic's key (`loose`).
+ * Variants 3–5 search keys, which usually share one index chunk, instead of every spelling's own chunk.
  */
-export function queryVariants(raw: string, lexicon: SearchLexicon): string[] {
+export function queryVariants(raw: string, lexicon: SearchLexicon): QueryVariant[] {
   const cut = raw.slice(0, MAX_QUERY_CHARS);
   const plain = tokenize(cut);
   const folded = tokenize(foldHamzaSeats(cut));
@@ -202,32 +245,33 @@ export function queryVariants(raw: string, lexicon: SearchLexicon): string[] {
     .filter((w) => tokenize(w).length > 0)
     .slice(0, MAX_QUERY_TOKENS)
     .join(' ');
-  const variants = [typed];
-  const add = (variant: string): void => {
-    if (variant !== '' && !variants.includes(variant)) variants.push(variant);
+  const variants: QueryVariant[] = [{ term: typed, loose: false }];
+  const add = (term: string, loose = false): void => {
+    if (term !== '' && !variants.some((v) => v.term === term)) variants.push({ term, loose });
   };
   add(tokens.join(' '));
-  const replace = (at: number, length: number, by: readonly string[]): string =>
-    [...tokens.slice(0, at), ...by, ...tokens.slice(at + length)].join(' ');
-  // Other spellings of a topic's name the query used (a topic's aliases mix spellings and related names).
-  for (const g of groupKeysIn(tokens, lexicon, 'topic')) {
-    const typedOutline = outline(tokens.slice(g.at, g.at + g.length));
-    for (const phrase of lexicon.byKey.get(g.key) ?? []) {
-      if (outline(phrase.tokens) === typedOutline) add(replace(g.at, g.length, phrase.tokens));
-    }
-  }
-  for (const kind of ['tag', 'topic'] as const) {
-    const groups = groupKeysIn(tokens, lexicon, kind);
-    if (groups.length === 0) continue;
-    const grouped: string[] = [];
+  /** The query with each found alias replaced by the key `keyOf` gives it (kept when it gives none). */
+  const withKeys = (found: ReturnType<typeof groupKeysIn>, keyOf: (f: (typeof found)[number]) => string | null): string | null => {
+    const out: string[] = [];
     let i = 0;
-    for (const g of groups) {
-      grouped.push(...tokens.slice(i, g.at), g.key);
-      i = g.at + g.length;
+    let replaced = false;
+    for (const f of found) {
+      const k = keyOf(f);
+      if (k === null) continue;
+      out.push(...tokens.slice(i, f.at), k);
+      i = f.at + f.length;
+      replaced = true;
     }
-    grouped.push(...tokens.slice(i));
-    add(grouped.join(' '));
-  }
+    out.push(...tokens.slice(i));
+    return replaced ? out.join(' ') : null;
+  };
+  const topics = groupKeysIn(tokens, lexicon, 'topic');
+  const spelt = withKeys(topics, (f) => f.phrase.spelling);
+  if (spelt !== null) add(spelt);
+  const tagged = withKeys(groupKeysIn(tokens, lexicon, 'tag'), (f) => f.key);
+  if (tagged !== null) add(tagged);
+  const topical = withKeys(topics, (f) => f.key);
+  if (topical !== null) add(topical, true);
   return variants;
 }
 
