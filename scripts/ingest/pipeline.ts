@@ -5,7 +5,14 @@ import { assignIds } from './ids.ts';
 import { parseJsonArray, parseJsonl } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import type { ParseResult, RawRecord, Rejection, Warning } from './record.ts';
-import { compareArticles, indexTitles, relateArticles, resolveReadAlso } from './related.ts';
+import {
+  compareArticles,
+  indexTitles,
+  measureRelated,
+  relateArticles,
+  resolveReadAlso,
+  type RelatedQuality,
+} from './related.ts';
 import { buildShards, countShards, readingMinutes, type ShardCounts } from './shard.ts';
 import { assignTags } from './tags.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
@@ -176,6 +183,8 @@ export interface IngestResult {
   likelyVariants: BuiltCorpus['likelyVariants'];
   write: WriteStats;
   search: { files: number; bytes: number } | null;
+  /** Related links and how many share a tag, for the benchmark (the articles are not kept). */
+  related: RelatedQuality;
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
@@ -246,6 +255,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     likelyVariants: corpus.likelyVariants,
     write: write!,
     search,
+    related: measureRelated(corpus.articles.map((a) => a.related)),
   };
 }
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareArticles, indexTitles, relateArticles, resolveReadAlso, type RelatableArticle } from './related.ts';
+import {
+  compareArticles,
+  formatRelatedQuality,
+  indexTitles,
+  measureRelated,
+  relateArticles,
+  resolveReadAlso,
+  type RelatableArticle,
+} from './related.ts';
 
 const tag = (slug: string) => ({ slug, label: slug });
 
@@ -84,6 +92,105 @@ describe('relateArticles', () => {
     const corpus = Array.from({ length: 300 }, (_, i) => article(`a${i}`, `عنوان ${i}`, [`t${i % 10}`, `u${i % 15}`]));
     const { stats } = relateArticles(corpus, { budget: 25, postingCap: 1_000 });
     expect(stats.postingsVisited).toBeLessThanOrEqual(300 * 30);
+  });
+});
+
+/**
+ * A fixture with seed-like keyword tags, written for this test: four stories of eight articles. Each story
+ * has five keywords and each article carries three of them (so any two of a story share one), a keyword for
+ * its region (two stories each), and a keyword of its own. Each article also names a person and a town
+ * that one article of a story in the other region names too: by words alone, that stranger is its best match.
+ */
+function keywordCorpus(): RelatableArticle[] {
+  const stories = [
+    { region: 'الساحل', keywords: ['ميناء الصيادين', 'أسطول الصيد', 'أسعار السمك', 'نقابة البحارة', 'وزارة الزراعة'] },
+    { region: 'الساحل', keywords: ['جسر الخليج', 'الطرق السريعة', 'وزارة النقل', 'مقاولات', 'ازدحام المرور'] },
+    { region: 'الداخل', keywords: ['موسم الحصاد', 'الجفاف', 'مياه الري', 'السدود', 'أسعار القمح'] },
+    { region: 'الداخل', keywords: ['معرض الكتاب', 'دور النشر', 'جائزة الرواية', 'الشعر', 'المكتبات العامة'] },
+  ];
+  const words = (text: string): string[] => text.split(' ');
+  const own = words(
+    'قمح شعير أرز عدس فول حمص سمسم زيتون تمر عنب تين رمان مشمش خوخ برتقال ليمون ' +
+      'موز تفاح بطيخ شمام جزر بصل ثوم فلفل خيار طماطم بطاطس كوسا ملفوف قرنبيط سبانخ بقدونس',
+  );
+  const firstNames = words('سالم ناصر عادل كريم ماجد فهد وليد رائد هشام باسل نبيل زياد طارق حازم منير جميل');
+  const families = words(
+    'الخطيب النجار الحداد الصباغ العطار الخياط الفخراني الزيات الدباغ الحلاق القصاب البناء السقا الطحان الخباز الجزار',
+  );
+  const towns = words(
+    'الرمانة الصفصاف البيدر القنطرة الغدير المرجان الياسمين الزعتر الطاحونة السنديان البلوط الصنوبر النارنج الخزامى ' +
+      'الريحان الأقحوان',
+  );
+  const corpus: RelatableArticle[] = [];
+  stories.forEach((story, s) => {
+    for (let k = 0; k < 8; k++) {
+      // Stories 0 ↔ 2 and 1 ↔ 3 share people and towns, never keywords.
+      const pair = (s % 2) * 8 + k;
+      const person = `${firstNames[pair]} ${families[pair]}`;
+      const word = own[s * 8 + k]!;
+      corpus.push(
+        article(`s${s}-${k}`, `${person} يتحدث عن ${word} في ${towns[pair]}`, [
+          ...[0, 1, 2].map((d) => story.keywords[(k + d) % 5]!),
+          story.region,
+          `محصول ${word}`,
+        ], {
+          date: `2024-0${s + 1}-${String(k + 10)}T08:00:00.000Z`,
+          body: [`قال ${person} من ${towns[pair]} إن ${word} موضوع اليوم.`],
+        }),
+      );
+    }
+  });
+  return corpus;
+}
+
+describe('relateArticles on keyword tags', () => {
+  it('links at least nine in ten related articles through a shared tag', () => {
+    const corpus = keywordCorpus();
+    const quality = measureRelated(relateArticles(corpus).related);
+    expect(quality.links).toBe(corpus.length * 6);
+    expect(quality.linksSharingTag / quality.links).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('needs the tags to get there: by words alone the panels point to the other region', () => {
+    const corpus = keywordCorpus();
+    const tagsOf = new Map(corpus.map((a) => [a.id, new Set(a.tags.map((t) => t.slug))]));
+    const { related } = relateArticles(corpus.map((a) => ({ ...a, tags: [] })));
+    const links = related.flatMap((list, i) => list.map((r) => [corpus[i]!.id, r.id] as const));
+    const sharing = links.filter(([a, b]) => [...tagsOf.get(a)!].some((t) => tagsOf.get(b)!.has(t)));
+    expect(links.length).toBeGreaterThan(0);
+    expect(sharing.length / links.length).toBeLessThan(0.5);
+  });
+
+  it('ranks a candidate sharing a tag above one sharing more words', () => {
+    const { related } = relateArticles([
+      article('a', 'وليد الحداد يفتتح سوق القرية', ['أسواق'], { body: ['افتتح وليد الحداد سوق القرية الجديد.'] }),
+      article('b', 'وليد الحداد يزور سوق القرية', [], { date: '2024-05-01T00:00:00.000Z' }),
+      article('c', 'تجار يستعدون للموسم', ['أسواق']),
+    ]);
+    expect(related[0]!.map((r) => r.id)).toEqual(['c', 'b']);
+  });
+
+  it('counts a tag too common to walk when a candidate found by words shares it', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => article(`f${i}`, `خبر عام ${i}`, ['محليات']));
+    const { related } = relateArticles([
+      article('a', 'فيضان يغمر قرية الزيتون', ['محليات']),
+      article('b', 'فيضان جديد في قرية الزيتون', [], { date: '2024-05-02T00:00:00.000Z' }),
+      article('c', 'فيضان آخر قرب قرية الزيتون', ['محليات'], { date: '2024-05-01T00:00:00.000Z' }),
+      ...filler,
+    ], { postingCap: 20 });
+    expect(related[0]!.map((r) => r.id).slice(0, 2)).toEqual(['c', 'b']);
+    expect(related[0]![0]!.sharedTags).toEqual([tag('محليات')]);
+  });
+});
+
+describe('measureRelated', () => {
+  it('counts links, links sharing a tag and articles with at least one', () => {
+    const link = (shared: number) => ({ sharedTags: Array.from({ length: shared }, (_, i) => tag(`t${i}`)) });
+    const quality = measureRelated([[link(1), link(0), link(2)], [], [link(0)]]);
+    expect(quality).toEqual({ articles: 3, withRelated: 2, links: 4, linksSharingTag: 2 });
+    expect(formatRelatedQuality(quality)).toBe(
+      'related links sharing a tag: 2 of 4 (50.0%), 1.33 per article, 66.7% of articles with at least one',
+    );
   });
 });
 
