@@ -169,8 +169,8 @@ test.describe('not found', () => {
     ['a 1,000-letter Arabic tag', `/tags/${encodeURIComponent('ب'.repeat(1000))}`],
     ['a path climbing out of articles', '/articles/../../etc'],
     ['an encoded path climbing out of articles', '/articles/..%2F..%2Fetc%2Fpasswd'],
-    ['an unknown page of home', '/?page=999'],
-    ['an invalid page number', '/?page=abc'],
+    ['an unknown page of home', '/page/999'],
+    ['an invalid page number', '/page/abc'],
   ];
   test('a malformed escape in a tag (/tags/%E0%A4%A) shows the 404 page', async ({ page }) => {
     // vite preview answers this URL with its own 400 before the app loads (nginx serves the app: see

@@ -29,8 +29,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           errorElement: <RouteError />,
           children: [
             { index: true, loader: homeLoader(queryClient), element: <HomePage /> },
+            { path: 'page/:page', loader: homeLoader(queryClient), element: <HomePage /> },
             { path: 'topics/:slug', loader: topicLoader(queryClient), element: <TopicPage /> },
+            { path: 'topics/:slug/page/:page', loader: topicLoader(queryClient), element: <TopicPage /> },
             { path: 'tags/:slug', loader: tagLoader(queryClient), element: <TagPage /> },
+            { path: 'tags/:slug/page/:page', loader: tagLoader(queryClient), element: <TagPage /> },
             { path: 'articles/:id', loader: articleLoader(queryClient), element: <ArticlePage /> },
             // Search and Pagefind load only when a reader opens it.
             {

@@ -55,16 +55,28 @@ describe('home', { timeout: ROUTE_TEST_TIMEOUT }, () => {
 
     await user.click(within(pager).getByRole('link', { name: strings.pagination.next }));
     expect(await screen.findByText('صفحة ٢ من ٢')).toBeInTheDocument();
-    expect(router.state.location.search).toBe('?page=2');
+    expect(router.state.location.pathname).toBe('/page/2');
     expect(articleHeadings()).toEqual(fixtureCounts.newestFirst.slice(24));
 
     await user.click(screen.getByRole('link', { name: strings.pagination.previous }));
     expect(await screen.findByText('صفحة ١ من ٢')).toBeInTheDocument();
-    expect(router.state.location.search).toBe('');
+    expect(router.state.location.pathname).toBe('/');
   });
 
-  it.each(['0', '-1', 'abc', '1.5', '3'])('answers ?page=%s with the 404 page', async (page) => {
-    renderRoute(`/?page=${page}`);
+  it('sends an old ?page=N link to its path', async () => {
+    const { router } = renderRoute('/?page=2');
+    expect(await screen.findByText('صفحة ٢ من ٢')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/page/2');
+  });
+
+  it('keeps one URL for page 1', async () => {
+    const { router } = renderRoute('/page/1');
+    expect(await screen.findByText('صفحة ١ من ٢')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/');
+  });
+
+  it.each(['/page/0', '/page/-1', '/page/abc', '/page/1.5', '/page/3', '/?page=abc', '/?page=3'])('answers %s with the 404 page', async (url) => {
+    renderRoute(url);
     expect(
       await screen.findByRole('heading', { level: 1, name: strings.notFound.title }),
     ).toBeInTheDocument();

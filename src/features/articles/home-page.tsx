@@ -5,17 +5,15 @@ import { formatNumber } from '../../shared/lib/format.ts';
 import { homeHref } from '../../shared/lib/hrefs.ts';
 import { listQuery } from '../../shared/lib/list-query.ts';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
-import { notFound, orNotFound } from '../../shared/lib/route-data.ts';
-import { parsePage } from '../../shared/lib/route-params.ts';
+import { listPageOf, orNotFound } from '../../shared/lib/route-data.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ListView } from '../../shared/ui/list-view.tsx';
 import { TopicFilter } from '../../shared/ui/topic-filter.tsx';
 
 export const homeLoader =
   (queryClient: QueryClient) =>
-  async ({ request }: LoaderFunctionArgs) => {
-    const page = parsePage(new URL(request.url).searchParams);
-    if (page === null) notFound();
+  async (args: LoaderFunctionArgs) => {
+    const page = listPageOf(args, homeHref);
     await Promise.all([
       orNotFound(queryClient.query(listQuery('home', null, page))),
       queryClient.query(manifestQuery()),

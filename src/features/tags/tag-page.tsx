@@ -3,18 +3,18 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { tagHref } from '../../shared/lib/hrefs.ts';
 import { listQuery } from '../../shared/lib/list-query.ts';
-import { notFound, orNotFound } from '../../shared/lib/route-data.ts';
-import { parseKey, parsePage } from '../../shared/lib/route-params.ts';
+import { listPageOf, notFound, orNotFound } from '../../shared/lib/route-data.ts';
+import { parseKey } from '../../shared/lib/route-params.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ListHeader } from '../../shared/ui/list-header.tsx';
 import { ListView } from '../../shared/ui/list-view.tsx';
 
 export const tagLoader =
   (queryClient: QueryClient) =>
-  async ({ params, request }: LoaderFunctionArgs) => {
-    const slug = parseKey(params.slug);
-    const page = parsePage(new URL(request.url).searchParams);
-    if (slug === null || page === null) notFound();
+  async (args: LoaderFunctionArgs) => {
+    const slug = parseKey(args.params.slug);
+    if (slug === null) notFound();
+    const page = listPageOf(args, (p) => tagHref(slug, p));
     await orNotFound(queryClient.query(listQuery('tag', slug, page)));
     return { slug, page };
   };

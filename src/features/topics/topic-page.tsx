@@ -4,8 +4,8 @@ import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { topicHref } from '../../shared/lib/hrefs.ts';
 import { listQuery } from '../../shared/lib/list-query.ts';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
-import { notFound, orNotFound } from '../../shared/lib/route-data.ts';
-import { parseKey, parsePage } from '../../shared/lib/route-params.ts';
+import { listPageOf, notFound, orNotFound } from '../../shared/lib/route-data.ts';
+import { parseKey } from '../../shared/lib/route-params.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ListHeader } from '../../shared/ui/list-header.tsx';
 import { ListView } from '../../shared/ui/list-view.tsx';
@@ -13,10 +13,10 @@ import { TopicFilter } from '../../shared/ui/topic-filter.tsx';
 
 export const topicLoader =
   (queryClient: QueryClient) =>
-  async ({ params, request }: LoaderFunctionArgs) => {
-    const slug = parseKey(params.slug);
-    const page = parsePage(new URL(request.url).searchParams);
-    if (slug === null || page === null) notFound();
+  async (args: LoaderFunctionArgs) => {
+    const slug = parseKey(args.params.slug);
+    if (slug === null) notFound();
+    const page = listPageOf(args, (p) => topicHref(slug, p));
     await Promise.all([
       orNotFound(queryClient.query(listQuery('topic', slug, page))),
       queryClient.query(manifestQuery()),

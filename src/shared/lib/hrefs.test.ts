@@ -5,10 +5,11 @@ describe('hrefs', () => {
   it.each([
     [homeHref(), '/'],
     [homeHref(1), '/'],
-    [homeHref(3), '/?page=3'],
+    [homeHref(3), '/page/3'],
     [articleHref('a/b?c#d'), '/articles/a%2Fb%3Fc%23d'],
     [topicHref('karabakh'), '/topics/karabakh'],
-    [topicHref('karabakh', 2), '/topics/karabakh?page=2'],
+    [topicHref('karabakh', 2), '/topics/karabakh/page/2'],
+    [tagHref('100%', 2), '/tags/100%25/page/2'],
     [tagHref('اذربيجان'), `/tags/${encodeURIComponent('اذربيجان')}`],
     [tagHref('100%'), '/tags/100%25'],
   ])('%s = %s', (href, expected) => {

@@ -1,5 +1,6 @@
-import { data } from 'react-router';
+import { data, type LoaderFunctionArgs, redirect } from 'react-router';
 import { NotFoundError } from './fetch-shard.ts';
+import { parsePage } from './route-params.ts';
 
 /** The router's 404: the error element renders the not-found page, a static handler answers 404. */
 export function notFound(): never {
@@ -14,4 +15,18 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
     if (error instanceof NotFoundError) notFound();
     throw error;
   }
+}
+
+/**
+ * The page of a list route (`…/page/:page`, 1 without it). Each page has one URL: `/page/1` redirects to
+ * the bare URL, and an old `?page=N` link redirects to its path; a page that cannot exist is the 404.
+ */
+export function listPageOf({ params, request }: LoaderFunctionArgs, hrefFor: (page: number) => string): number {
+  const legacy = params.page === undefined ? new URL(request.url).searchParams.get('page') : null;
+  const raw = params.page ?? legacy;
+  if (raw === null || raw === undefined) return 1;
+  const page = parsePage(raw);
+  if (page === null) notFound();
+  if (legacy !== null || page === 1) throw redirect(hrefFor(page));
+  return page;
 }

@@ -10,10 +10,8 @@ const MAX_PAGE = 1_000_000;
 /** Ids and slugs longer than this cannot come from the ingest; refuse them without a request. */
 const MAX_KEY_LENGTH = 1024;
 
-/** The `page` search parameter: 1 when absent. */
-export function parsePage(search: URLSearchParams): number | null {
-  const raw = search.get('page');
-  if (raw === null) return 1;
+/** A page number as written in a URL (`/page/N`, or an old `?page=N`): a positive integer, or null. */
+export function parsePage(raw: string): number | null {
   if (!/^[1-9][0-9]*$/.test(raw)) return null;
   const page = Number(raw);
   return page <= MAX_PAGE ? page : null;
