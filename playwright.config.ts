@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, systemChromium } from './scripts/chromium.ts';
 
 const executablePath = systemChromium();
-// Overridable so a journey run can use its own build and port while someone else previews theirs on 4173
+// Overridable so a journey run can use its own build and port while someone else serves theirs on 4173
 // (reuseExistingServer would otherwise test their build): E2E_DIST=/tmp/my-dist E2E_PORT=4179.
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const distDir = process.env.E2E_DIST ?? 'dist';
@@ -25,8 +25,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    // The production build, served as a static host would (with the index.html fallback).
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${distDir}`,
+    // The production build, served by nginx with deploy/nginx.conf: the journeys test the deploy recipe.
+    command: `npx tsx scripts/serve-nginx.ts --root ${distDir} --port ${port}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

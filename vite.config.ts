@@ -2,9 +2,11 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), tailwindcss()],
-  build: { target: 'es2022' },
+  // The SSR build is the prerenderer's worker (scripts/prerender), written to dist-ssr/; public/ is the
+  // client build's.
+  build: { target: 'es2022', copyPublicDir: !isSsrBuild },
   test: {
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'reports/unit.json' },
@@ -24,4 +26,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

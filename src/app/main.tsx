@@ -1,21 +1,55 @@
-import '@fontsource/noto-sans-arabic/arabic-400.css';
-import '@fontsource/noto-sans-arabic/arabic-700.css';
 import '../styles.css';
+import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { createBrowserRouter, type DataRouter } from 'react-router';
 import { AppProviders } from './app-providers.tsx';
+import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
 import { createRoutes } from './routes.tsx';
-
-const queryClient = createQueryClient();
-const router = createBrowserRouter(createRoutes(queryClient));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-createRoot(container).render(
+const queryClient = createQueryClient();
+const payload = readHydration(document);
+// The shards the page was built from are as fresh as this deploy: count their age from now, not from
+// the build, so hydration does not refetch them.
+if (payload) hydrate(queryClient, freshen(payload.queries));
+const hydrating = payload !== null && matchesLocation(payload, window.location);
+const router = createBrowserRouter(
+  createRoutes(queryClient),
+  hydrating ? { hydrationData: { loaderData: payload.loaderData } } : undefined,
+);
+const app = (
   <StrictMode>
     <AppProviders queryClient={queryClient} router={router} />
-  </StrictMode>,
+  </StrictMode>
 );
+
+if (hydrating) {
+  hydrateRoot(container, app);
+} else if (container.firstChild) {
+  // A prerendered page of another URL (404.html, the /search shell): keep it on screen until the app has
+  // this URL's data, then replace it in one go instead of flashing a skeleton.
+  whenInitialized(router, () => createRoot(container).render(app));
+} else {
+  createRoot(container).render(app);
+}
+
+function whenInitialized(r: DataRouter, then: () => void): void {
+  if (r.state.initialized) return then();
+  const unsubscribe = r.subscribe((state) => {
+    if (!state.initialized) return;
+    unsubscribe();
+    then();
+  });
+}
+
+function freshen(state: DehydratedState): DehydratedState {
+  const now = Date.now();
+  return {
+    ...state,
+    queries: state.queries.map((q) => ({ ...q, state: { ...q.state, dataUpdatedAt: now } })),
+  };
+}

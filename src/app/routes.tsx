@@ -35,9 +35,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: 'tags/:slug', loader: tagLoader(queryClient), element: <TagPage /> },
             { path: 'tags/:slug/page/:page', loader: tagLoader(queryClient), element: <TagPage /> },
             { path: 'articles/:id', loader: articleLoader(queryClient), element: <ArticlePage /> },
-            // Search and Pagefind load only when a reader opens it.
+            // Search and Pagefind load only when a reader opens it. Its results depend on the query string,
+            // so its prerendered file is a shell the browser renders afresh, never hydrates.
             {
               path: 'search',
+              handle: { clientOnly: true },
               lazy: async () => ({ Component: (await import('../features/search/search-page.tsx')).SearchPage }),
             },
             // Anything else is the 404 page, answered with a 404 status by a static handler.

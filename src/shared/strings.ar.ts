@@ -129,6 +129,17 @@ export const strings = {
 
   loading: 'جارٍ التحميل…',
 
+  // What search engines, link previews and feed readers show (scripts/prerender).
+  meta: {
+    siteDescription: 'قارئ الأخبار: أخبار عربية مرتبة حسب المواضيع والوسوم، مع مقالات ذات صلة.',
+    topicDescription: (label: string, count: string) => `آخر أخبار ${label} في قارئ الأخبار: ${count}.`,
+    tagDescription: (label: string, count: string) => `كل ما نشر قارئ الأخبار عن «${label}»: ${count}.`,
+    pageSuffix: (page: string) => ` — صفحة ${page}`,
+    siteFeed: 'قارئ الأخبار — آخر الأخبار',
+    topicFeed: (label: string) => `${label} — قارئ الأخبار`,
+    tagFeed: (label: string) => `وسم «${label}» — قارئ الأخبار`,
+  },
+
   plural: {
     articles: {
       zero: () => 'لا مقالات',

@@ -1,0 +1,115 @@
+/**
+ * `npm run prerender` (run by `npm run build` after `vite build`): writes an HTML file for every URL a
+ * reader can reach by following links from home, plus 404.html, the /search shell, feeds, sitemaps and
+ * robots.txt. It crawls: each rendered page's links are queued until none is new, so whatever the app
+ * links to is prerendered and nothing else. Pages render on worker threads (one per core), each writing
+ * its files as it goes; this thread keeps only the set of paths seen and the sitemap entries.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
+import { checkTemplate } from './document.ts';
+import { pageFile } from './page-files.ts';
+import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
+import { siteFromEnv } from './site.ts';
+import { robotsTxt, sitemapFiles, type NewsEntry, type SitemapEntry } from './sitemaps.ts';
+
+/** Rendered as 404.html: a path no route knows. */
+const NOT_FOUND_PATH = '/404';
+/** Paths a message: large enough to amortise the messaging, small enough to keep both workers busy. */
+const BATCH = 32;
+
+export interface PrerenderStats {
+  pages: number;
+  written: number;
+  bytes: number;
+  broken: string[];
+  failed: PageResult[];
+  seconds: number;
+}
+
+export async function prerender(distDir: string, workerFile: string, threads: number, siteUrl: string | undefined): Promise<PrerenderStats> {
+  const started = performance.now();
+  const site = siteFromEnv(siteUrl);
+  const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  if (template.includes(HYDRATION_ELEMENT_ID)) {
+    throw new Error(`${distDir}/index.html is already a prerendered page: run "vite build" first`);
+  }
+  checkTemplate(template);
+  const config: WorkerConfig = { distDir, template, siteOrigin: site.origin, notFoundPath: NOT_FOUND_PATH };
+
+  const queue = ['/', '/search', NOT_FOUND_PATH];
+  const seen = new Set(queue);
+  const sitemap: SitemapEntry[] = [];
+  const news: NewsEntry[] = [];
+  const stats: PrerenderStats = { pages: 0, written: 0, bytes: 0, broken: [], failed: [], seconds: 0 };
+
+  const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: config }));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const idle = [...workers];
+      const dispatch = () => {
+        while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage({ paths: queue.splice(0, BATCH) });
+        if (idle.length === workers.length) resolve();
+      };
+      for (const worker of workers) {
+        worker.on('error', reject);
+        worker.on('message', ({ results }: RenderReply) => {
+          idle.push(worker);
+          for (const r of results) {
+            stats.pages++;
+            if (r.error !== undefined || r.status >= 500) stats.failed.push(r);
+            else if (r.status === 404 && r.path !== NOT_FOUND_PATH) stats.broken.push(r.path);
+            if (r.written) stats.written++;
+            stats.bytes += r.bytes;
+            if (r.indexable) sitemap.push({ path: r.path, lastmod: r.lastmod });
+            if (r.news) news.push({ path: r.path, ...r.news });
+            for (const link of r.links) {
+              if (!seen.has(link)) {
+                seen.add(link);
+                queue.push(link);
+              }
+            }
+          }
+          dispatch();
+        });
+      }
+      dispatch();
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  for (const file of sitemapFiles(site, sitemap, news)) writeFileSync(path.join(distDir, pageFile(file.path, '')!), file.text);
+  writeFileSync(path.join(distDir, 'robots.txt'), robotsTxt(site));
+  stats.seconds = (performance.now() - started) / 1000;
+  return stats;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dist: { type: 'string', default: 'dist' },
+      worker: { type: 'string', default: 'dist-ssr/render-worker.js' },
+      threads: { type: 'string', default: String(availableParallelism()) },
+    },
+  });
+  if (!process.env.SITE_URL) {
+    process.stderr.write('prerender: SITE_URL is not set, so canonical links, feeds and sitemaps use site-relative URLs\n');
+  }
+  const stats = await prerender(path.resolve(values.dist), path.resolve(values.worker), Number(values.threads), process.env.SITE_URL);
+  for (const f of stats.failed.slice(0, 5)) process.stderr.write(`prerender: ${f.path} failed (${f.status}): ${f.error ?? ''}\n`);
+  if (stats.broken.length > 0) {
+    process.stderr.write(`prerender: ${stats.broken.length} linked paths answer 404, e.g. ${stats.broken.slice(0, 3).join(' ')}\n`);
+  }
+  process.stdout.write(
+    `prerender: ${stats.pages} pages (${stats.written} files written, ${(stats.bytes / 1e6).toFixed(1)} MB) in ${stats.seconds.toFixed(1)} s, ${Math.round(stats.pages / stats.seconds)} pages/s -> ${values.dist}\n`,
+  );
+  return stats.failed.length > 0 ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main(process.argv.slice(2));

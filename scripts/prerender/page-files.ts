@@ -1,0 +1,55 @@
+/**
+ * Where a URL's prerendered file lives, and which URLs a page links to. A static host maps a path to a
+ * file by decoding it (nginx's `$uri`), so the file is the decoded path plus `.html`
+ * (`/articles/abc` → `articles/abc.html`, `/` → `index.html`), found by `try_files $uri $uri.html`.
+ */
+
+/** ext4 and most file systems allow 255 bytes a name; `.html` takes 5. */
+const MAX_SEGMENT_BYTES = 200;
+
+/**
+ * The file for a site-relative path (`extension` '' for files such as feed.xml), or null when no file can stand for it: a segment that is empty, `.`
+ * or `..`, holds a `/` or a control character once decoded, or is too long for a file name. Such URLs (ids
+ * from hostile input) are still served: the host answers with 404.html and the app renders them.
+ */
+export function pageFile(path: string, extension = '.html'): string | null {
+  if (path === '/') return `index${extension}`;
+  const segments = path.slice(1).split('/');
+  const decoded: string[] = [];
+  for (const segment of segments) {
+    let name: string;
+    try {
+      name = decodeURIComponent(segment);
+    } catch {
+      return null;
+    }
+    // eslint-disable-next-line no-control-regex
+    if (name === '' || name === '.' || name === '..' || /[/\\\u0000-\u001f\u007f]/.test(name)) return null;
+    if (Buffer.byteLength(name) > MAX_SEGMENT_BYTES) return null;
+    decoded.push(name);
+  }
+  return `${decoded.join('/')}${extension}`;
+}
+
+const HREF = /<a\b[^>]*?\shref="([^"]*)"/g;
+
+/** Site-relative links of a page (`<a href>`), without fragments; query strings belong to client-only views. */
+export function pageLinks(html: string): string[] {
+  const links = new Set<string>();
+  for (const match of html.matchAll(HREF)) {
+    const href = decodeEntities(match[1]!).split('#')[0]!;
+    if (!href.startsWith('/') || href.startsWith('//') || href.includes('?')) continue;
+    links.add(href);
+  }
+  return [...links];
+}
+
+function decodeEntities(text: string): string {
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}

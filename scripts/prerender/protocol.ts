@@ -1,0 +1,35 @@
+/** Messages between the prerender's coordinator (cli.ts) and its worker threads (render-worker.ts). */
+
+export interface WorkerConfig {
+  /** The built site (dist/), holding data/ and the template. */
+  distDir: string;
+  template: string;
+  siteOrigin: string | null;
+  /** The path rendered as 404.html. */
+  notFoundPath: string;
+}
+
+export interface RenderRequest {
+  paths: string[];
+}
+
+export interface PageResult {
+  path: string;
+  status: number;
+  /** The file written, relative to distDir; null when none (a redirect, an error, an unsafe path). */
+  file: string | null;
+  /** True when the file's bytes changed (or it is new). */
+  written: boolean;
+  bytes: number;
+  links: string[];
+  /** An article or list page answered 200: it belongs in the sitemap. */
+  indexable: boolean;
+  lastmod: string | null;
+  /** A dated article, for the news sitemap. */
+  news: { title: string; date: string } | null;
+  error?: string;
+}
+
+export interface RenderReply {
+  results: PageResult[];
+}

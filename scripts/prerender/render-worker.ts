@@ -1,0 +1,101 @@
+/**
+ * A prerender worker thread: renders the paths it is sent through the app (src/app/render-page.tsx),
+ * writes each page's HTML file (and a list's feed) into the built site, and replies with what each page
+ * links to. Built by Vite (`vite build --ssr`), so it runs the same modules the browser does.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx';
+import { homePagePath, tagPagePath, topicPagePath } from '../../src/data/paths.ts';
+import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
+import { renderDocument } from './document.ts';
+import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
+import { buildHead } from './head.ts';
+import { pageFile, pageLinks } from './page-files.ts';
+import type { PageResult, RenderReply, RenderRequest, WorkerConfig } from './protocol.ts';
+
+const config = workerData as WorkerConfig;
+const dataDir = path.join(config.distDir, 'data');
+const site = { origin: config.siteOrigin };
+
+/** The app fetches `/data/…`; here that is a file of the built site. */
+globalThis.fetch = async (input: string | URL | Request) => {
+  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+  const file = path.join(dataDir, decodeURIComponent(url.pathname.replace(/^\/data\//, '')));
+  try {
+    return new Response(readFileSync(file), { status: 200, headers: { 'content-type': 'application/json' } });
+  } catch {
+    return new Response('not found', { status: 404 });
+  }
+};
+
+const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
+
+async function renderOne(pagePath: string): Promise<PageResult> {
+  const base = { path: pagePath, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null };
+  const page = await renderPage(pagePath);
+  if (page.kind === 'redirect') return { ...base, status: page.status };
+  const isNotFoundPage = pagePath === config.notFoundPath;
+  const file = isNotFoundPage ? '404.html' : page.status === 200 ? pageFile(pagePath) : null;
+  const links = pageLinks(page.html);
+  if (file === null) return { ...base, status: page.status, links };
+
+  const head = buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view });
+  const text = renderDocument(config.template, { title: page.title, head, html: page.html, hydration: page.hydration });
+  const written = writeIfChanged(file, text);
+  if (page.view.kind === 'list' && page.view.list.page === 1) writeFeed(page.view.list);
+  return {
+    ...base,
+    status: isNotFoundPage ? 404 : page.status,
+    file,
+    written,
+    bytes: Buffer.byteLength(text),
+    links,
+    indexable: page.status === 200 && page.view.kind !== 'other',
+    lastmod: lastmodOf(page.view),
+    news: page.view.kind === 'article' && page.view.article.date ? { title: page.view.article.title, date: page.view.article.date } : null,
+  };
+}
+
+function lastmodOf(view: PageView): string | null {
+  if (view.kind === 'article') return view.article.date;
+  if (view.kind === 'list') return view.list.items.find((i) => i.date !== null)?.date ?? null;
+  return null;
+}
+
+/** A list's feed: its first FEED_SIZE articles, read from the list's first pages. */
+function writeFeed(first: ListPage): void {
+  const items: ArticleSummary[] = [...first.items];
+  for (let page = 2; items.length < FEED_SIZE && page <= first.pageCount; page++) {
+    const shard = first.kind === 'home' ? homePagePath(page) : first.kind === 'topic' ? topicPagePath(first.slug!, page) : tagPagePath(first.slug!, page);
+    items.push(...(JSON.parse(readFileSync(path.join(dataDir, shard), 'utf8')) as ListPage).items);
+  }
+  const file = pageFile(feedPath(first.kind, first.slug), '');
+  if (file) writeIfChanged(file, atomFeed({ site, kind: first.kind, slug: first.slug, label: first.label, items }));
+}
+
+/** Unchanged files keep their bytes and mtime, so an incremental deploy uploads only what changed. */
+function writeIfChanged(file: string, text: string): boolean {
+  const full = path.join(config.distDir, file);
+  try {
+    if (readFileSync(full, 'utf8') === text) return false;
+  } catch {
+    mkdirSync(path.dirname(full), { recursive: true });
+  }
+  writeFileSync(full, text);
+  return true;
+}
+
+parentPort!.on('message', async ({ paths }: RenderRequest) => {
+  const results: PageResult[] = [];
+  for (const p of paths) {
+    try {
+      results.push(await renderOne(p));
+    } catch (error) {
+      const message = String((error as Error)?.stack ?? error);
+      results.push({ path: p, status: 500, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null, error: message });
+    }
+  }
+  parentPort!.postMessage({ results } satisfies RenderReply);
+});
