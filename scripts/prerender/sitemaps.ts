@@ -33,11 +33,16 @@ const HEAD = '<?xml version="1.0" encoding="utf-8"?>';
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /** The index at /sitemap.xml, the part files it lists and the news sitemap; entries in a stable order. */
-export function sitemapFiles(site: Site, entries: readonly SitemapEntry[], news: readonly NewsEntry[]): OutputFile[] {
+export function sitemapFiles(
+  site: Site,
+  entries: readonly SitemapEntry[],
+  news: readonly NewsEntry[],
+  maxUrls = MAX_SITEMAP_URLS,
+): OutputFile[] {
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const files: OutputFile[] = [];
-  for (let i = 0; i * MAX_SITEMAP_URLS < sorted.length || i === 0; i++) {
-    const part = sorted.slice(i * MAX_SITEMAP_URLS, (i + 1) * MAX_SITEMAP_URLS);
+  for (let i = 0; i * maxUrls < sorted.length || i === 0; i++) {
+    const part = sorted.slice(i * maxUrls, (i + 1) * maxUrls);
     const urls = part.map(
       (e) =>
         `  <url><loc>${escapeMarkup(absoluteUrl(site, e.path))}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`,
@@ -52,7 +57,7 @@ export function sitemapFiles(site: Site, entries: readonly SitemapEntry[], news:
     HEAD,
     `<sitemapindex xmlns="${SITEMAP_NS}">`,
     ...[...files, newsFile].map((f, i) => {
-      const lastmod = i < files.length ? newest(sorted.slice(i * MAX_SITEMAP_URLS, (i + 1) * MAX_SITEMAP_URLS)) : newestNews(news);
+      const lastmod = i < files.length ? newest(sorted.slice(i * maxUrls, (i + 1) * maxUrls)) : newestNews(news);
       return `  <sitemap><loc>${escapeMarkup(absoluteUrl(site, f.path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`;
     }),
     '</sitemapindex>',

@@ -22,7 +22,7 @@ describe('home', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     const filter = await screen.findByRole('navigation', { name: strings.topicFilter.label });
     const all = within(filter).getByRole('link', { name: /^الكل/ });
     expect(all).toHaveAttribute('aria-current', 'page');
-    expect(all).toHaveTextContent('٣١');
+    expect(all).toHaveTextContent('٣٢');
     const karabakh = within(filter).getByRole('link', { name: /^كاراباخ/ });
     expect(karabakh).toHaveAttribute('href', '/topics/karabakh');
     expect(karabakh).not.toHaveAttribute('aria-current');
