@@ -31,7 +31,12 @@ export interface PrerenderStats {
   seconds: number;
 }
 
-export async function prerender(distDir: string, workerFile: string, threads: number, siteUrl: string | undefined): Promise<PrerenderStats> {
+export async function prerender(
+  distDir: string,
+  workerFile: string,
+  threads: number,
+  siteUrl: string | undefined,
+): Promise<PrerenderStats> {
   const started = performance.now();
   const site = siteFromEnv(siteUrl);
   const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
@@ -52,7 +57,8 @@ export async function prerender(distDir: string, workerFile: string, threads: nu
     await new Promise<void>((resolve, reject) => {
       const idle = [...workers];
       const dispatch = () => {
-        while (idle.length > 0 && queue.length > 0) idle.pop()!.postMessage({ paths: queue.splice(0, BATCH) });
+        while (idle.length > 0 && queue.length > 0)
+          idle.pop()!.postMessage({ paths: queue.splice(0, BATCH) });
         if (idle.length === workers.length) resolve();
       };
       for (const worker of workers) {
@@ -83,7 +89,8 @@ export async function prerender(distDir: string, workerFile: string, threads: nu
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  for (const file of sitemapFiles(site, sitemap, news)) writeFileSync(path.join(distDir, pageFile(file.path, '')!), file.text);
+  for (const file of sitemapFiles(site, sitemap, news))
+    writeFileSync(path.join(distDir, pageFile(file.path, '')!), file.text);
   writeFileSync(path.join(distDir, 'robots.txt'), robotsTxt(site));
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
@@ -99,12 +106,22 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   if (!process.env.SITE_URL) {
-    process.stderr.write('prerender: SITE_URL is not set, so canonical links, feeds and sitemaps use site-relative URLs\n');
+    process.stderr.write(
+      'prerender: SITE_URL is not set, so canonical links, feeds and sitemaps use site-relative URLs\n',
+    );
   }
-  const stats = await prerender(path.resolve(values.dist), path.resolve(values.worker), Number(values.threads), process.env.SITE_URL);
-  for (const f of stats.failed.slice(0, 5)) process.stderr.write(`prerender: ${f.path} failed (${f.status}): ${f.error ?? ''}\n`);
+  const stats = await prerender(
+    path.resolve(values.dist),
+    path.resolve(values.worker),
+    Number(values.threads),
+    process.env.SITE_URL,
+  );
+  for (const f of stats.failed.slice(0, 5))
+    process.stderr.write(`prerender: ${f.path} failed (${f.status}): ${f.error ?? ''}\n`);
   if (stats.broken.length > 0) {
-    process.stderr.write(`prerender: ${stats.broken.length} linked paths answer 404, e.g. ${stats.broken.slice(0, 3).join(' ')}\n`);
+    process.stderr.write(
+      `prerender: ${stats.broken.length} linked paths answer 404, e.g. ${stats.broken.slice(0, 3).join(' ')}\n`,
+    );
   }
   process.stdout.write(
     `prerender: ${stats.pages} pages (${stats.written} files written, ${(stats.bytes / 1e6).toFixed(1)} MB) in ${stats.seconds.toFixed(1)} s, ${Math.round(stats.pages / stats.seconds)} pages/s -> ${values.dist}\n`,

@@ -19,7 +19,9 @@ export interface DocumentParts {
 /** Checks the template once, so a changed index.html fails the build instead of every page. */
 export function checkTemplate(template: string): void {
   if (!TITLE.test(template) || !template.includes('</head>') || !template.includes(ROOT)) {
-    throw new Error(`the built index.html has no <title>, </head> or ${ROOT}: run "vite build" before prerendering`);
+    throw new Error(
+      `the built index.html has no <title>, </head> or ${ROOT}: run "vite build" before prerendering`,
+    );
   }
 }
 

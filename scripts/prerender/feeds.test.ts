@@ -26,7 +26,14 @@ describe('atomFeed', () => {
       kind: 'tag',
       slug: 'وسم & <x>',
       label: hostile,
-      items: [item(1, { title: hostile, source: hostile, excerpt: hostile, topics: [{ slug: 'a&b', label: hostile }] })],
+      items: [
+        item(1, {
+          title: hostile,
+          source: hostile,
+          excerpt: hostile,
+          topics: [{ slug: 'a&b', label: hostile }],
+        }),
+      ],
     });
     const doc = parseXml(xml);
     const entry = doc.getElementsByTagName('entry')[0]!;
@@ -41,21 +48,29 @@ describe('atomFeed', () => {
     const doc = parseXml(atomFeed({ site, kind: 'home', slug: null, label: null, items }));
     const entries = [...doc.getElementsByTagName('entry')];
     expect(entries).toHaveLength(FEED_SIZE);
-    expect(entries[0]!.getElementsByTagName('id')[0]!.textContent).toBe('https://news.example.org/articles/a%2F0%3Fx');
+    expect(entries[0]!.getElementsByTagName('id')[0]!.textContent).toBe(
+      'https://news.example.org/articles/a%2F0%3Fx',
+    );
     const self = [...doc.getElementsByTagName('link')].find((l) => l.getAttribute('rel') === 'self');
     expect(self?.getAttribute('href')).toBe('https://news.example.org/feed.xml');
     expect(doc.getElementsByTagName('updated')[0]!.textContent).toBe(items[0]!.date);
   });
 
   it('gives an undated article no published date but still a valid updated', () => {
-    const doc = parseXml(atomFeed({ site, kind: 'home', slug: null, label: null, items: [item(1, { date: null })] }));
+    const doc = parseXml(
+      atomFeed({ site, kind: 'home', slug: null, label: null, items: [item(1, { date: null })] }),
+    );
     expect(doc.getElementsByTagName('published')).toHaveLength(0);
-    expect(doc.getElementsByTagName('entry')[0]!.getElementsByTagName('updated')[0]!.textContent).toMatch(/^\d{4}-/);
+    expect(doc.getElementsByTagName('entry')[0]!.getElementsByTagName('updated')[0]!.textContent).toMatch(
+      /^\d{4}-/,
+    );
   });
 
   it('lives beside the pages it follows', () => {
     expect(feedPath('home', null)).toBe('/feed.xml');
     expect(feedPath('topic', 'karabakh')).toBe('/topics/karabakh/feed.xml');
-    expect(feedPath('tag', 'وقف-اطلاق-النار')).toBe(`/tags/${encodeURIComponent('وقف-اطلاق-النار')}/feed.xml`);
+    expect(feedPath('tag', 'وقف-اطلاق-النار')).toBe(
+      `/tags/${encodeURIComponent('وقف-اطلاق-النار')}/feed.xml`,
+    );
   });
 });

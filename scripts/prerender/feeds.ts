@@ -31,7 +31,8 @@ export interface FeedInput {
 
 export function atomFeed({ site, kind, slug, label, items }: FeedInput): string {
   const entries = items.slice(0, FEED_SIZE);
-  const pagePath = kind === 'home' || slug === null ? homeHref() : kind === 'topic' ? topicHref(slug) : tagHref(slug);
+  const pagePath =
+    kind === 'home' || slug === null ? homeHref() : kind === 'topic' ? topicHref(slug) : tagHref(slug);
   const title =
     kind === 'home' || label === null
       ? strings.meta.siteFeed

@@ -60,7 +60,15 @@ export function buildHead({ site, path, status, title, view }: HeadInput): strin
   }
 
   for (const feed of announcedFeeds(view)) {
-    tags.push(['link', { rel: 'alternate', type: 'application/atom+xml', title: feed.title, href: absoluteUrl(site, feed.path) }]);
+    tags.push([
+      'link',
+      {
+        rel: 'alternate',
+        type: 'application/atom+xml',
+        title: feed.title,
+        href: absoluteUrl(site, feed.path),
+      },
+    ]);
   }
 
   const html = tags.map(([name, attrs]) => `<${name}${attributes(attrs)}>`);
@@ -91,14 +99,24 @@ function describe(view: PageView): string {
   return strings.meta.siteDescription;
 }
 
-const pageSuffix = (list: ListPage): string => (list.page > 1 ? strings.meta.pageSuffix(formatNumber(list.page)) : '');
+const pageSuffix = (list: ListPage): string =>
+  list.page > 1 ? strings.meta.pageSuffix(formatNumber(list.page)) : '';
 
 /** The site's feed everywhere; a topic's or tag's own feed on its pages too. */
 function announcedFeeds(view: PageView): Array<{ title: string; path: string }> {
-  const feeds: Array<{ title: string; path: string }> = [{ title: strings.meta.siteFeed, path: feedPath('home', null) }];
-  if (view.kind === 'list' && view.list.kind !== 'home' && view.list.slug !== null && view.list.label !== null) {
+  const feeds: Array<{ title: string; path: string }> = [
+    { title: strings.meta.siteFeed, path: feedPath('home', null) },
+  ];
+  if (
+    view.kind === 'list' &&
+    view.list.kind !== 'home' &&
+    view.list.slug !== null &&
+    view.list.label !== null
+  ) {
     const title =
-      view.list.kind === 'topic' ? strings.meta.topicFeed(view.list.label) : strings.meta.tagFeed(view.list.label);
+      view.list.kind === 'topic'
+        ? strings.meta.topicFeed(view.list.label)
+        : strings.meta.tagFeed(view.list.label);
     feeds.push({ title, path: feedPath(view.list.kind, view.list.slug) });
   }
   return feeds;

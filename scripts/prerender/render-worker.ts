@@ -21,7 +21,10 @@ const site = { origin: config.siteOrigin };
 
 /** The app fetches `/data/…`; here that is a file of the built site. */
 globalThis.fetch = async (input: string | URL | Request) => {
-  const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+  const url = new URL(
+    typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+    'http://localhost',
+  );
   const file = path.join(dataDir, decodeURIComponent(url.pathname.replace(/^\/data\//, '')));
   try {
     return new Response(readFileSync(file), { status: 200, headers: { 'content-type': 'application/json' } });
@@ -33,7 +36,16 @@ globalThis.fetch = async (input: string | URL | Request) => {
 const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
 
 async function renderOne(pagePath: string): Promise<PageResult> {
-  const base = { path: pagePath, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null };
+  const base = {
+    path: pagePath,
+    file: null,
+    written: false,
+    bytes: 0,
+    links: [],
+    indexable: false,
+    lastmod: null,
+    news: null,
+  };
   const page = await renderPage(pagePath);
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
@@ -42,7 +54,12 @@ async function renderOne(pagePath: string): Promise<PageResult> {
   if (file === null) return { ...base, status: page.status, links };
 
   const head = buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view });
-  const text = renderDocument(config.template, { title: page.title, head, html: page.html, hydration: page.hydration });
+  const text = renderDocument(config.template, {
+    title: page.title,
+    head,
+    html: page.html,
+    hydration: page.hydration,
+  });
   const written = writeIfChanged(file, text);
   if (page.view.kind === 'list' && page.view.list.page === 1) writeFeed(page.view.list);
   return {
@@ -54,7 +71,10 @@ async function renderOne(pagePath: string): Promise<PageResult> {
     links,
     indexable: page.status === 200 && page.view.kind !== 'other',
     lastmod: lastmodOf(page.view),
-    news: page.view.kind === 'article' && page.view.article.date ? { title: page.view.article.title, date: page.view.article.date } : null,
+    news:
+      page.view.kind === 'article' && page.view.article.date
+        ? { title: page.view.article.title, date: page.view.article.date }
+        : null,
   };
 }
 
@@ -68,11 +88,17 @@ function lastmodOf(view: PageView): string | null {
 function writeFeed(first: ListPage): void {
   const items: ArticleSummary[] = [...first.items];
   for (let page = 2; items.length < FEED_SIZE && page <= first.pageCount; page++) {
-    const shard = first.kind === 'home' ? homePagePath(page) : first.kind === 'topic' ? topicPagePath(first.slug!, page) : tagPagePath(first.slug!, page);
+    const shard =
+      first.kind === 'home'
+        ? homePagePath(page)
+        : first.kind === 'topic'
+          ? topicPagePath(first.slug!, page)
+          : tagPagePath(first.slug!, page);
     items.push(...(JSON.parse(readFileSync(path.join(dataDir, shard), 'utf8')) as ListPage).items);
   }
   const file = pageFile(feedPath(first.kind, first.slug), '');
-  if (file) writeIfChanged(file, atomFeed({ site, kind: first.kind, slug: first.slug, label: first.label, items }));
+  if (file)
+    writeIfChanged(file, atomFeed({ site, kind: first.kind, slug: first.slug, label: first.label, items }));
 }
 
 /** Unchanged files keep their bytes and mtime, so an incremental deploy uploads only what changed. */
@@ -94,7 +120,18 @@ parentPort!.on('message', async ({ paths }: RenderRequest) => {
       results.push(await renderOne(p));
     } catch (error) {
       const message = String((error as Error)?.stack ?? error);
-      results.push({ path: p, status: 500, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null, error: message });
+      results.push({
+        path: p,
+        status: 500,
+        file: null,
+        written: false,
+        bytes: 0,
+        links: [],
+        indexable: false,
+        lastmod: null,
+        news: null,
+        error: message,
+      });
     }
   }
   parentPort!.postMessage({ results } satisfies RenderReply);

@@ -16,7 +16,8 @@ export function siteFromEnv(value: string | undefined): Site {
   } catch {
     throw new Error(`SITE_URL is not a URL: "${value}"`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL must be http(s): "${value}"`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`SITE_URL must be http(s): "${value}"`);
   return { origin: `${url.origin}${url.pathname.replace(/\/+$/, '')}` };
 }
 

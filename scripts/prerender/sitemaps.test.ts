@@ -8,7 +8,10 @@ const at = (h: number) => new Date(Date.UTC(2024, 5, 10) - h * hour).toISOString
 
 describe('sitemapFiles', () => {
   it('puts at most 50,000 URLs in a file', () => {
-    const entries = Array.from({ length: MAX_SITEMAP_URLS + 1 }, (_, i) => ({ path: `/articles/a${i}`, lastmod: null }));
+    const entries = Array.from({ length: MAX_SITEMAP_URLS + 1 }, (_, i) => ({
+      path: `/articles/a${i}`,
+      lastmod: null,
+    }));
     const files = sitemapFiles(site, entries, []);
     expect(files.map((f) => f.text.split('<url>').length - 1)).toEqual([0, MAX_SITEMAP_URLS, 1, 0]);
   });
@@ -19,7 +22,13 @@ describe('sitemapFiles', () => {
       lastmod: i % 2 ? at(i) : null,
     }));
     const files = sitemapFiles(site, entries, [], 3);
-    expect(files.map((f) => f.path)).toEqual(['/sitemap.xml', '/sitemap-1.xml', '/sitemap-2.xml', '/sitemap-3.xml', '/sitemap-news.xml']);
+    expect(files.map((f) => f.path)).toEqual([
+      '/sitemap.xml',
+      '/sitemap-1.xml',
+      '/sitemap-2.xml',
+      '/sitemap-3.xml',
+      '/sitemap-news.xml',
+    ]);
     const counts = files.slice(1, 4).map((f) => parseXml(f.text).getElementsByTagName('url').length);
     expect(counts).toEqual([3, 3, 1]);
     const index = parseXml(files[0]!.text);

@@ -57,7 +57,8 @@ export function sitemapFiles(
     HEAD,
     `<sitemapindex xmlns="${SITEMAP_NS}">`,
     ...[...files, newsFile].map((f, i) => {
-      const lastmod = i < files.length ? newest(sorted.slice(i * maxUrls, (i + 1) * maxUrls)) : newestNews(news);
+      const lastmod =
+        i < files.length ? newest(sorted.slice(i * maxUrls, (i + 1) * maxUrls)) : newestNews(news);
       return `  <sitemap><loc>${escapeMarkup(absoluteUrl(site, f.path))}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</sitemap>`;
     }),
     '</sitemapindex>',

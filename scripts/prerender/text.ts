@@ -12,7 +12,13 @@ export function machineText(text: string): string {
   return text.replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 
 /** Escaped for XML text and attributes, and for HTML attributes (the same five characters). */
 export function escapeMarkup(text: string): string {
