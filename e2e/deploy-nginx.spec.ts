@@ -1,121 +1,16 @@
 /**
- * The deploy recipe, exercised: nginx runs deploy/nginx.conf (the server block the README shows) over the
- * production build in dist/, with only `listen` and `root` replaced. Checks the SPA fallback, the real 404
- * for data, cache headers, gzip, MIME types, and measures the bytes a first visit really transfers.
+ * The deploy recipe, exercised: every journey runs against nginx with deploy/nginx.conf over the
+ * production build (scripts/serve-nginx.ts, started by playwright.config.ts). Here, without a browser
+ * where a crawler or a link preview has none: prerendered pages, the 404 status, feeds and sitemaps, cache
+ * headers, gzip, MIME types; and the bytes a first visit really transfers.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { articleUrl, distPath, expect, homeShard, test } from './fixtures.ts';
+import { parseHtml, parseXml } from '../scripts/prerender/xml-test-helpers.ts';
+import { strings } from '../src/shared/strings.ar.ts';
+import { articleUrl, distPath, expect, homeShard, manifest, test } from './fixtures.ts';
 
-const CONF = fileURLToPath(new URL('../deploy/nginx.conf', import.meta.url));
-const NGINX = [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(
-  (path): path is string => Boolean(path) && existsSync(path as string),
-);
 const BUDGET_BYTES = 250 * 1024;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** deploy/nginx.conf with its `listen` and `root` pointed at this run; fails loudly if they moved. */
-function serverBlock(port: number, root: string): string {
-  const conf = readFileSync(CONF, 'utf8');
-  const listen = /^(\s*)listen\s+[^;]+;/m;
-  const rootLine = /^(\s*)root\s+[^;]+;/m;
-  if (!listen.test(conf) || !rootLine.test(conf)) throw new Error(`${CONF} lost its listen or root line`);
-  return conf.replace(listen, `$1listen 127.0.0.1:${port};`).replace(rootLine, `$1root ${root};`);
-}
-
-interface RunningNginx {
-  origin: string;
-  stop: () => Promise<void>;
-}
-
-async function startNginx(nginx: string): Promise<RunningNginx> {
-  const dir = mkdtempSync(join(tmpdir(), 'nginx-e2e-'));
-  const port = await freePort();
-  for (const sub of ['logs', 'temp']) mkdirSync(join(dir, sub));
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
-    .map((kind) => `${kind}_temp_path ${join(dir, 'temp', kind)};`)
-    .join('\n  ');
-  // Foreground, one process, everything under the temp dir: no root-owned paths, nothing left behind.
-  const conf = `daemon off;
-master_process off;
-worker_processes 1;
-pid ${join(dir, 'nginx.pid')};
-error_log ${join(dir, 'logs', 'error.log')} warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log ${join(dir, 'logs', 'access.log')};
-  sendfile on;
-  ${temp}
-${serverBlock(port, distPath())}
-}
-`;
-  const confPath = join(dir, 'nginx.conf');
-  writeFileSync(confPath, conf);
-
-  const child: ChildProcess = spawn(
-    nginx,
-    ['-p', dir, '-e', join(dir, 'logs', 'error.log'), '-c', confPath],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  let exited = false;
-  child.once('exit', () => (exited = true));
-
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (exited) throw new Error(`nginx exited at start-up:\n${stderr}`);
-    try {
-      await fetch(`${origin}/index.html`);
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`nginx did not answer on ${origin}:\n${stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-
-  return {
-    origin,
-    stop: async () => {
-      if (!exited) {
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await gone;
-      }
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 interface Transfer {
   url: string;
@@ -163,65 +58,108 @@ function printTransfers(label: string, transfers: Transfer[]): number {
 }
 
 test.describe('deploy: nginx with deploy/nginx.conf', () => {
-  test.describe.configure({ mode: 'default' });
-
-  let server: RunningNginx | undefined;
-
-  test.beforeAll(async () => {
-    if (!NGINX) {
-      // On a developer machine without nginx this is a skip; in CI it is a failure, since CI installs it.
-      if (process.env.CI)
-        throw new Error('nginx is not installed (apt-get install nginx); CI must run the deploy test');
-      return;
-    }
-    server = await startNginx(NGINX);
-  });
-
-  test.afterAll(async () => {
-    await server?.stop();
-  });
-
-  test.beforeEach(() => {
-    test.skip(!NGINX, 'nginx is not installed (apt-get install nginx): skipping the deploy test');
-  });
-
-  const at = (path: string): string => `${server?.origin}${path}`;
   const gzip = { headers: { 'accept-encoding': 'gzip' } };
 
-  test('/ serves the app shell as UTF-8 HTML that is always revalidated', async ({ request, page }) => {
-    const response = await request.get(at('/'));
+  test('/ serves prerendered home as UTF-8 HTML that is always revalidated', async ({ request }) => {
+    const response = await request.get('/');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
     expect(response.headers()['cache-control']).toBe('no-cache');
-    expect(await response.text()).toContain('<script type="module"');
-
-    await page.goto(at('/'));
-    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
-    const [first] = homeShard().items;
-    await expect(page.getByRole('link', { name: first?.title }).first()).toBeVisible();
+    const doc = parseHtml(await response.text());
+    expect(doc.documentElement.getAttribute('dir')).toBe('rtl');
+    expect(doc.querySelector('h1')?.textContent).toBe(strings.home.heading);
+    const titles = [...doc.querySelectorAll('main article h2')].map((h) => h.textContent);
+    expect(titles).toEqual(homeShard().items.map((i) => i.title));
   });
 
-  test('a deep link to an article serves index.html and renders the article', async ({ request, page }) => {
+  test('a shared link to an article carries its text and preview tags in the raw HTML', async ({ request }) => {
     const article = homeShard().items[0];
     if (!article) throw new Error('the build has no articles');
-    const response = await request.get(at(articleUrl(article.id)));
+    const response = await request.get(articleUrl(article.id));
     expect(response.status()).toBe(200);
     expect(response.headers()['cache-control']).toBe('no-cache');
-    expect(await response.text()).toBe(readFileSync(distPath('index.html'), 'utf8'));
-
-    await page.goto(at(articleUrl(article.id)));
-    await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+    const doc = parseHtml(await response.text());
+    expect(doc.querySelector('h1')?.textContent).toBe(article.title);
+    expect(doc.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(article.title);
+    expect(doc.querySelector('meta[property="og:type"]')?.getAttribute('content')).toBe('article');
+    expect(doc.querySelector('meta[name="description"]')?.getAttribute('content')).toBeTruthy();
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(/\/articles\//);
+    const ld = [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
+    expect(ld.map((d) => d['@type'])).toEqual(['NewsArticle', 'BreadcrumbList']);
   });
 
-  test('a malformed escape (/tags/%E0%A4%A) is refused by nginx itself with a 400', async ({ request }) => {
-    // nginx rejects the request line before any location applies, so the app only ever meets such a
-    // path through client-side navigation (covered in reader.spec.ts).
-    const response = await request.get(at('/tags/%E0%A4%A'));
-    expect(response.status()).toBe(400);
+  for (const [label, path] of [
+    ['an unknown article', '/articles/no-such-article'],
+    ['an unknown tag', `/tags/${encodeURIComponent('وسم-لا-وجود-له')}`],
+    ['an unknown topic', '/topics/atlantis'],
+    ['an unknown page of home', '/page/999'],
+    ['an unknown path', '/no/such/path'],
+  ]) {
+    test(`${label} answers 404 with the Arabic 404 page`, async ({ request }) => {
+      const response = await request.get(path!);
+      expect(response.status()).toBe(404);
+      expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+      const doc = parseHtml(await response.text());
+      expect(doc.querySelector('h1')?.textContent).toBe(strings.notFound.title);
+      expect(doc.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    });
+  }
+
+  test('a trailing slash redirects to the one URL of a page', async ({ request }) => {
+    const topic = manifest().topics[0]!;
+    const response = await request.get(`/topics/${topic.slug}/`, { maxRedirects: 0 });
+    expect(response.status()).toBe(301);
+    expect(response.headers()['location']).toBe(`/topics/${topic.slug}`);
+  });
+
+  test('/search with any query serves the search shell, and the app renders it', async ({ request, page }) => {
+    const response = await request.get(`/search?q=${encodeURIComponent('روسيا')}`);
+    expect(response.status()).toBe(200);
+    await page.goto(`/search?q=${encodeURIComponent('روسيا')}`);
+    await expect(page.getByRole('heading', { level: 1, name: strings.searchPage.headingFor('روسيا') })).toBeVisible();
+  });
+
+  for (const [label, path] of [
+    ['a malformed escape (/tags/%E0%A4%A)', '/tags/%E0%A4%A'],
+    ['an encoded path climbing out of the site', '/articles/..%2F..%2Fetc%2Fpasswd'],
+  ]) {
+    test(`${label} is refused by nginx itself with a 400`, async ({ request }) => {
+      // nginx rejects the request line before any location applies, so the app only ever meets such a
+      // path through client-side navigation (covered in reader.spec.ts).
+      const response = await request.get(path!);
+      expect(response.status()).toBe(400);
+    });
+  }
+
+  test('feeds are Atom, well-formed, announced by the pages they follow', async ({ request }) => {
+    const home = parseHtml(await (await request.get('/')).text());
+    const announced = home.querySelector('link[rel="alternate"][type="application/atom+xml"]')?.getAttribute('href');
+    expect(announced).toBe('/feed.xml');
+    const topic = manifest().topics.find((t) => t.count > 0)!;
+    for (const path of ['/feed.xml', `/topics/${topic.slug}/feed.xml`]) {
+      const response = await request.get(path, gzip);
+      expect(response.status(), path).toBe(200);
+      expect(response.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+      const feed = parseXml(await response.text());
+      expect(feed.getElementsByTagName('entry').length, path).toBeGreaterThan(0);
+    }
+  });
+
+  test('sitemap.xml indexes sitemaps whose every URL is a page that answers 200', async ({ request }) => {
+    const robots = await (await request.get('/robots.txt')).text();
+    expect(robots).toMatch(/^Sitemap: .*\/sitemap\.xml$/m);
+    const index = parseXml(await (await request.get('/sitemap.xml')).text());
+    const parts = [...index.getElementsByTagName('loc')].map((l) => new URL(l.textContent!, 'http://x').pathname);
+    expect(parts).toContain('/sitemap-news.xml');
+    const urls = parseXml(await (await request.get(parts[0]!)).text());
+    const locs = [...urls.getElementsByTagName('loc')].map((l) => new URL(l.textContent!, 'http://x').pathname);
+    expect(locs).toContain('/');
+    expect(locs).toContain(articleUrl(homeShard().items[0]!.id));
+    for (const loc of locs) expect((await request.get(loc)).status(), loc).toBe(200);
   });
 
   test('data shards are UTF-8 JSON with a short cache', async ({ request }) => {
-    const response = await request.get(at('/data/manifest.json'));
+    const response = await request.get('/data/manifest.json');
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/json; charset=utf-8');
     expect(response.headers()['cache-control']).toBe('public, max-age=300');
@@ -234,9 +172,8 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     ['a missing asset (a stale chunk after a deploy)', '/assets/index-gone.js'],
   ]) {
     test(`${label} is a real 404, not index.html`, async ({ request }) => {
-      const response = await request.get(at(path as string));
+      const response = await request.get(path as string);
       expect(response.status()).toBe(404);
-      expect(await response.text()).not.toBe(readFileSync(distPath('index.html'), 'utf8'));
       expect(response.headers()['cache-control'], 'a 404 is not cached').toBeUndefined();
     });
   }
@@ -245,7 +182,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     const html = readFileSync(distPath('index.html'), 'utf8');
     const script = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
     expect(script).toMatch(/^\/assets\/.+\.js$/);
-    const response = await request.get(at(script as string));
+    const response = await request.get(script as string);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/javascript; charset=utf-8');
     expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -256,13 +193,13 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     const script = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1] as string;
     const style = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(html)?.[1] as string;
     for (const path of [script, style, '/data/manifest.json', '/data/home/1.json']) {
-      const response = await request.get(at(path), gzip);
+      const response = await request.get(path, gzip);
       expect.soft(response.headers()['content-encoding'], path).toBe('gzip');
       expect.soft(response.headers()['vary'], path).toBe('Accept-Encoding');
     }
     const font = readdirSync(distPath('assets')).find((file) => file.endsWith('.woff2'));
     if (font) {
-      const response = await request.get(at(`/assets/${font}`), gzip);
+      const response = await request.get(`/assets/${font}`, gzip);
       expect(response.headers()['content-type']).toBe('font/woff2');
       expect(response.headers()['content-encoding']).toBeUndefined();
     }
@@ -283,7 +220,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     for (const [pattern, type] of expected) {
       const file = files.find((name) => pattern.test(name));
       if (!file) continue;
-      const response = await request.get(at(`/${folder}/${file}`), gzip);
+      const response = await request.get(`/${folder}/${file}`, gzip);
       expect.soft(response.status(), file).toBe(200);
       expect.soft(response.headers()['content-type'], file).toBe(type);
       if (type === 'application/octet-stream') {
@@ -299,7 +236,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     page,
     browser,
   }, testInfo) => {
-    const home = await firstVisit(page, at('/'), async (p) => {
+    const home = await firstVisit(page, '/', async (p) => {
       await expect(p.getByRole('link', { name: homeShard().items[0]?.title }).first()).toBeVisible();
     });
     const homeBytes = printTransfers('first view of home through nginx (gzip)', home);
@@ -307,9 +244,9 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     const article = homeShard().items[0];
     if (!article) throw new Error('the build has no articles');
     // A new context: an empty cache, as for a reader who arrives from a shared link.
-    const context = await browser.newContext();
+    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
     const fresh = await context.newPage();
-    const articleTransfers = await firstVisit(fresh, at(articleUrl(article.id)), async (p) => {
+    const articleTransfers = await firstVisit(fresh, articleUrl(article.id), async (p) => {
       await expect(p.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
     });
     await context.close();

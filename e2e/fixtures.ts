@@ -74,3 +74,17 @@ export async function pageWidths(page: Page): Promise<{ scrollWidth: number; cli
     clientWidth: document.documentElement.clientWidth,
   }));
 }
+
+/**
+ * Opens `from` (prerendered: its data is in the HTML) and then goes to `to` inside the app, as a click
+ * would, so `to`'s shards come through fetch, where a journey can intercept them.
+ */
+export async function navigateInApp(page: Page, to: string, from = '/'): Promise<void> {
+  await page.goto(from);
+  // react-router sets this as its module runs; the router is created in the same synchronous task.
+  await page.waitForFunction(() => '__reactRouterVersion' in window);
+  await page.evaluate((url) => {
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate'));
+  }, to);
+}

@@ -113,6 +113,12 @@ describe('checkBudget', () => {
     expect(report.problems).toEqual([]);
   });
 
+  it('counts no shard for a prerendered home, whose data is in its HTML', () => {
+    const prerendered = `${html}<script type="application/json" id="hydration-data">{}</script>`;
+    const report = checkBudget(writeDist({ ...site, 'index.html': prerendered }));
+    expect(report.items.map((item) => item.kind)).not.toContain('data');
+  });
+
   it('counts woff2 as is and text gzipped', () => {
     const report = checkBudget(writeDist(site));
     const font = report.items.find((item) => item.kind === 'font');

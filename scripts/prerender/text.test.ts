@@ -18,8 +18,8 @@ describe('machineText', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const out = machineText(s);
-        // eslint-disable-next-line no-control-regex
         return (
+          // eslint-disable-next-line no-control-regex
           !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202a-\u202e\u2066-\u2069]/.test(out) &&
           !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(out)
         );

@@ -1,0 +1,121 @@
+/**
+ * Prerendered pages in the browser: each page type hydrates with no console error or warning and no
+ * request for its own data, in light and dark, at 360 px and on a desktop; and with JavaScript off a
+ * reader still reads an article and pages through a list.
+ */
+import type { Page } from '@playwright/test';
+import { strings } from '../src/shared/strings.ar.ts';
+import { articleUrl, expect, failedResource, homeShard, manifest, readDistJson, test } from './fixtures.ts';
+import type { Article } from '../src/data/schema.ts';
+import { articlePath } from '../src/data/paths.ts';
+
+function samplePages() {
+  const article = homeShard().items[0]!;
+  const full = readDistJson<Article>(`/data/${articlePath(article.id)}`);
+  const topic = manifest().topics.find((t) => t.count > 0)!;
+  const tag = full.tags[0]!;
+  return { article, full, topic, tag };
+}
+
+/** Collects React's hydration complaints (they are console errors or warnings) and the data requests. */
+function watch(page: Page) {
+  const seen = { warnings: [] as string[], data: [] as string[] };
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') seen.warnings.push(m.text());
+  });
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/data/')) seen.data.push(path);
+  });
+  return seen;
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1280, height: 900 },
+  ]) {
+    test.describe(`hydration, ${colorScheme}, ${viewport.width} px`, () => {
+      test.use({ colorScheme, viewport, allowConsoleErrors: [failedResource(404)] });
+
+      test('home, a topic, a tag and an article hydrate without a warning or a request for their data', async ({ page }) => {
+        const { article, topic, tag } = samplePages();
+        const pages = [
+          ['/', strings.home.heading],
+          [`/topics/${topic.slug}`, topic.label],
+          [`/tags/${encodeURIComponent(tag.slug)}`, tag.label],
+          [articleUrl(article.id), article.title],
+        ] as const;
+        for (const [path, heading] of pages) {
+          const seen = watch(page);
+          await page.goto(path);
+          await page.waitForLoadState('networkidle');
+          await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+          // Hydrated: a client-side link works without a page load.
+          await page.waitForFunction(() => '__reactRouterVersion' in window);
+          expect(seen.warnings, `${path}: console warnings and errors`).toEqual([]);
+          expect(seen.data, `${path}: data requests`).toEqual([]);
+          page.removeAllListeners('console');
+          page.removeAllListeners('request');
+        }
+      });
+
+      test('the 404 page renders with the 404 status and no warning', async ({ page }) => {
+        const seen = watch(page);
+        const response = await page.goto('/articles/no-such-article');
+        expect(response?.status()).toBe(404);
+        await expect(page.getByRole('heading', { level: 1, name: strings.notFound.title })).toBeVisible();
+        await page.waitForLoadState('networkidle');
+        await expect(page.getByRole('heading', { level: 1, name: strings.notFound.title })).toBeVisible();
+        expect(seen.warnings.filter((w) => !failedResource(404).test(w))).toEqual([]);
+      });
+    });
+  }
+}
+
+test('after hydration, links navigate inside the app without loading a page', async ({ page }) => {
+  const { article } = samplePages();
+  await page.goto('/');
+  await page.waitForFunction(() => '__reactRouterVersion' in window);
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByRole('link', { name: article.title }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('an article shows its headline, date, source, body, tag links and related links', async ({ page }) => {
+    const { article, full } = samplePages();
+    await page.goto(articleUrl(article.id));
+    await expect(page.getByRole('heading', { level: 1, name: full.title })).toBeVisible();
+    if (full.date) await expect(page.locator('article time').first()).toBeVisible();
+    if (full.source) await expect(page.getByText(full.source).first()).toBeVisible();
+    await expect(page.getByText(full.body[0]!.slice(0, 40))).toBeVisible();
+    const tags = page.getByRole('navigation', { name: strings.article.tags });
+    for (const tag of full.tags) {
+      await expect(tags.getByRole('link', { name: tag.label, exact: true })).toHaveAttribute('href', `/tags/${encodeURIComponent(tag.slug)}`);
+    }
+    if (full.related[0]) {
+      await expect(page.getByRole('link', { name: full.related[0].title }).first()).toHaveAttribute('href', articleUrl(full.related[0].id));
+    }
+    // A tag chip is a plain link that works without the app.
+    await tags.getByRole('link').first().click();
+    await expect(page.getByRole('heading', { level: 1, name: full.tags[0]!.label })).toBeVisible();
+  });
+
+  test('a list shows its cards and its paging links work', async ({ page }) => {
+    await page.goto('/');
+    const titles = page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 });
+    await expect(titles).toHaveCount(homeShard().items.length);
+    const next = page.getByRole('link', { name: strings.pagination.next });
+    if (homeShard().pageCount > 1) {
+      await next.click();
+      await expect(page).toHaveURL(/\/page\/2$/);
+      await expect(page.getByText(strings.pagination.pageOf('٢', expect.anything() as never))).toBeVisible();
+    } else {
+      await expect(next).toHaveCount(0);
+    }
+  });
+});
