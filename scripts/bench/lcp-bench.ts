@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:lcp [-- --runs 3 [--article ID]]` after `npm run build`
+ *
+ * Lighthouse (mobile emulation, simulated slow 4G, Debian's Chromium) on the built site served by nginx
+ * with deploy/nginx.conf: the LCP of an article page beside that of a plain static HTML page of the same
+ * article text (written here, served by the same server), their ratio, and LCP, CLS and the four category
+ * scores of every page type. Each figure is the median of --runs runs.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { articlePath } from '../../src/data/paths.ts';
+import type { Article, ListPage, Manifest } from '../../src/data/schema.ts';
+import { articleHref, tagHref, topicHref } from '../../src/shared/lib/hrefs.ts';
+import { chromiumArgs, systemChromium } from '../chromium.ts';
+import { escapeMarkup } from '../prerender/text.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = path.join(ROOT, 'dist');
+const PORT = 4199;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '3' }, article: { type: 'string' } } });
+const runs = Number(values.runs);
+
+const readJson = <T>(p: string): T => JSON.parse(readFileSync(path.join(DIST, 'data', p), 'utf8')) as T;
+const home = readJson<ListPage>('home/1.json');
+const id = values.article ?? home.items[0]?.id;
+if (!id) throw new Error('the build has no articles: npm run build first');
+const article = readJson<Article>(articlePath(id));
+const topic = readJson<Manifest>('manifest.json').topics.find((t) => t.count > 0);
+
+/** The article as the plainest page can show it: no CSS, no script, no font. */
+const staticPage = `<!doctype html>
+<html lang="ar" dir="rtl">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(article.title)}</title></head>
+<body><h1>${escapeMarkup(article.title)}</h1>
+${article.body.map((p) => `<p>${escapeMarkup(p)}</p>`).join('\n')}
+</body>
+</html>
+`;
+const staticDir = path.join(DIST, '__bench');
+mkdirSync(staticDir, { recursive: true });
+writeFileSync(path.join(staticDir, 'static.html'), staticPage);
+
+const pages: Array<[string, string]> = [
+  ['article', articleHref(id)],
+  ['static HTML of the same article', '/__bench/static.html'],
+  ['home', '/'],
+  ...(topic ? [['topic', topicHref(topic.slug)] as [string, string]] : []),
+  ...(article.tags[0] ? [['tag', tagHref(article.tags[0].slug)] as [string, string]] : []),
+  ['404', '/articles/no-such-article'],
+];
+
+const server = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['scripts/serve-nginx.ts', '--root', DIST, '--port', String(PORT)], {
+  cwd: ROOT,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const chrome = await chromeLauncher.launch({
+  chromePath: systemChromium(),
+  chromeFlags: ['--headless=new', ...chromiumArgs],
+});
+
+try {
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(ORIGIN);
+      break;
+    } catch {
+      if (i > 100) throw new Error('nginx did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rows: string[] = [];
+  const lcpOf: Record<string, number> = {};
+  for (const [label, url] of pages) {
+    const samples: Array<{ lcp: number; cls: number; scores: number[] }> = [];
+    for (let r = 0; r < runs; r++) {
+      const result = await lighthouse(`${ORIGIN}${url}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+      });
+      if (!result) throw new Error(`no Lighthouse result for ${url}`);
+      const { audits, categories } = result.lhr;
+      samples.push({
+        lcp: audits['largest-contentful-paint']?.numericValue ?? NaN,
+        cls: audits['cumulative-layout-shift']?.numericValue ?? NaN,
+        scores: ['performance', 'accessibility', 'best-practices', 'seo'].map((c) => Math.round((categories[c]?.score ?? 0) * 100)),
+      });
+    }
+    const lcp = median(samples.map((s) => s.lcp));
+    lcpOf[label] = lcp;
+    const scores = [0, 1, 2, 3].map((k) => median(samples.map((s) => s.scores[k]!)));
+    rows.push(
+      `| ${label} | ${Math.round(lcp)} | ${median(samples.map((s) => s.cls)).toFixed(3)} | ${scores.join(' | ')} |`,
+    );
+  }
+  const ratio = lcpOf['article']! / lcpOf['static HTML of the same article']!;
+  process.stdout.write(
+    [
+      `Lighthouse ${runs} run(s) a page, mobile emulation, median; article ${id}`,
+      '| page | LCP ms | CLS | performance | accessibility | best practices | SEO |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      ...rows,
+      '',
+      `article LCP / static LCP = ${ratio.toFixed(2)} (target ≤ 1.30)`,
+      '',
+    ].join('\n'),
+  );
+} finally {
+  await chrome.kill();
+  server.kill('SIGTERM');
+  rmSync(staticDir, { recursive: true, force: true });
+}

@@ -1,0 +1,53 @@
+/**
+ * `npm run bench:prerender -- --data DIR [--threads N]`
+ *
+ * Prerenders a whole site over a data folder (for 100,000 articles: `npm run bench:ingest -- --count 100000
+ * --keep /tmp/b100k`, then `--data /tmp/b100k/data`) and prints pages, files, bytes, the median article
+ * page, time, pages per second and the peak memory of the process (its worker threads included).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { prerender } from '../prerender/cli.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const { values } = parseArgs({
+  options: { data: { type: 'string' }, threads: { type: 'string', default: String(os.availableParallelism()) } },
+});
+if (!values.data) {
+  process.stderr.write('usage: npm run bench:prerender -- --data DIR [--threads N]\n');
+  process.exit(2);
+}
+
+const site = mkdtempSync(path.join(os.tmpdir(), 'prerender-bench-'));
+const vite = path.join(ROOT, 'node_modules/.bin/vite');
+execFileSync(vite, ['build', '--outDir', site, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(vite, ['build', '--ssr', 'scripts/prerender/render-worker.ts', '--outDir', 'dist-ssr', '--logLevel', 'error'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
+rmSync(path.join(site, 'data'), { recursive: true, force: true });
+symlinkSync(path.resolve(values.data), path.join(site, 'data'));
+
+const stats = await prerender(site, path.join(ROOT, 'dist-ssr/render-worker.js'), Number(values.threads), 'https://news.example.org');
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+
+const articles = readdirSync(path.join(site, 'articles')).map((f) => statSync(path.join(site, 'articles', f)).size);
+articles.sort((a, b) => a - b);
+const median = articles[Math.floor(articles.length / 2)] ?? 0;
+
+process.stdout.write(
+  [
+    `prerender: ${stats.pages} pages, ${stats.written} files written, ${(stats.bytes / 1e9).toFixed(2)} GB of HTML`,
+    `  ${stats.seconds.toFixed(1)} s wall, ${Math.round(stats.pages / stats.seconds)} pages/s on ${values.threads} threads`,
+    `  peak memory ${maxRssMb.toFixed(0)} MB (this process and its worker threads)`,
+    `  median article page ${(median / 1024).toFixed(1)} KB (${articles.length} article pages)`,
+    `  ${stats.failed.length} failed, ${stats.broken.length} linked paths answering 404`,
+    `  site kept in ${site} (data is a link to ${values.data})`,
+    '',
+  ].join('\n'),
+);
