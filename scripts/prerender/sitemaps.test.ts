@@ -67,4 +67,8 @@ describe('robotsTxt', () => {
   it('names the sitemap', () => {
     expect(robotsTxt(site)).toContain('Sitemap: https://news.example.org/sitemap.xml');
   });
+
+  it('names no sitemap when the site has no absolute URL', () => {
+    expect(robotsTxt({ origin: null })).not.toContain('Sitemap');
+  });
 });

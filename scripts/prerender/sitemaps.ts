@@ -110,6 +110,8 @@ function newestNews(news: readonly NewsEntry[]): string | null {
   return newest(news.map((n) => ({ path: n.path, lastmod: n.date })));
 }
 
+/** The Sitemap line needs an absolute URL: without SITE_URL there is none to give. */
 export function robotsTxt(site: Site): string {
-  return ['User-agent: *', 'Allow: /', '', `Sitemap: ${absoluteUrl(site, '/sitemap.xml')}`, ''].join('\n');
+  const sitemap = site.origin === null ? [] : ['', `Sitemap: ${absoluteUrl(site, '/sitemap.xml')}`];
+  return ['User-agent: *', 'Allow: /', ...sitemap, ''].join('\n');
 }
