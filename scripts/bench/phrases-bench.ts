@@ -151,7 +151,7 @@ function score(records: readonly RawRecord[], isPage: readonly boolean[], truth:
   const result = assignTags(
     records.map((r) => r.keywords),
     taxonomy,
-    { text: (i) => ({ title: records[i]!.title, body: records[i]!.body.join('\n') }), evidence },
+    { text: (i) => ({ title: records[i]!.title, body: () => records[i]!.body.join('\n') }), evidence },
   );
   const scores: Scores = { multi: 0, whole: 0, chips: 0, fragments: 0, glued: 0, singles: 0, lost: 0 };
   records.forEach((_, i) => {
@@ -252,7 +252,7 @@ async function quality(corpusPath: string, taxonomy: Taxonomy): Promise<void> {
 }
 
 /** Made-up words and phrases: clearly synthetic, so no season's names are in the speed test. */
-function syntheticInputs(count: number): { inputs: KeywordInput[]; texts: string[] } {
+function syntheticInputs(count: number): { inputs: KeywordInput[]; titles: string[]; texts: string[] } {
   const rand = random(count);
   const letters = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
   const word = (): string => Array.from({ length: 3 + Math.floor(rand() * 5) }, () => letters[Math.floor(rand() * letters.length)]).join('');
@@ -262,24 +262,26 @@ function syntheticInputs(count: number): { inputs: KeywordInput[]; texts: string
   );
   const pick = (): string => keywords[Math.floor(rand() ** 3 * keywords.length)]!;
   const inputs: KeywordInput[] = [];
+  const titles: string[] = [];
   const texts: string[] = [];
   for (let i = 0; i < count; i++) {
     const own = [...new Set(Array.from({ length: 3 + Math.floor(rand() * 8) }, pick))];
     const filler = (): string => Array.from({ length: 40 }, () => words[Math.floor(rand() * words.length)]).join(' ');
     const body = [filler(), ...own.filter(() => rand() < 0.5), filler()].join(' ');
     inputs.push(i % 4 === 0 ? { joined: null, whole: own } : { joined: own.join(' '), whole: [] });
+    titles.push(Array.from({ length: 8 }, () => words[Math.floor(rand() * words.length)]).join(' '));
     texts.push(body);
   }
-  return { inputs, texts };
+  return { inputs, titles, texts };
 }
 
 function speed(count: number, taxonomy: Taxonomy): void {
-  const { inputs, texts } = syntheticInputs(count);
+  const { inputs, titles, texts } = syntheticInputs(count);
   const measure = (evidence: ReadonlySet<EvidenceSource>): { cpu: number; wall: number; heapMb: number } => {
     const heapBefore = process.memoryUsage().heapUsed;
     const cpuBefore = process.cpuUsage();
     const began = performance.now();
-    const result = assignTags(inputs, taxonomy, { text: (i) => ({ title: '', body: texts[i]! }), evidence });
+    const result = assignTags(inputs, taxonomy, { text: (i) => ({ title: titles[i]!, body: () => texts[i]! }), evidence });
     const cpu = process.cpuUsage(cpuBefore);
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
     if (result.tagsPerArticle.length !== count) throw new Error('lost articles');

@@ -5,7 +5,7 @@ import { EVIDENCE_SOURCES, segmentLines, type EvidenceSource, type PhraseLine } 
 
 const line = (keywords: string, body = '', title = ''): PhraseLine => ({
   units: keywords.split(' ').map(slugify),
-  text: () => ({ title, body }),
+  text: { title, body: () => body },
 });
 
 /** The keywords of each line as slugs, after segmentation. */
@@ -57,6 +57,15 @@ describe('segmentLines: each source of evidence', () => {
       ...['واشنطن', 'الصين', 'إيران'].flatMap((other) => [line(`ترامب ${other}`), line(`${other} يشيد`)]),
     ];
     expect(keywords(lines)[0]).toEqual(['ترامب', 'يشيد']);
+  });
+
+  it('keeps apart two words that the titles of the corpus use apart, even when the body has them side by side', () => {
+    const titles = ['بريطانيا ترحب', 'بريطانيا تنفي', 'بريطانيا تغادر', 'روسيا تتهم', 'إيران تتهم', 'الصين تتهم'];
+    const lines = [
+      line('بريطانيا تتهم', 'وقالت بريطانيا تتهم موسكو'),
+      ...titles.map((title, i) => line(`كلمة${i}`, '', title)),
+    ];
+    expect(keywords(lines)[0]).toEqual(['بريطانيا', 'تتهم']);
   });
 
   it.each([
@@ -112,7 +121,7 @@ describe('segmentLines: properties', () => {
       fc.property(lines, fc.subarray([...EVIDENCE_SOURCES]), (input, sources) => {
         const built = input.map(({ words, body }) => ({
           units: words.map(slugify),
-          text: () => ({ title: '', body: body.join(' ') }),
+          text: { title: '', body: () => body.join(' ') },
         }));
         const options = { known: new Set([slugify('جو بايدن')]), evidence: new Set(sources) };
         const first = segmentLines(built, options);

@@ -6,7 +6,8 @@
  * - text: the run appears verbatim, normalised, in the same article's body (a clitic allowed on its first
  *   word), and neither starts nor ends with a particle; in the title only, it adds weaker evidence;
  * - collocation: across every keyword line of the corpus its adjacent words are seen together again and
- *   again, compared with how often each is seen at all;
+ *   again, compared with how often each is seen at all; and against: two words each common in lines, or in
+ *   titles, and seldom side by side there, are two keywords;
  * - structure: Arabic that never ends a keyword: a particle or name link (في، بن، أبو، عبد …) before the
  *   split, a name link (بن) after it, or a definite adjective («العسكرية») after a definite noun.
  *
@@ -24,13 +25,13 @@ export const EVIDENCE_SOURCES: readonly EvidenceSource[] = ['whole', 'text', 'co
 /** One keyword line: the slugs of its space-separated words, and its article's text. */
 export interface PhraseLine {
   units: readonly string[];
-  /** Called at most once, and only when the line has two words or more. */
-  text: () => ArticleText;
+  text: ArticleText;
 }
 
 export interface ArticleText {
   title: string;
-  body: string;
+  /** Called at most once, and only when the line has two words or more. */
+  body: () => string;
 }
 
 export interface PhraseOptions {
@@ -105,6 +106,9 @@ interface Counts {
   words: Int32Array;
   /** first word → second word → adjacent occurrences, for the pairs seen at least MIN_PAIR times. */
   pairs: Map<number, Map<number, number>>;
+  /** Titles holding each word, and each adjacent pair of line words (first → second → titles). */
+  titleWords: Int32Array;
+  titlePairs: Map<number, Map<number, number>>;
 }
 
 /**
@@ -150,7 +154,26 @@ function countCollocations(lines: readonly PhraseLine[]): Counts {
     }
     i = j;
   }
-  return { lineIds, words, pairs };
+  const titleWords = new Int32Array(ids.size);
+  const titlePairs = new Map<number, Map<number, number>>();
+  for (const { text } of lines) {
+    const seen = new Set<number>();
+    let previous = -1;
+    for (const token of tokenize(text.title)) {
+      const id = ids.get(token) ?? -1;
+      if (id >= 0 && !seen.has(id)) {
+        seen.add(id);
+        titleWords[id]!++;
+      }
+      if (id >= 0 && previous >= 0) {
+        const next = titlePairs.get(previous) ?? new Map<number, number>();
+        next.set(id, (next.get(id) ?? 0) + 1);
+        titlePairs.set(previous, next);
+      }
+      previous = id;
+    }
+  }
+  return { lineIds, words, pairs, titleWords, titlePairs };
 }
 
 /**
@@ -163,7 +186,11 @@ function pairStrength(x: number, y: number, counts: Counts): number {
   const fewer = Math.min(counts.words[x]!, counts.words[y]!);
   const ratio = together / fewer;
   if (together >= MIN_PAIR && ratio >= MIN_RATIO) return ratio;
-  return fewer >= MIN_ALONE && ratio <= MAX_ALONE_RATIO ? -1 : 0;
+  if (fewer >= MIN_ALONE && ratio <= MAX_ALONE_RATIO) return -1;
+  // The titles of the corpus say the same: words that each head many stories, seldom side by side.
+  const inTitles = Math.min(counts.titleWords[x]!, counts.titleWords[y]!);
+  const titledTogether = counts.titlePairs.get(x)?.get(y) ?? 0;
+  return inTitles >= MIN_ALONE && titledTogether / inTitles <= MAX_ALONE_RATIO ? -1 : 0;
 }
 
 /** Every proper word prefix of a known multi-word slug: longer runs are looked up only after one. */
@@ -216,9 +243,8 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
       runs.push(n === 1 ? [1] : []);
       return;
     }
-    const written = use.has('text') ? line.text() : null;
-    const text = written === null ? null : spacedTokens(`${written.title}\n${written.body}`);
-    const body = written === null ? null : spacedTokens(written.body);
+    const body = use.has('text') ? spacedTokens(line.text.body()) : null;
+    const text = body === null ? null : `${spacedTokens(line.text.title)}${body}`;
 
     // glue[k]: what structure says about the boundary between word k and word k + 1.
     const glue = new Float64Array(n - 1);

@@ -115,7 +115,7 @@ function timer(timings: Timings | undefined): (phase: string) => void {
 
 /** Title and body, where a run of the keyword line written whole says it is one keyword. */
 function articleText(record: RawRecord | undefined): ArticleText {
-  return { title: record?.title ?? '', body: record?.body.join('\n') ?? '' };
+  return { title: record?.title ?? '', body: () => record?.body.join('\n') ?? '' };
 }
 
 /** Everything after parsing, pure: ids, tags, topics, related, read-also links. */

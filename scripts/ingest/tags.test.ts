@@ -188,7 +188,7 @@ describe('assignTags: keyword phrases on seed-format pages', () => {
   const result = assignTags(
     records.map((r) => r.keywords),
     taxonomy,
-    { text: (i) => ({ title: records[i]?.title ?? '', body: records[i]?.body.join('\n') ?? '' }) },
+    { text: (i) => ({ title: records[i]?.title ?? '', body: () => records[i]?.body.join('\n') ?? '' }) },
   );
   const chips = result.tagsPerArticle.map((tags) => tags.map((tag) => tag.label));
 

@@ -48,6 +48,7 @@ export interface TagOptions {
   evidence?: ReadonlySet<EvidenceSource>;
 }
 
+const NO_TEXT: ArticleText = { title: '', body: () => '' };
 const EXPLICIT_SEPARATORS = /[،,;؛|#\n]/;
 const SPLIT_EXPLICIT = /[،,;؛|#\n]+/;
 const WHITESPACE = /\s+/;
@@ -188,7 +189,7 @@ export function assignTags(inputs: readonly KeywordInput[], taxonomy: Taxonomy, 
   lineWords.forEach((words, article) => {
     if (words === null) return;
     lineArticles.push(article);
-    phraseLines.push({ units: words.map((word) => word.slug), text: () => options.text?.(article) ?? { title: '', body: '' } });
+    phraseLines.push({ units: words.map((word) => word.slug), text: options.text?.(article) ?? NO_TEXT });
   });
   const segmentation = segmentLines(phraseLines, { known: index.known, evidence: options.evidence });
   const segmented: Array<WrittenForm[] | null> = inputs.map(() => null);
