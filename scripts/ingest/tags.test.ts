@@ -217,6 +217,12 @@ describe('assignTags: keyword phrases on seed-format pages', () => {
     ]);
   });
 
+  it('does not report a phrase that is dropped', () => {
+    const dropped = assignTags([{ joined: 'روسيا في إقليم', whole: [] }], taxonomy);
+    expect(dropped.tagsPerArticle).toEqual([[{ slug: 'روسيا', label: 'روسيا' }]]);
+    expect(dropped.phrases).toEqual([]);
+  });
+
   it('reports the phrases it found with their evidence, and not the taxonomy phrases', () => {
     expect(result.phrases.map((p) => [p.label, p.lines, p.evidence])).toEqual([
       ['طوفان الأقصى', 3, { whole: 0, text: 1, collocation: 3, structure: 0 }],

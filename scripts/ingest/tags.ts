@@ -35,7 +35,7 @@ export interface TagResult {
   merged: Array<{ slug: string; label: string; variants: string[] }>;
   /** Pairs of distinct tags that look like one written two ways, for an editor to alias or not. */
   likelyVariants: Array<{ a: string; b: string; reason: string }>;
-  /** Multi-word keywords found in space-joined lines that the taxonomy does not list, with their evidence. */
+  /** Multi-word tags found in space-joined lines that the taxonomy does not list, with their evidence. */
   phrases: Array<Omit<DiscoveredPhrase, 'slug'> & { label: string }>;
   /** Adjacent words left apart although some evidence joined them: for an editor to decide. */
   undecided: Array<{ label: string; lines: number }>;
@@ -270,7 +270,7 @@ export function assignTags(inputs: readonly KeywordInput[], taxonomy: Taxonomy, 
     merged,
     likelyVariants: findLikelyVariants(vocabulary, index),
     phrases: segmentation.phrases
-      .filter((phrase) => !index.taxonomyForms.has(phrase.slug))
+      .filter((phrase) => !index.taxonomyForms.has(phrase.slug) && refs.has(phrase.slug))
       .map(({ slug, lines, evidence }) => ({ label: written(slug), lines, evidence })),
     undecided: segmentation.undecided.map(({ slug, lines }) => ({ label: written(slug), lines })),
   };
