@@ -15,21 +15,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { formatRelatedQuality, type RelatedQuality } from '../ingest/related.ts';
+import { random } from './random.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TAXONOMY = path.join(ROOT, 'content/taxonomy.json');
-
-/** Deterministic PRNG (mulberry32): the same --count gives the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -113,5 +114,41 @@ describe('parseTxt', () => {
   it('stores HTML as plain text', () => {
     const [record] = parseTxt(bytes('<b>عنوان</b> &amp; خبر\n<p>نص <i>الخبر</i></p>'), 'x.txt').records;
     expect(record).toMatchObject({ title: 'عنوان & خبر', body: ['نص الخبر'] });
+  });
+});
+
+describe('parseTxt: «اقرأ أيضاً» glued to a title that starts with punctuation', () => {
+  const ARTICLE = ['عنوان المقال', 'تاريخ النشر: 2024-03-01', 'فقرة من نص المقال تنتهي هنا.'];
+  const parse = (heading: string): { body: string[]; readAlso: string[] } => {
+    const text = [...ARTICLE, heading, 'عنوان قريب ثان', 'المصدر: الجريدة', 'كلمات دلالية: روسيا'].join('\n');
+    const [record] = parseTxt(bytes(text), 'page.txt').records;
+    return { body: record?.body ?? [], readAlso: record?.readAlso ?? [] };
+  };
+
+  it.each([
+    ['a straight quote', 'اقرأ أيضاً"ما تتركوا البارودة…"', '"ما تتركوا البارودة…"'],
+    ['guillemets', 'اقرأ أيضاً«ما تتركوا البارودة»', '«ما تتركوا البارودة»'],
+    ['curly quotes', 'اقرأ أيضاً“ما تتركوا البارودة”', '“ما تتركوا البارودة”'],
+    ['a single quote', "اقرأ أيضاً'ما تتركوا البارودة'", "'ما تتركوا البارودة'"],
+    ['a bracket', 'اقرأ أيضاً(فيديو) ما تتركوا البارودة', '(فيديو) ما تتركوا البارودة'],
+    ['a square bracket', 'اقرأ أيضاً[تقرير] الحرب في عامها الثاني', '[تقرير] الحرب في عامها الثاني'],
+    ['a digit', 'اقرأ أيضاً2023 عام الحسم', '2023 عام الحسم'],
+    ['an Arabic-Indic digit', 'اقرأ أيضاً٣ قتلى في غارة', '٣ قتلى في غارة'],
+    ['a dash, which separates', 'اقرأ أيضاً- ما تتركوا البارودة', 'ما تتركوا البارودة'],
+    ['tanween before the alif', 'اقرأ أيضًا"ما تتركوا البارودة"', '"ما تتركوا البارودة"'],
+  ])('splits it off %s and keeps the titles after it out of the body', (_form, heading, title) => {
+    expect(parse(heading)).toEqual({ body: ['فقرة من نص المقال تنتهي هنا.'], readAlso: [title, 'عنوان قريب ثان'] });
+  });
+
+  it('parses «اقرأ أيضاً» + any title back to that title', () => {
+    // Colons, dashes and bars right after the heading belong to it («اقرأ أيضاً: …»); any other start does not.
+    const first = fc.constantFrom(...'«»"\'“”‘’()[]{}…!؟?.,،0123456789٠١٢٣abcابتثجحخدسشصعغفقكلمنهويءآأإؤئىة');
+    const rest = fc.array(fc.constantFrom(...' «»"\'“”()[]-–—:0123456789.؟!ابتثجحخدسشصعغفقكلمنهويءأإة'), { maxLength: 60 });
+    fc.assert(
+      fc.property(first, rest, (start, chars) => {
+        const title = `${start}${chars.join('')}`.trim();
+        expect(parse(`اقرأ أيضاً${title}`).readAlso[0]).toBe(title);
+      }),
+    );
   });
 });

@@ -14,7 +14,8 @@ import {
   type RelatedQuality,
 } from './related.ts';
 import { buildShards, countShards, readingMinutes, type ShardCounts } from './shard.ts';
-import { assignTags } from './tags.ts';
+import type { ArticleText } from './phrases.ts';
+import { assignTags, type TagResult } from './tags.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { assignTopics } from './topics.ts';
 import { writeAtomically, writeShards, type WriteStats } from './write-output.ts';
@@ -85,6 +86,8 @@ export interface BuiltCorpus {
   rejections: Rejection[];
   merged: Array<{ slug: string; label: string; variants: string[] }>;
   likelyVariants: Array<{ a: string; b: string; reason: string }>;
+  phrases: TagResult['phrases'];
+  undecided: TagResult['undecided'];
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -110,6 +113,11 @@ function timer(timings: Timings | undefined): (phase: string) => void {
   };
 }
 
+/** Title and body, where a run of the keyword line written whole says it is one keyword. */
+function articleText(record: RawRecord | undefined): ArticleText {
+  return { title: record?.title ?? '', body: () => record?.body.join('\n') ?? '' };
+}
+
 /** Everything after parsing, pure: ids, tags, topics, related, read-also links. */
 export function buildCorpus(
   records: readonly RawRecord[],
@@ -123,6 +131,7 @@ export function buildCorpus(
   const tagging = assignTags(
     identified.records.map((r) => r.keywords),
     taxonomy,
+    { text: (i) => articleText(identified.records[i]) },
   );
   lap('tags');
   const unsorted: Article[] = identified.records.map((r, i) => {
@@ -159,6 +168,8 @@ export function buildCorpus(
     rejections: identified.rejections,
     merged: tagging.merged,
     likelyVariants: tagging.likelyVariants,
+    phrases: tagging.phrases,
+    undecided: tagging.undecided,
   };
 }
 
@@ -181,6 +192,8 @@ export interface IngestResult {
   warnings: Warning[];
   merged: BuiltCorpus['merged'];
   likelyVariants: BuiltCorpus['likelyVariants'];
+  phrases: BuiltCorpus['phrases'];
+  undecided: BuiltCorpus['undecided'];
   write: WriteStats;
   search: { files: number; bytes: number } | null;
   /** Related links and how many share a tag, for the benchmark (the articles are not kept). */
@@ -253,13 +266,18 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
     warnings,
     merged: corpus.merged,
     likelyVariants: corpus.likelyVariants,
+    phrases: corpus.phrases,
+    undecided: corpus.undecided,
     write: write!,
     search,
     related: measureRelated(corpus.articles.map((a) => a.related)),
   };
 }
 
-/** The `--report` JSON: counts, every rejection and warning, merged and likely tag variants. */
+/**
+ * The `--report` JSON: counts, every rejection and warning, merged and likely tag variants, the keyword
+ * phrases found in space-joined lines with the evidence for each, and the runs left undecided.
+ */
 export function buildReport(result: IngestResult): string {
   return `${JSON.stringify(
     {
@@ -276,6 +294,8 @@ export function buildReport(result: IngestResult): string {
       warnings: result.warnings,
       mergedTags: result.merged,
       likelyTagVariants: result.likelyVariants,
+      discoveredPhrases: result.phrases,
+      undecidedKeywordRuns: result.undecided,
     },
     null,
     2,

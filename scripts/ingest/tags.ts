@@ -1,10 +1,11 @@
 /**
  * Tags: from the keywords a source gives to one tag vocabulary for the whole corpus.
  *
- * - A space-joined keyword line («روسيا موسكو دميتري بيسكوف …») is split by greedy longest match against
- *   the multi-word phrases we know (the taxonomy's tags and their aliases, topic names, and multi-word tags
- *   that sources gave whole elsewhere in the corpus), then into single words. A line with explicit
- *   separators (، , ; # |) is split there instead: the source already said where its tags end.
+ * - A space-joined keyword line («روسيا موسكو دميتري بيسكوف …») is split into whole keywords by phrase
+ *   discovery (`phrases.ts`): tags known whole (the taxonomy's tags and aliases, topic names, tags that
+ *   sources gave whole anywhere in the corpus), the article's own text, collocations across every keyword
+ *   line, and Arabic structure. A line with explicit separators (، , ; # |) is split there instead: the
+ *   source already said where its tags end.
  * - Tags merge when their slugs (normalised forms) are equal or the taxonomy lists one as an alias of the
  *   other. Nothing else merges: «اقليم كاراباخ» stays apart from «كاراباخ» unless an editor aliases it.
  * - Dropped: a tag listed in the taxonomy's `drop`, a tag made only of single-word `drop` entries (function
@@ -16,6 +17,7 @@
  */
 import type { TagRef } from '../../src/data/schema.ts';
 import { slugify, stripClitics } from '../../src/shared/lib/arabic.ts';
+import { segmentLines, type ArticleText, type DiscoveredPhrase, type EvidenceSource, type PhraseLine } from './phrases.ts';
 import { topicForms, type Taxonomy } from './taxonomy.ts';
 
 /** joined: a space-joined keyword line to split; whole: tags given one by one (JSON arrays, hashtags). */
@@ -33,8 +35,20 @@ export interface TagResult {
   merged: Array<{ slug: string; label: string; variants: string[] }>;
   /** Pairs of distinct tags that look like one written two ways, for an editor to alias or not. */
   likelyVariants: Array<{ a: string; b: string; reason: string }>;
+  /** Multi-word tags found in space-joined lines that the taxonomy does not list, with their evidence. */
+  phrases: Array<Omit<DiscoveredPhrase, 'slug'> & { label: string }>;
+  /** Adjacent words left apart although some evidence joined them: for an editor to decide. */
+  undecided: Array<{ label: string; lines: number }>;
 }
 
+export interface TagOptions {
+  /** The title and body of article `i`: evidence that a run of its keyword line is one keyword. */
+  text?: (article: number) => ArticleText;
+  /** Phrase evidence to use (all by default); the benchmark measures each source alone. */
+  evidence?: ReadonlySet<EvidenceSource>;
+}
+
+const NO_TEXT: ArticleText = { title: '', body: () => '' };
 const EXPLICIT_SEPARATORS = /[،,;؛|#\n]/;
 const SPLIT_EXPLICIT = /[،,;؛|#\n]+/;
 const WHITESPACE = /\s+/;
@@ -50,11 +64,10 @@ interface TagIndex {
   canonical: Map<string, string>;
   /** Slug of a taxonomy tag's label → the label. */
   labels: Map<string, string>;
-  /** Slugs of known multi-word phrases. */
-  phrases: Set<string>;
-  /** First words of known phrases: most words start none, and skip the phrase lookups. */
-  phraseStarts: Set<string>;
-  maxPhraseWords: number;
+  /** Slugs of tags known whole: taxonomy forms and topic forms, and later the whole tags of the corpus. */
+  known: Set<string>;
+  /** Slugs of the taxonomy's tag and topic forms: the phrases an editor already knows. */
+  taxonomyForms: Set<string>;
   dropWhole: Set<string>;
   fragments: Set<string>;
 }
@@ -65,23 +78,22 @@ function buildIndex(taxonomy: Taxonomy): TagIndex {
   const index: TagIndex = {
     canonical,
     labels,
-    phrases: new Set(),
-    phraseStarts: new Set(),
-    maxPhraseWords: 1,
+    known: new Set(),
+    taxonomyForms: new Set(),
     dropWhole: new Set(),
     fragments: new Set(),
   };
-  const addPhrase = (slug: string): void => addPhraseTo(index, slug);
   for (const tag of taxonomy.tags) {
     const labelSlug = slugify(tag.label);
     labels.set(labelSlug, tag.label);
     for (const form of [tag.label, ...tag.aliases]) {
       const slug = slugify(form);
       canonical.set(slug, labelSlug);
-      addPhrase(slug);
+      index.known.add(slug);
     }
   }
-  for (const topic of taxonomy.topics) for (const form of topicForms(topic)) addPhrase(slugify(form));
+  for (const topic of taxonomy.topics) for (const form of topicForms(topic)) index.known.add(slugify(form));
+  index.taxonomyForms = new Set(index.known);
 
   for (const entry of taxonomy.drop) {
     const slug = slugify(entry);
@@ -89,15 +101,6 @@ function buildIndex(taxonomy: Taxonomy): TagIndex {
     if (!slug.includes('-')) index.fragments.add(slug);
   }
   return index;
-}
-
-function addPhraseTo(index: TagIndex, slug: string): void {
-  if (index.phrases.has(slug)) return;
-  const words = slug.split('-');
-  if (words.length < 2) return;
-  index.phrases.add(slug);
-  index.phraseStarts.add(words[0] as string);
-  index.maxPhraseWords = Math.max(index.maxPhraseWords, words.length);
 }
 
 function isDropped(slug: string, index: TagIndex): boolean {
@@ -135,7 +138,7 @@ interface TagEntry {
   forms: WrittenForm[];
 }
 
-export function assignTags(inputs: KeywordInput[], taxonomy: Taxonomy): TagResult {
+export function assignTags(inputs: readonly KeywordInput[], taxonomy: Taxonomy, options: TagOptions = {}): TagResult {
   const index = buildIndex(taxonomy);
 
   // Every distinct string is cleaned, slugified and resolved once; after that a keyword costs one lookup.
@@ -165,45 +168,50 @@ export function assignTags(inputs: KeywordInput[], taxonomy: Taxonomy): TagResul
     return written;
   };
 
-  // Multi-word tags that a source gave whole teach the splitter where other sources' lines break.
+  // Tags that a source gave whole teach the splitter where other sources' lines break.
   for (const input of inputs) {
     for (const raw of input.whole) {
       const { slug, tag } = lookup(raw);
-      if (tag !== null && slug.includes('-')) addPhraseTo(index, slug);
+      if (tag !== null) index.known.add(slug);
     }
   }
 
-  const splitJoined = (line: string): WrittenForm[] => {
-    if (EXPLICIT_SEPARATORS.test(line)) return line.split(SPLIT_EXPLICIT).map(lookup);
-    const words = splitWords(line.includes('_') ? line.replace(UNDERSCORES, ' ') : line)
-      .map(lookup)
-      .filter((word) => word.slug !== '');
+  // Space-joined lines are segmented together: collocations are counted over all of them.
+  const lineWords: Array<WrittenForm[] | null> = inputs.map(({ joined }) =>
+    joined === null || EXPLICIT_SEPARATORS.test(joined)
+      ? null
+      : splitWords(joined.includes('_') ? joined.replace(UNDERSCORES, ' ') : joined)
+          .map(lookup)
+          .filter((word) => word.slug !== ''),
+  );
+  const lineArticles: number[] = [];
+  const phraseLines: PhraseLine[] = [];
+  lineWords.forEach((words, article) => {
+    if (words === null) return;
+    lineArticles.push(article);
+    phraseLines.push({ units: words.map((word) => word.slug), text: options.text?.(article) ?? NO_TEXT });
+  });
+  const segmentation = segmentLines(phraseLines, { known: index.known, evidence: options.evidence });
+  const segmented: Array<WrittenForm[] | null> = inputs.map(() => null);
+  lineArticles.forEach((article, n) => {
+    const words = lineWords[article] as WrittenForm[];
     const found: WrittenForm[] = [];
-    let i = 0;
-    while (i < words.length) {
-      let taken = 1;
-      const first = words[i] as WrittenForm;
-      const longest = index.phraseStarts.has(first.slug)
-        ? Math.min(index.maxPhraseWords, words.length - i)
-        : 1;
-      for (let n = longest; n >= 2; n--) {
-        const phrase = words.slice(i, i + n);
-        if (index.phrases.has(phrase.map((word) => word.slug).join('-'))) {
-          found.push(lookup(phrase.map((word) => word.form).join(' ')));
-          taken = n;
-          break;
-        }
-      }
-      if (taken === 1) found.push(first);
-      i += taken;
+    let start = 0;
+    for (const length of segmentation.runs[n] ?? []) {
+      const run = words.slice(start, start + length);
+      found.push(length === 1 ? (run[0] as WrittenForm) : lookup(run.map((word) => word.form).join(' ')));
+      start += length;
     }
-    return found;
-  };
+    segmented[article] = found;
+  });
+
+  const splitJoined = (line: string, article: number): WrittenForm[] =>
+    segmented[article] ?? line.split(SPLIT_EXPLICIT).map(lookup);
 
   const tagsPerArticle: TagEntry[][] = [];
   inputs.forEach((input, article) => {
     const own: TagEntry[] = [];
-    const forms = input.joined === null ? [] : splitJoined(input.joined);
+    const forms = input.joined === null ? [] : splitJoined(input.joined, article);
     for (const raw of input.whole) forms.push(lookup(raw));
     for (const written of forms) {
       const tag = written.tag;
@@ -251,11 +259,20 @@ export function assignTags(inputs: KeywordInput[], taxonomy: Taxonomy): TagResul
     .map((tag) => ({ ...(refs.get(tag.slug) as TagRef), count: tag.articles }))
     .sort((a, b) => b.count - a.count || compare(a.slug, b.slug));
 
+  // A phrase or run is shown as its words were first written.
+  const writtenAs = new Map<string, string>();
+  for (const words of lineWords) for (const word of words ?? []) if (!writtenAs.has(word.slug)) writtenAs.set(word.slug, word.form);
+  const written = (slug: string): string => refs.get(slug)?.label ?? slug.split('-').map((unit) => writtenAs.get(unit) ?? unit).join(' ');
+
   return {
     tagsPerArticle: tagsPerArticle.map((own) => own.map((tag) => refs.get(tag.slug) as TagRef)),
     vocabulary,
     merged,
     likelyVariants: findLikelyVariants(vocabulary, index),
+    phrases: segmentation.phrases
+      .filter((phrase) => !index.taxonomyForms.has(phrase.slug) && refs.has(phrase.slug))
+      .map(({ slug, lines, evidence }) => ({ label: written(slug), lines, evidence })),
+    undecided: segmentation.undecided.map(({ slug, lines }) => ({ label: written(slug), lines })),
   };
 }
 

@@ -1,0 +1,376 @@
+/**
+ * Phrase discovery: where a space-joined keyword line («روسيا أوكرانيا العملية العسكرية الروسية في أوكرانيا
+ * حلف الناتو») ends one keyword and starts the next, learned from evidence the corpus already holds:
+ *
+ * - whole: the run is a tag that arrived whole somewhere (a JSON `tags` array, a hashtag, the taxonomy);
+ * - text: the run appears verbatim, normalised, in the same article's body (a clitic allowed on its first
+ *   word), and neither starts nor ends with a particle; in the title only, it adds weaker evidence;
+ * - collocation: across every keyword line of the corpus its adjacent words are seen together again and
+ *   again, compared with how often each is seen at all; and against: two words each common in lines, or in
+ *   titles, and seldom side by side there, are two keywords;
+ * - structure: Arabic that never ends a keyword: a particle or name link (في، بن، أبو، عبد …) before the
+ *   split, a name link (بن) after it, or a definite adjective («العسكرية») after a definite noun.
+ *
+ * Each line is segmented by the best-scoring split (dynamic programming over runs of up to MAX_RUN words).
+ * A run scores its evidence, plus a glue term per inner boundary (structure) minus JOIN_COST per inner
+ * boundary, so that with no evidence every word stands alone. Two passes: one counts the collocations of
+ * every line, one segments; the result is a pure function of the whole input, as the ingest's byte-identical
+ * output requires. The weights are in docs/decisions/010-keyword-phrases.md.
+ */
+import { stripClitics, tokenize } from '../../src/shared/lib/arabic.ts';
+
+export type EvidenceSource = 'whole' | 'text' | 'collocation' | 'structure';
+export const EVIDENCE_SOURCES: readonly EvidenceSource[] = ['whole', 'text', 'collocation', 'structure'];
+
+/** One keyword line: the slugs of its space-separated words, and its article's text. */
+export interface PhraseLine {
+  units: readonly string[];
+  text: ArticleText;
+}
+
+export interface ArticleText {
+  title: string;
+  /** Called at most once, and only when the line has two words or more. */
+  body: () => string;
+}
+
+export interface PhraseOptions {
+  /** Slugs of tags known whole (taxonomy forms, whole tags anywhere); multi-word slugs join with '-'. */
+  known: ReadonlySet<string>;
+  /** The sources to use; all by default (the benchmark measures each alone). */
+  evidence?: ReadonlySet<EvidenceSource>;
+}
+
+/** A multi-word keyword the segmentation made, with the articles each source supported it in. */
+export interface DiscoveredPhrase {
+  slug: string;
+  lines: number;
+  evidence: Record<EvidenceSource, number>;
+}
+
+/** Two adjacent words left apart although some evidence said they might be one keyword. */
+export interface UndecidedRun {
+  slug: string;
+  lines: number;
+}
+
+export interface Segmentation {
+  /** Per line, the number of words in each keyword, in order. */
+  runs: number[][];
+  /** By lines descending, then slug. */
+  phrases: DiscoveredPhrase[];
+  /** By lines descending, then slug. */
+  undecided: UndecidedRun[];
+}
+
+const MAX_RUN = 6;
+const JOIN_COST = 1;
+const WHOLE = 4;
+const TEXT = 2;
+/**
+ * A run found in the title only: too weak to join alone. Keyword lines are often the title's words, and two
+ * of them side by side in the title («روسيا تصعد») are two keywords as often as one.
+ */
+const TEXT_TITLE_ONLY = 0.4;
+/** Text evidence per inner boundary: a longer verbatim run beats a shorter one plus a particle-led rest. */
+const TEXT_PER_JOIN = 0.5;
+const COLLOCATION = 3;
+/** A pair seen fewer times than this across lines is chance, whatever its ratio. */
+const MIN_PAIR = 3;
+/** Share of one word's occurrences spent next to the other, above which the pair is a collocation. */
+const MIN_RATIO = 0.5;
+/** Words seen this often in lines, and beside each other at most this share of the time, stand apart. */
+const MIN_ALONE = 3;
+const MAX_ALONE_RATIO = 0.25;
+/** What standing apart costs a run that joins them: enough to cancel the text evidence. */
+const APART = 3;
+/** A particle never ends a keyword: splitting after one costs this much. */
+const GLUE_PARTICLE = 3;
+/** A definite adjective after a definite noun («العملية العسكرية»). */
+const GLUE_ADJECTIVE = 4;
+/** A keyword does not start with a preposition. */
+const PREPOSITION_START = 0.5;
+
+/** Normalised forms (see slugify) of words after which a keyword never ends. */
+const PARTICLES = new Set(['في', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'عبد', 'ال', 'ذو', 'ذي', 'من', 'على', 'الي', 'عن', 'و']);
+/** «بن» and its kin join the names on both sides: «محمد بن سلمان». */
+const NAME_LINKS = new Set(['بن', 'ابن', 'بنت']);
+const PREPOSITIONS = new Set(['في', 'من', 'على', 'الي', 'عن']);
+/** A relative adjective (nisba) in any number or gender, normalised (ة → ه). */
+const NISBA = /^ال.{2,}(?:ي|يه|يين|يون|يات|يان)$/;
+
+interface Counts {
+  /** Per line, the number of each word (words are numbered in first-seen order). */
+  lineIds: Int32Array[];
+  /** Lines' occurrences of each word. */
+  words: Int32Array;
+  /** first word → second word → adjacent occurrences, for the pairs seen at least MIN_PAIR times. */
+  pairs: Map<number, Map<number, number>>;
+  /** Titles holding each word, and each adjacent pair of line words (first → second → titles). */
+  titleWords: Int32Array;
+  titlePairs: Map<number, Map<number, number>>;
+}
+
+/**
+ * One pass over every line: word numbers, word counts and adjacent pairs. Pairs are counted by sorting
+ * their codes (a Map of 10^6 float keys costs seconds); only the frequent ones are kept.
+ */
+function countCollocations(lines: readonly PhraseLine[]): Counts {
+  const ids = new Map<string, number>();
+  const lineIds: Int32Array[] = [];
+  let total = 0;
+  for (const { units } of lines) {
+    const numbers = new Int32Array(units.length);
+    units.forEach((unit, k) => {
+      let id = ids.get(unit);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(unit, id);
+      }
+      numbers[k] = id;
+    });
+    lineIds.push(numbers);
+    total += Math.max(0, units.length - 1);
+  }
+  const words = new Int32Array(ids.size);
+  const codes = new Float64Array(total);
+  let at = 0;
+  for (const numbers of lineIds) {
+    for (let k = 0; k < numbers.length; k++) {
+      words[numbers[k]!]!++;
+      if (k > 0) codes[at++] = numbers[k - 1]! * ids.size + numbers[k]!;
+    }
+  }
+  codes.sort();
+  const pairs = new Map<number, Map<number, number>>();
+  for (let i = 0; i < codes.length; ) {
+    let j = i + 1;
+    while (j < codes.length && codes[j] === codes[i]) j++;
+    if (j - i >= MIN_PAIR) {
+      const first = Math.floor(codes[i]! / ids.size);
+      const next = pairs.get(first) ?? new Map<number, number>();
+      next.set(codes[i]! - first * ids.size, j - i);
+      pairs.set(first, next);
+    }
+    i = j;
+  }
+  const titleWords = new Int32Array(ids.size);
+  const titlePairs = new Map<number, Map<number, number>>();
+  for (const { text } of lines) {
+    const seen = new Set<number>();
+    let previous = -1;
+    for (const token of tokenize(text.title)) {
+      const id = ids.get(token) ?? -1;
+      if (id >= 0 && !seen.has(id)) {
+        seen.add(id);
+        titleWords[id]!++;
+      }
+      if (id >= 0 && previous >= 0) {
+        const next = titlePairs.get(previous) ?? new Map<number, number>();
+        next.set(id, (next.get(id) ?? 0) + 1);
+        titlePairs.set(previous, next);
+      }
+      previous = id;
+    }
+  }
+  return { lineIds, words, pairs, titleWords, titlePairs };
+}
+
+/**
+ * The collocation strength of two adjacent words (by number): positive when they are one keyword, negative
+ * (-1) when each is common across lines and seldom beside the other, so two keywords («ترامب»، «يشيد») that
+ * happen to sit side by side in one line and one title stay apart; 0 when the lines do not say.
+ */
+function pairStrength(x: number, y: number, counts: Counts): number {
+  const together = counts.pairs.get(x)?.get(y) ?? 0;
+  const fewer = Math.min(counts.words[x]!, counts.words[y]!);
+  const ratio = together / fewer;
+  if (together >= MIN_PAIR && ratio >= MIN_RATIO) return ratio;
+  if (fewer >= MIN_ALONE && ratio <= MAX_ALONE_RATIO) return -1;
+  // The titles of the corpus say the same: words that each head many stories, seldom side by side.
+  const inTitles = Math.min(counts.titleWords[x]!, counts.titleWords[y]!);
+  const titledTogether = counts.titlePairs.get(x)?.get(y) ?? 0;
+  return inTitles >= MIN_ALONE && titledTogether / inTitles <= MAX_ALONE_RATIO ? -1 : 0;
+}
+
+/** Every proper word prefix of a known multi-word slug: longer runs are looked up only after one. */
+function knownPrefixes(known: ReadonlySet<string>): Set<string> {
+  const prefixes = new Set<string>();
+  for (const slug of known) {
+    for (let at = slug.indexOf('-'); at !== -1; at = slug.indexOf('-', at + 1)) prefixes.add(slug.slice(0, at));
+  }
+  return prefixes;
+}
+
+/** A text's tokens as ' a b c ', for verbatim run lookups. */
+function spacedTokens(text: string): string {
+  return ` ${tokenize(text).join(' ')} `;
+}
+
+/** Whether `run` (tokens joined by spaces) occurs in `text`, its first word possibly behind a clitic. */
+function occursIn(run: string, firstWord: string, text: string): boolean {
+  const needle = `${run} `;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    if (text[at - 1] === ' ') return true;
+    const start = text.lastIndexOf(' ', at - 1) + 1;
+    const written = text.slice(start, at) + firstWord;
+    if (stripClitics(written, (bare) => bare === firstWord) === firstWord) return true;
+  }
+  return false;
+}
+
+/** A run's score and the sources behind it, one bit per entry of EVIDENCE_SOURCES. */
+interface RunScore {
+  score: number;
+  sources: number;
+}
+
+const BIT: Record<EvidenceSource, number> = { whole: 1, text: 2, collocation: 4, structure: 8 };
+
+export function segmentLines(lines: readonly PhraseLine[], options: PhraseOptions): Segmentation {
+  const use = options.evidence ?? new Set(EVIDENCE_SOURCES);
+  const known = options.known;
+  const prefixes = use.has('whole') ? knownPrefixes(known) : new Set<string>();
+  const counts = use.has('collocation') ? countCollocations(lines) : null;
+  const phrases = new Map<string, DiscoveredPhrase>();
+  const undecided = new Map<string, UndecidedRun>();
+  const runs: number[][] = [];
+
+  lines.forEach((line, lineNo) => {
+    const units = line.units;
+    const n = units.length;
+    if (n < 2) {
+      runs.push(n === 1 ? [1] : []);
+      return;
+    }
+    const body = use.has('text') ? spacedTokens(line.text.body()) : null;
+    const text = body === null ? null : `${spacedTokens(line.text.title)}${body}`;
+
+    // glue[k]: what structure says about the boundary between word k and word k + 1.
+    const glue = new Float64Array(n - 1);
+    if (use.has('structure')) {
+      for (let k = 0; k < n - 1; k++) {
+        const left = units[k]!;
+        const right = units[k + 1]!;
+        if (PARTICLES.has(left) || NAME_LINKS.has(right)) glue[k] = GLUE_PARTICLE;
+        else if (left.startsWith('ال') && NISBA.test(right) && !known.has(right)) glue[k] = GLUE_ADJECTIVE;
+      }
+    }
+    const strength = new Float64Array(n - 1);
+    const ids = counts?.lineIds[lineNo];
+    if (ids !== undefined) for (let k = 0; k < n - 1; k++) strength[k] = pairStrength(ids[k]!, ids[k + 1]!, counts!);
+
+    /**
+     * Scores of runs starting at `i`, indexed by length - 2. A run stops growing once no source can
+     * support it any more and its last boundary has no glue: splitting there would always score higher.
+     */
+    const scoreRunsFrom = (i: number): RunScore[] => {
+      const scores: RunScore[] = [];
+      const first = units[i]!;
+      const firstWord = text === null ? '' : first.split('-')[0]!;
+      let slug = first;
+      let spaced = text === null ? '' : first.replace(/-/g, ' ');
+      let knownPrefix = prefixes.has(first) || known.has(first);
+      let inText = text !== null && !PARTICLES.has(first);
+      let inBody = inText;
+      let collocated = true;
+      let glueSum = 0;
+      let apart = 0;
+      let minStrength = Infinity;
+      const startsWithPreposition = PREPOSITIONS.has(first);
+      for (let j = i + 1; j < Math.min(n, i + MAX_RUN); j++) {
+        const unit = units[j]!;
+        collocated &&= strength[j - 1]! > 0;
+        if (!knownPrefix && !inText && !collocated && glue[j - 1] === 0) break;
+        glueSum += glue[j - 1]!;
+        if (strength[j - 1]! < 0) apart += APART;
+        minStrength = Math.min(minStrength, strength[j - 1]!);
+        const inner = j - i;
+        let score = glueSum - apart - inner * JOIN_COST;
+        let sources = glueSum > 0 ? BIT.structure : 0;
+        if (knownPrefix) {
+          slug += `-${unit}`;
+          if (known.has(slug)) {
+            score += WHOLE;
+            sources |= BIT.whole;
+          }
+          knownPrefix = prefixes.has(slug);
+        }
+        if (inText) {
+          spaced += ` ${unit.replace(/-/g, ' ')}`;
+          inText = occursIn(spaced, firstWord, text!);
+          if (inText && !PARTICLES.has(unit)) {
+            inBody &&= occursIn(spaced, firstWord, body!);
+            score += inBody ? TEXT + TEXT_PER_JOIN * inner : TEXT_TITLE_ONLY;
+            sources |= BIT.text;
+          }
+        }
+        if (collocated) {
+          score += COLLOCATION * minStrength;
+          sources |= BIT.collocation;
+        }
+        if (startsWithPreposition) score -= PREPOSITION_START;
+        scores.push({ score, sources });
+      }
+      return scores;
+    };
+
+    // best[j]: the best score of words 0..j-1; from[j]: where its last keyword starts.
+    const best = new Float64Array(n + 1);
+    const from = new Int32Array(n + 1);
+    const table: RunScore[][] = [];
+    for (let i = 0; i < n; i++) table.push(scoreRunsFrom(i));
+    for (let j = 1; j <= n; j++) {
+      best[j] = best[j - 1]!;
+      from[j] = j - 1;
+      for (let i = Math.max(0, j - MAX_RUN); i < j - 1; i++) {
+        const run = table[i]![j - i - 2];
+        if (run === undefined) continue;
+        const candidate = best[i]! + run.score;
+        // Strictly better only: ties keep the split, so nothing joins without net evidence.
+        if (candidate > best[j]!) {
+          best[j] = candidate;
+          from[j] = i;
+        }
+      }
+    }
+    const lengths: number[] = [];
+    for (let j = n; j > 0; j = from[j]!) lengths.push(j - from[j]!);
+    lengths.reverse();
+    runs.push(lengths);
+
+    let start = 0;
+    for (const length of lengths) {
+      if (length > 1) {
+        const slug = units.slice(start, start + length).join('-');
+        let phrase = phrases.get(slug);
+        if (phrase === undefined) {
+          phrase = { slug, lines: 0, evidence: { whole: 0, text: 0, collocation: 0, structure: 0 } };
+          phrases.set(slug, phrase);
+        }
+        phrase.lines++;
+        const sources = table[start]![length - 2]!.sources;
+        for (const source of EVIDENCE_SOURCES) if (sources & BIT[source]) phrase.evidence[source]++;
+      }
+      const end = start + length;
+      if (end < n) {
+        const pair = table[end - 1]![0];
+        if (pair !== undefined && pair.sources !== 0) {
+          const slug = `${units[end - 1]}-${units[end]}`;
+          const run = undecided.get(slug) ?? { slug, lines: 0 };
+          run.lines++;
+          undecided.set(slug, run);
+        }
+      }
+      start = end;
+    }
+  });
+
+  const byLines = <T extends { slug: string; lines: number }>(a: T, b: T): number =>
+    b.lines - a.lines || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+  return {
+    runs,
+    phrases: [...phrases.values()].sort(byLines),
+    undecided: [...undecided.values()].sort(byLines),
+  };
+}
