@@ -39,7 +39,8 @@ export function createPageRenderer(origin = 'http://localhost') {
   const handler = createStaticHandler(createRoutes(queryClient));
 
   return async function renderPage(path: string): Promise<RenderedPage> {
-    queryClient.clear();
+    // Each page dehydrates only what it read; the manifest, read by every page, is kept between pages.
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'manifest' || q.state.status !== 'success' });
     const context = await handler.query(new Request(new URL(path, origin)));
     if (context instanceof Response) {
       return { kind: 'redirect', status: context.status, location: context.headers.get('Location') ?? '/' };
