@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       peak = Math.max(peak, treeRssMb());
     }, 1000);
     const began = Date.now();
-    await buildSearchIndex(articles, tmp, taxonomy, {
+    const built = await buildSearchIndex(articles, tmp, taxonomy, {
       sliceSize,
       onSlice: (done, total) => console.log(`  slice ${done}/${total} written at ${((Date.now() - began) / 1000).toFixed(0)} s`),
     });
@@ -90,9 +90,11 @@ async function main(): Promise<void> {
     const disk = await countFiles(path.join(tmp, 'pagefind'));
     const manifest = JSON.parse(await readFile(path.join(tmp, 'pagefind', 'search-manifest.json'), 'utf8')) as { slices: unknown[] };
 
-    // Queries: words of the corpus's own titles, so each finds something.
+    // Queries: words of the corpus's own titles, so each finds something; then two words nearly every
+    // article has (the worst case for bytes), and a title word with a letter dropped («هل تقصد»).
     const words = [...new Set(articles.slice(0, 500).flatMap((a) => a.title.split(/\s+/)))].filter((w) => w.length >= 4);
-    const queries = words.slice(0, Number(values.queries));
+    const typo = words.find((w) => w.length >= 6) ?? 'اوكرانيا';
+    const queries = [...words.slice(0, Number(values.queries)), 'في من', typo.slice(0, 2) + typo.slice(3)];
     await bundleBenchEntry(path.join(tmp, 'site'));
     const server = await serveStatic({ '/data/': tmp, '/site/': path.join(tmp, 'site') });
     const browser = await launchChromium();
@@ -131,6 +133,9 @@ async function main(): Promise<void> {
     console.log(`\narticles: ${articles.length}, slice size: ${sliceSize}, slices: ${manifest.slices.length}`);
     console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
     console.log(`index on disk: ${disk.files} files, ${(disk.bytes / 1048576).toFixed(1)} MB`);
+    for (const [name, stats] of Object.entries(built.shards ?? {})) {
+      console.log(`${name} shards: ${stats.files} files, ${kb(stats.bytes)}, largest ${kb(stats.largest)} (before gzip)`);
+    }
     console.log(
       `first query (cold page, ${queries.length} queries): median ${kb(median(cold.map((c) => c.bytes)))}, max ${kb(Math.max(...cold.map((c) => c.bytes)))}, ` +
         `${median(cold.map((c) => c.requests))} requests, median ${median(cold.map((c) => c.ms))} ms, p95 ${percentile(cold.map((c) => c.ms), 95)} ms`,

@@ -67,7 +67,7 @@ export const strings = {
     dropFilters: 'ابحث دون المرشحات',
     browseTopics: 'أو تصفح المواضيع:',
     didYouMean: 'هل تقصد:',
-    showingFor: (q: string) => `نعرض نتائج «${q}» لأن البحث عن ما كتبته لم يجد شيئاً.`,
+    showingFor: (q: string) => `نعرض نتائج «${q}».`,
     searchLiteral: (q: string) => `ابحث عن «${q}» كما كتبتها`,
     noWords: 'لا يحوي البحث كلمات يمكن البحث عنها: اكتب كلمة عربية أو لاتينية أو رقماً.',
     sortLabel: 'ترتيب النتائج',

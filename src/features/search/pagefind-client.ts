@@ -5,11 +5,9 @@
  */
 import { z } from 'zod';
 import { fetchShard } from '../../shared/lib/fetch-shard.ts';
-import { vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
+import { PAGEFIND_DIR, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
 import { createSearchEngine, searchManifestSchema, type PagefindModule, type SearchEngine } from './search-engine.ts';
 
-/** Pagefind writes its bundle here, inside the data folder. */
-export const PAGEFIND_DIR = 'pagefind/';
 const EXCERPT_WORDS = 28;
 /**
  * Pagefind adds a boost for a match in a meta field on top of the body's BM25 score. `about` holds the

@@ -175,6 +175,14 @@ describe('createSearchEngine', () => {
       expect(outcome.hits.map((h) => h.id)).toEqual(['t', 'u']);
     });
 
+    it('puts the corrected query\'s results first when the word as typed only matches other words', async () => {
+      const noise = Array.from({ length: 12 }, (_, i) => `n${i}`);
+      const engine = createSearchEngine(manifest(1), async () => slice(noise), vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: true, total: 13 });
+      expect(outcome.hits[0]?.id).toBe('u');
+    });
+
     it('searches the words as typed when asked to', async () => {
       const load = vi.fn(vocab);
       const engine = createSearchEngine(manifest(1), async () => slice([]), load);

@@ -22,8 +22,8 @@ import {
   type SearchLexicon,
 } from '../../shared/lib/search-terms.ts';
 import { tokenize } from '../../shared/lib/arabic.ts';
-import type { VocabEntry } from '../../shared/lib/search-shards.ts';
-import { correctWord, makeVocabulary, splitKeys, splitWord, vocabKeysFor } from '../../shared/lib/spelling.ts';
+import { vocabKey, type VocabEntry } from '../../shared/lib/search-shards.ts';
+import { correctWord, makeVocabulary, splitKeys, splitWord, TRUSTED_WEIGHT, vocabKeysFor } from '../../shared/lib/spelling.ts';
 import { excerptSegments, highlightText, type Segment } from './excerpt.ts';
 import type { SearchParams } from './search-params.ts';
 
@@ -36,13 +36,13 @@ export const SEARCH_PAGE_SIZE = 10;
  */
 const RANK_OFFSET = 5;
 const LOOSE_WEIGHT = 0.4;
-/**
- * Fewer results than this and the query is checked for a likely misspelling: a misspelt word often still
- * matches a few unrelated words by Pagefind's stemming and prefix matching.
- */
+/** Fewer results than this are kept above a correction's: the word may be a rare one spelt right. */
 const FEW_RESULTS = 10;
 /** Query words the spelling check looks at: the first few, as a query is cut anyway. */
 const MAX_SPELL_WORDS = 6;
+const HAMZA_SEAT = /[ءؤئ]/;
+/** Shorter words are never corrected (`spelling.ts`), so their shards are not loaded. */
+const MIN_SPELL_LETTERS = 3;
 const MAX_FACET_TAGS = 15;
 
 const labelSchema = z.object({ slug: z.string(), label: z.string() });
@@ -119,7 +119,7 @@ export interface SearchOutcome {
   allTopics: Array<{ slug: string; label: string }>;
   /** «هل تقصد»: the query with its likely misspelt words corrected, or null. */
   suggestion: string | null;
-  /** The hits are those of `suggestion`, because the query as typed found nothing. */
+  /** The hits are those of `suggestion` first: the query as typed found nothing, or only other words. */
   corrected: boolean;
   /** The query has no word to search for (only punctuation, symbols or invisible marks). */
   unsearchable: boolean;
@@ -285,18 +285,29 @@ export function createSearchEngine(
 
   /** The query with its likely misspelt words corrected (as titles write them), or null. */
   async function spellingSuggestion(q: string): Promise<string | null> {
-    const words = tokenize(q).slice(0, MAX_SPELL_WORDS);
-    await loadShards(words.flatMap(vocabKeysFor));
+    const typed = q.split(/\s+/).flatMap((w) => tokenize(w).map((token) => ({ token, seat: HAMZA_SEAT.test(w) })));
+    const words = typed.slice(0, MAX_SPELL_WORDS).map((t) => t.token);
+    // A hamza on a seat (آبائهم، لقاؤهما) is typed on purpose, and its other seats are the hidden terms'
+    // business (`queryVariants`); the vocabulary, in normalised form, cannot tell its inflections apart.
+    const checked = words.filter((w, i) => w.length >= MIN_SPELL_LETTERS && !typed[i]!.seat);
+    if (checked.length === 0) return null;
+    // One shard a word tells whether the corpus uses it; only a doubtful word loads the shards of its
+    // near spellings and of the two words it may run together.
+    await loadShards(checked.map(vocabKey));
     let vocabulary = makeVocabulary(vocabShards);
-    const fixes = words.map((w) => correctWord(w, vocabulary));
-    const unsplit = words.filter((w, i) => fixes[i] === null && vocabulary.get(w) === undefined);
+    const doubtful = checked.filter((w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT);
+    if (doubtful.length === 0) return null;
+    await loadShards(doubtful.flatMap(vocabKeysFor));
+    vocabulary = makeVocabulary(vocabShards);
+    const fixes = new Map(doubtful.map((w) => [w, correctWord(w, vocabulary)]));
+    const unsplit = doubtful.filter((w) => fixes.get(w) === null);
     if (unsplit.length > 0) {
       await loadShards(unsplit.flatMap(splitKeys));
       vocabulary = makeVocabulary(vocabShards);
-      words.forEach((w, i) => (fixes[i] ??= splitWord(w, vocabulary)));
+      for (const w of unsplit) fixes.set(w, splitWord(w, vocabulary));
     }
-    if (fixes.every((f) => f === null)) return null;
-    return words.map((w, i) => fixes[i]?.written ?? w).join(' ');
+    if (![...fixes.values()].some((f) => f !== null)) return null;
+    return words.map((w) => fixes.get(w)?.written ?? w).join(' ');
   }
 
   /** One search; with `after`, that query's results follow those of the query itself («هل تقصد»). */
@@ -393,15 +404,18 @@ export function createSearchEngine(
 
   return {
     async search(params, searchOptions = {}) {
-      const outcome = await run(params, searchOptions);
-      if (params.q === '' || params.literal || !loadVocab || outcome.total >= FEW_RESULTS) return outcome;
-      const suggestion = await spellingSuggestion(params.q);
-      if (suggestion === null) return outcome;
-      if (outcome.total > 0) {
+      // The spelling check runs beside the search, so it adds no wait to a query spelt right.
+      const checking =
+        params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
+      const [outcome, suggestion] = await Promise.all([run(params, searchOptions), checking]);
+      if (suggestion === null || suggestion === undefined) return outcome;
+      if (outcome.total > 0 && outcome.total < FEW_RESULTS) {
         // A few results: keep them first (the word may be a rare one spelt right), the likely ones after.
         return { ...(await run(params, searchOptions, suggestion)), suggestion };
       }
-      const fixed = await run({ ...params, q: suggestion }, searchOptions);
+      // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
+      // its first letters, so the corrected query's results come first and those follow.
+      const fixed = await run({ ...params, q: suggestion }, searchOptions, outcome.total > 0 ? params.q : null);
       return fixed.total > 0 ? { ...fixed, suggestion, corrected: true } : { ...outcome, suggestion };
     },
   };

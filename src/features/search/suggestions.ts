@@ -3,11 +3,12 @@
  * (`src/shared/lib/search-shards.ts`), one small shard a keystroke at most (and none once cached). The
  * header's box imports this module on first input, so no page's first view pays for it.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { tokenize } from '../../shared/lib/arabic.ts';
 import { fetchShard, NotFoundError } from '../../shared/lib/fetch-shard.ts';
 import { articleHref, tagHref, topicHref } from '../../shared/lib/hrefs.ts';
 import {
+  PAGEFIND_DIR,
   SUGGEST_KEY_LETTERS,
   suggestFile,
   suggestionMatches,
@@ -15,7 +16,6 @@ import {
   type SuggestEntry,
 } from '../../shared/lib/search-shards.ts';
 import { MAX_QUERY_CHARS } from '../../shared/lib/search-terms.ts';
-import { PAGEFIND_DIR } from './pagefind-client.ts';
 
 /** Suggestions shown at most, and of those at most this many topics and tags. */
 const MAX_SUGGESTIONS = 8;
@@ -26,7 +26,7 @@ const suggestShardSchema = z.array(
     kind: z.enum(['topic', 'tag', 'article']),
     id: z.string(),
     label: z.string(),
-    aliases: z.array(z.string()).optional(),
+    aliases: z.optional(z.array(z.string())),
   }),
 );
 

@@ -8,6 +8,9 @@
  *   the reader types.
  */
 
+/** The Pagefind bundle and these shards, inside the data folder (served at `/data/pagefind/`). */
+export const PAGEFIND_DIR = 'pagefind/';
+
 /**
  * One word of the vocabulary: its normalised form, its weight (how often titles, tags and bodies use it)
  * and, when it differs, the way titles and tags usually write it (أوكرانيا for اوكرانيا), to show in «هل تقصد».
