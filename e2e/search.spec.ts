@@ -31,6 +31,8 @@ test('a query typed in the header shows results with a highlighted excerpt', asy
 });
 
 test('a topic facet and then a tag facet narrow the results, and back restores each state', async ({ page }) => {
+  // Seven searches in one test: on the shared 2-core machine they pass the default 30 s.
+  test.slow();
   await page.goto('/search?q=روسيا');
   await expect(results(page).getByRole('listitem')).toHaveCount(2);
 

@@ -5,6 +5,8 @@
  * `npm run bench:ingest -- --count 100000 --keep DIR`, then pass DIR/data), builds the sliced Pagefind
  * index, and reports build time, peak memory (this process and the Pagefind binary together), file count,
  * size, and, in headless Chromium, the bytes and time of a first (cold) query and of later ones.
+ * `--shards-only` builds only the vocabulary and suggestion shards (minutes, not the index's hour on a
+ * busy machine) and prints their sizes, gzipped as a host sends them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -12,7 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleSchema, type Article } from '../../src/data/schema.ts';
-import { buildSearchIndex, DEFAULT_SLICE_SIZE } from '../ingest/search-index.ts';
+import { gzipSync } from 'node:zlib';
+import { countTokens } from '../../src/shared/lib/search-terms.ts';
+import { articleText, buildSearchIndex, DEFAULT_SLICE_SIZE } from '../ingest/search-index.ts';
+import { writeSearchShards } from '../ingest/search-vocabulary.ts';
 import { loadTaxonomy } from '../ingest/taxonomy.ts';
 import { bundleBenchEntry, kb, launchChromium, percentile, serveStatic } from './search-harness.ts';
 
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
       limit: { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
       queries: { type: 'string', default: '12' },
       keep: { type: 'boolean', default: false },
+      'shards-only': { type: 'boolean', default: false },
     },
   });
   if (!values.data) throw new Error('usage: tsx scripts/bench/search-scale.ts --data DIR/data [--slice 5000] [--limit N]');
@@ -75,6 +81,21 @@ async function main(): Promise<void> {
   const articles = await readArticles(values.data, Number(values.limit));
   const taxonomy = await loadTaxonomy('content/taxonomy.json');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'search-scale-'));
+  if (values['shards-only']) {
+    const began = Date.now();
+    const shards = await writeSearchShards(tmp, articles, taxonomy, countTokens(articles.map(articleText)));
+    console.log(`articles: ${articles.length}; shards built in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+    for (const [name, stats] of Object.entries(shards)) {
+      const gz = await Promise.all(
+        (await readdir(path.join(tmp, name))).map(async (f) => gzipSync(await readFile(path.join(tmp, name, f)), { level: 6 }).byteLength),
+      );
+      console.log(
+        `${name}: ${stats.files} files, ${kb(stats.bytes)} raw; gzip median ${kb(percentile(gz, 50))}, p95 ${kb(percentile(gz, 95))}, largest ${kb(Math.max(...gz))}`,
+      );
+    }
+    await rm(tmp, { recursive: true, force: true });
+    return;
+  }
   try {
     let peak = 0;
     const timer = setInterval(() => {
