@@ -17,7 +17,7 @@ test('a query typed in the header shows results with a highlighted excerpt', asy
   await page.goto('/');
   // Typing before the app has taken over the page would be lost when it renders the header again.
   await expect(page.getByRole('heading', { level: 1, name: strings.home.heading })).toBeVisible();
-  const box = page.getByRole('search').getByRole('searchbox', { name: strings.search.label });
+  const box = page.getByRole('search').getByRole('combobox', { name: strings.search.label });
   await box.fill('بيسكوف');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/search\?q=%D8%A8/);
@@ -31,6 +31,8 @@ test('a query typed in the header shows results with a highlighted excerpt', asy
 });
 
 test('a topic facet and then a tag facet narrow the results, and back restores each state', async ({ page }) => {
+  // Seven searches in one test: on the shared 2-core machine they pass the default 30 s.
+  test.slow();
   await page.goto('/search?q=روسيا');
   await expect(results(page).getByRole('listitem')).toHaveCount(2);
 
@@ -117,4 +119,41 @@ test('the home page does not load Pagefind; the search page loads it on demand',
   await page.goto('/search?q=بيسكوف');
   await expect(results(page)).toBeVisible();
   expect(requested.some((p) => p.endsWith('/data/pagefind/pagefind.js'))).toBe(true);
+});
+
+test('the header box suggests a topic and a headline as one types, and opens one by keyboard', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: strings.home.heading })).toBeVisible();
+  const box = page.getByRole('search').getByRole('combobox', { name: strings.search.label });
+  await box.pressSequentially('كارا');
+  const listbox = page.getByRole('listbox', { name: strings.search.suggestionsLabel });
+  await expect(listbox.getByRole('option', { name: /كاراباخ/ }).first()).toBeVisible();
+  await expect(box).toHaveAttribute('aria-expanded', 'true');
+  await box.press('ArrowDown');
+  await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/topics\/karabakh/);
+});
+
+test('a misspelt word finds the article at once, says «هل تقصد» and links back to the words as typed', async ({ page }) => {
+  await page.goto('/search?q=بيسكف');
+  await expect(page.getByText(s.showingFor('بيسكوف'))).toBeVisible();
+  await expect(results(page).getByRole('listitem').first().getByRole('link')).toContainText('الكرملين');
+  await page.getByRole('link', { name: s.searchLiteral('بيسكف') }).click();
+  await expect(page).toHaveURL(/literal=1/);
+  await expect(page.getByRole('heading', { name: s.emptyTitle })).toBeVisible();
+});
+
+test('the sort switch orders by date and keeps the query in the URL', async ({ page }) => {
+  await page.goto('/search?q=روسيا');
+  const sort = page.getByRole('navigation', { name: s.sortLabel });
+  await expect(sort.getByRole('link', { name: s.sortRelevance })).toHaveAttribute('aria-current', 'true');
+  await sort.getByRole('link', { name: s.sortNewest }).click();
+  await expect(page).toHaveURL(/sort=newest/);
+  await expect(results(page).getByRole('listitem')).toHaveCount(2);
+});
+
+test('punctuation alone gets an explanation, not an error', async ({ page }) => {
+  await page.goto(`/search?q=${encodeURIComponent('؟!… \u200f')}`);
+  await expect(page.getByText(s.noWords)).toBeVisible();
 });

@@ -3,20 +3,26 @@
  * (`src/features/search/search-engine.ts`) over the index at `/data/pagefind/`, and plain Pagefind over a
  * baseline index at `/plain/pagefind/`.
  */
-import { pagefindLoader } from '../../src/features/search/pagefind-client.ts';
+import { loadVocabShard, pagefindLoader } from '../../src/features/search/pagefind-client.ts';
 import { createSearchEngine, searchManifestSchema, type PagefindModule } from '../../src/features/search/search-engine.ts';
+import { DEFAULT_SEARCH_PARAMS } from '../../src/features/search/search-params.ts';
 
 let engine: ReturnType<typeof createSearchEngine> | null = null;
 
-/** One search as the search page runs it; `facets` is the page's second, deferred request. */
-export async function runEngine(q: string, facets = false): Promise<string[]> {
+/**
+ * One search as the search page runs it; `facets` is the page's second, deferred request; `literal`
+ * turns «هل تقصد» off (the engine before typo tolerance).
+ */
+export async function runEngine(q: string, facets = false, literal = false): Promise<string[]> {
   if (!engine) {
     const manifest = searchManifestSchema.parse(await (await fetch('/data/pagefind/search-manifest.json')).json());
-    engine = createSearchEngine(manifest, pagefindLoader('/data/pagefind/'));
+    engine = createSearchEngine(manifest, pagefindLoader('/data/pagefind/'), loadVocabShard);
   }
-  const outcome = await engine.search({ q, topic: null, tags: [], page: 1, scope: 'recent' }, { facets });
+  const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q, literal }, { facets });
   return outcome.hits.map((h) => h.id);
 }
+
+export const runLiteral = (q: string): Promise<string[]> => runEngine(q, false, true);
 
 export async function runPlain(q: string): Promise<string[]> {
   const url = '/plain/pagefind/pagefind.js';

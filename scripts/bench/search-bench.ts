@@ -1,9 +1,11 @@
 /**
- * `npm run bench:search -- CORPUS.jsonl [--queries FILE]`: search quality over a real corpus. Runs the
- * ingest CLI into a temp folder (which builds the search index), builds a plain Pagefind index of the same
- * articles as the baseline, serves both on 127.0.0.1 and runs each query of `search-queries.json` in
- * headless Chromium, cold (a fresh page, so the bytes are what a first search costs). Prints recall@10 and
- * MRR for both, and the bytes each query transferred.
+ * `npm run bench:search -- CORPUS.jsonl [--queries FILE] [--typos FILE]`: search quality over a real
+ * corpus. Runs the ingest CLI into a temp folder (which builds the search index), builds a plain Pagefind
+ * index of the same articles as the baseline, serves both on 127.0.0.1 and runs each query of
+ * `search-queries.json` (spellings readers use) in headless Chromium, cold (a fresh page, so the bytes are
+ * what a first search costs). Prints recall@10 and MRR for both, and the bytes each query transferred.
+ * Then the misspelt queries of `search-typos.json` (a dropped, doubled or swapped letter, a wrong hamza,
+ * ة/ه at the end, a missing space), with «هل تقصد» and without it (`literal`).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -61,6 +63,8 @@ async function articlesFromJsonl(file: string): Promise<Article[]> {
   });
 }
 
+type Score = ReturnType<typeof score>;
+
 function score(found: readonly string[], expected: readonly string[]): { recall: number; rr: number } {
   const top = found.slice(0, K);
   const hits = expected.filter((id) => top.includes(id)).length;
@@ -71,11 +75,17 @@ function score(found: readonly string[], expected: readonly string[]): { recall:
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { queries: { type: 'string', default: 'scripts/bench/search-queries.json' }, keep: { type: 'boolean', default: false } },
+    options: {
+      queries: { type: 'string', default: 'scripts/bench/search-queries.json' },
+      typos: { type: 'string', default: 'scripts/bench/search-typos.json' },
+      keep: { type: 'boolean', default: false },
+      'no-baseline': { type: 'boolean', default: false },
+    },
   });
   const corpus = positionals[0];
   if (!corpus) throw new Error('usage: npm run bench:search -- CORPUS.jsonl [--queries FILE] [--keep]');
   const { queries } = JSON.parse(await readFile(values.queries, 'utf8')) as { queries: BenchQuery[] };
+  const { queries: typos } = JSON.parse(await readFile(values.typos, 'utf8')) as { queries: BenchQuery[] };
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'search-bench-'));
   const data = path.join(tmp, 'data');
@@ -102,28 +112,34 @@ async function main(): Promise<void> {
 
     const server = await serveStatic({ '/data/': data, '/plain/': plain, '/site/': path.join(tmp, 'site') });
     const browser = await launchChromium();
-    const rows: Array<{ q: string; kind: string; ours: ReturnType<typeof score>; base: ReturnType<typeof score>; bytes: number; ms: number }> = [];
+    const rows: Array<{ q: string; kind: string; ours: Score; base: Score; bytes: number; ms: number }> = [];
+    const typoRows: Array<{ q: string; kind: string; ours: Score; base: Score; bytes: number; ms: number }> = [];
     try {
+      const run = async (fn: 'runEngine' | 'runPlain' | 'runLiteral', q: string): Promise<{ ids: string[]; bytes: number; ms: number }> => {
+        const page = await browser.newPage();
+        await page.goto(server.url);
+        await page.addScriptTag({ type: 'module', content: `import * as b from '/site/bench.js'; window.bench = b;` });
+        await page.waitForFunction(() => 'bench' in window);
+        server.reset();
+        const started = Date.now();
+        const ids = await page.evaluate(
+          ([name, query]) => (window as unknown as Record<string, Record<string, (q: string) => Promise<string[]>>>).bench![name]!(query),
+          [fn, q] as const,
+        );
+        const ms = Date.now() - started;
+        const bytes = server.bytes();
+        await page.close();
+        return { ids, bytes, ms };
+      };
       for (const query of queries) {
-        const run = async (fn: 'runEngine' | 'runPlain'): Promise<{ ids: string[]; bytes: number; ms: number }> => {
-          const page = await browser.newPage();
-          await page.goto(server.url);
-          await page.addScriptTag({ type: 'module', content: `import * as b from '/site/bench.js'; window.bench = b;` });
-          await page.waitForFunction(() => 'bench' in window);
-          server.reset();
-          const started = Date.now();
-          const ids = await page.evaluate(
-            ([name, q]) => (window as unknown as Record<string, Record<string, (q: string) => Promise<string[]>>>).bench![name]!(q),
-            [fn, query.q] as const,
-          );
-          const ms = Date.now() - started;
-          const bytes = server.bytes();
-          await page.close();
-          return { ids, bytes, ms };
-        };
-        const ours = await run('runEngine');
-        const base = await run('runPlain');
+        const ours = await run('runEngine', query.q);
+        const base = values['no-baseline'] ? ours : await run('runPlain', query.q);
         rows.push({ q: query.q, kind: query.kind, ours: score(ours.ids, query.expected), base: score(base.ids, query.expected), bytes: ours.bytes, ms: ours.ms });
+      }
+      for (const query of typos) {
+        const ours = await run('runEngine', query.q);
+        const base = values['no-baseline'] ? ours : await run('runLiteral', query.q);
+        typoRows.push({ q: query.q, kind: query.kind, ours: score(ours.ids, query.expected), base: score(base.ids, query.expected), bytes: ours.bytes, ms: ours.ms });
       }
     } finally {
       await browser.close();
@@ -131,19 +147,23 @@ async function main(): Promise<void> {
     }
 
     const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-    console.log(`\n${'query'.padEnd(14)} ${'kind'.padEnd(24)} recall  base   RR     bytes(cold)  ms`);
-    for (const r of rows) {
-      console.log(
-        `${r.q.padEnd(14)} ${r.kind.padEnd(24)} ${r.ours.recall.toFixed(2)}   ${r.base.recall.toFixed(2)}   ${r.ours.rr.toFixed(2)}   ${kb(r.bytes).padStart(10)}  ${r.ms}`,
-      );
-    }
-    const bytes = rows.map((r) => r.bytes);
-    const ms = rows.map((r) => r.ms);
-    console.log(`\nqueries: ${rows.length}, corpus: ${articles.length} articles`);
-    console.log(`recall@${K}: ${mean(rows.map((r) => r.ours.recall)).toFixed(3)} (plain Pagefind: ${mean(rows.map((r) => r.base.recall)).toFixed(3)})`);
-    console.log(`MRR@${K}: ${mean(rows.map((r) => r.ours.rr)).toFixed(3)} (plain Pagefind: ${mean(rows.map((r) => r.base.rr)).toFixed(3)})`);
-    console.log(`bytes per cold query: median ${kb(percentile(bytes, 50))}, max ${kb(Math.max(...bytes))}`);
-    console.log(`cold query time: median ${percentile(ms, 50)} ms, p95 ${percentile(ms, 95)} ms`);
+    const report = (title: string, list: typeof rows, baseName: string): void => {
+      console.log(`\n${title}\n${'query'.padEnd(14)} ${'kind'.padEnd(24)} recall  base   RR     bytes(cold)  ms`);
+      for (const r of list) {
+        console.log(
+          `${r.q.padEnd(14)} ${r.kind.padEnd(24)} ${r.ours.recall.toFixed(2)}   ${r.base.recall.toFixed(2)}   ${r.ours.rr.toFixed(2)}   ${kb(r.bytes).padStart(10)}  ${r.ms}`,
+        );
+      }
+      const bytes = list.map((r) => r.bytes);
+      const ms = list.map((r) => r.ms);
+      console.log(`queries: ${list.length}, corpus: ${articles.length} articles`);
+      console.log(`recall@${K}: ${mean(list.map((r) => r.ours.recall)).toFixed(3)} (${baseName}: ${mean(list.map((r) => r.base.recall)).toFixed(3)})`);
+      console.log(`MRR@${K}: ${mean(list.map((r) => r.ours.rr)).toFixed(3)} (${baseName}: ${mean(list.map((r) => r.base.rr)).toFixed(3)})`);
+      console.log(`bytes per cold query: median ${kb(percentile(bytes, 50))}, max ${kb(Math.max(...bytes))}`);
+      console.log(`cold query time: median ${percentile(ms, 50)} ms, p95 ${percentile(ms, 95)} ms`);
+    };
+    report('spellings readers use', rows, 'plain Pagefind');
+    report('typos', typoRows, 'without «هل تقصد»');
   } finally {
     if (values.keep) console.log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });

@@ -5,6 +5,8 @@
  * `npm run bench:ingest -- --count 100000 --keep DIR`, then pass DIR/data), builds the sliced Pagefind
  * index, and reports build time, peak memory (this process and the Pagefind binary together), file count,
  * size, and, in headless Chromium, the bytes and time of a first (cold) query and of later ones.
+ * `--shards-only` builds only the vocabulary and suggestion shards (minutes, not the index's hour on a
+ * busy machine) and prints their sizes, gzipped as a host sends them.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -12,7 +14,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleSchema, type Article } from '../../src/data/schema.ts';
-import { buildSearchIndex, DEFAULT_SLICE_SIZE } from '../ingest/search-index.ts';
+import { gzipSync } from 'node:zlib';
+import { countTokens } from '../../src/shared/lib/search-terms.ts';
+import { articleText, buildSearchIndex, DEFAULT_SLICE_SIZE } from '../ingest/search-index.ts';
+import { writeSearchShards } from '../ingest/search-vocabulary.ts';
 import { loadTaxonomy } from '../ingest/taxonomy.ts';
 import { bundleBenchEntry, kb, launchChromium, percentile, serveStatic } from './search-harness.ts';
 
@@ -68,6 +73,7 @@ async function main(): Promise<void> {
       limit: { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
       queries: { type: 'string', default: '12' },
       keep: { type: 'boolean', default: false },
+      'shards-only': { type: 'boolean', default: false },
     },
   });
   if (!values.data) throw new Error('usage: tsx scripts/bench/search-scale.ts --data DIR/data [--slice 5000] [--limit N]');
@@ -75,13 +81,28 @@ async function main(): Promise<void> {
   const articles = await readArticles(values.data, Number(values.limit));
   const taxonomy = await loadTaxonomy('content/taxonomy.json');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'search-scale-'));
+  if (values['shards-only']) {
+    const began = Date.now();
+    const shards = await writeSearchShards(tmp, articles, taxonomy, countTokens(articles.map(articleText)));
+    console.log(`articles: ${articles.length}; shards built in ${((Date.now() - began) / 1000).toFixed(0)} s`);
+    for (const [name, stats] of Object.entries(shards)) {
+      const gz = await Promise.all(
+        (await readdir(path.join(tmp, name))).map(async (f) => gzipSync(await readFile(path.join(tmp, name, f)), { level: 6 }).byteLength),
+      );
+      console.log(
+        `${name}: ${stats.files} files, ${kb(stats.bytes)} raw; gzip median ${kb(percentile(gz, 50))}, p95 ${kb(percentile(gz, 95))}, largest ${kb(Math.max(...gz))}`,
+      );
+    }
+    await rm(tmp, { recursive: true, force: true });
+    return;
+  }
   try {
     let peak = 0;
     const timer = setInterval(() => {
       peak = Math.max(peak, treeRssMb());
     }, 1000);
     const began = Date.now();
-    await buildSearchIndex(articles, tmp, taxonomy, {
+    const built = await buildSearchIndex(articles, tmp, taxonomy, {
       sliceSize,
       onSlice: (done, total) => console.log(`  slice ${done}/${total} written at ${((Date.now() - began) / 1000).toFixed(0)} s`),
     });
@@ -90,9 +111,11 @@ async function main(): Promise<void> {
     const disk = await countFiles(path.join(tmp, 'pagefind'));
     const manifest = JSON.parse(await readFile(path.join(tmp, 'pagefind', 'search-manifest.json'), 'utf8')) as { slices: unknown[] };
 
-    // Queries: words of the corpus's own titles, so each finds something.
+    // Queries: words of the corpus's own titles, so each finds something; then two words nearly every
+    // article has (the worst case for bytes), and a title word with a letter dropped («هل تقصد»).
     const words = [...new Set(articles.slice(0, 500).flatMap((a) => a.title.split(/\s+/)))].filter((w) => w.length >= 4);
-    const queries = words.slice(0, Number(values.queries));
+    const typo = words.find((w) => w.length >= 6) ?? 'اوكرانيا';
+    const queries = [...words.slice(0, Number(values.queries)), 'في من', typo.slice(0, 2) + typo.slice(3)];
     await bundleBenchEntry(path.join(tmp, 'site'));
     const server = await serveStatic({ '/data/': tmp, '/site/': path.join(tmp, 'site') });
     const browser = await launchChromium();
@@ -131,6 +154,9 @@ async function main(): Promise<void> {
     console.log(`\narticles: ${articles.length}, slice size: ${sliceSize}, slices: ${manifest.slices.length}`);
     console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
     console.log(`index on disk: ${disk.files} files, ${(disk.bytes / 1048576).toFixed(1)} MB`);
+    for (const [name, stats] of Object.entries(built.shards ?? {})) {
+      console.log(`${name} shards: ${stats.files} files, ${kb(stats.bytes)}, largest ${kb(stats.largest)} (before gzip)`);
+    }
     console.log(
       `first query (cold page, ${queries.length} queries): median ${kb(median(cold.map((c) => c.bytes)))}, max ${kb(Math.max(...cold.map((c) => c.bytes)))}, ` +
         `${median(cold.map((c) => c.requests))} requests, median ${median(cold.map((c) => c.ms))} ms, p95 ${percentile(cold.map((c) => c.ms), 95)} ms`,

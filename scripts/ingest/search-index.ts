@@ -22,6 +22,8 @@ import {
   type AliasGroup,
   type SearchLexicon,
 } from '../../src/shared/lib/search-terms.ts';
+import { tokenize } from '../../src/shared/lib/arabic.ts';
+import { writeSearchShards } from './search-vocabulary.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
 export const SEARCH_MANIFEST_VERSION = 1;
@@ -98,9 +100,20 @@ export function articleText(article: Article): string {
   return [article.title, ...article.body].join('\n');
 }
 
+/**
+ * What an article is about, for ranking: the words and hidden terms of its title, topics and tags, in a
+ * meta field the query side weighs above the body (`SEARCH_META_WEIGHTS`), so a title or topic match
+ * outranks a word deep in the body.
+ */
+export function aboutTerms(article: Article, lexicon: SearchLexicon, isKnown: (bare: string) => boolean): string {
+  const text = [article.title, ...article.topics.map((t) => t.label), ...article.tags.map((t) => t.label)].join('\n');
+  return [...new Set([...tokenize(text), ...shadowTerms(text, lexicon, isKnown)])].join(' ');
+}
+
 /** The Pagefind record of one article (exported for tests). */
 export function searchRecord(article: Article, lexicon: SearchLexicon | null, isKnown: (bare: string) => boolean) {
   const terms = lexicon ? shadowTerms(articleText(article), lexicon, isKnown).join(' ') : '';
+  const about = lexicon ? aboutTerms(article, lexicon, isKnown) : '';
   return {
     url: `/articles/${encodeURIComponent(article.id)}`,
     content: article.body.join('\n'),
@@ -110,6 +123,7 @@ export function searchRecord(article: Article, lexicon: SearchLexicon | null, is
       date: article.date ?? '',
       source: article.source ?? '',
       ...(terms === '' ? {} : { terms }),
+      ...(about === '' ? {} : { about }),
     },
     filters: { topic: article.topics.map((t) => t.slug), tag: article.tags.map((t) => t.slug) },
     sort: { date: article.date ?? UNDATED },
@@ -168,11 +182,12 @@ export async function buildSearchIndex(
   outDir: string,
   taxonomy: Taxonomy,
   options: SearchIndexOptions = {},
-): Promise<{ files: number; bytes: number }> {
+): Promise<{ files: number; bytes: number; shards?: Awaited<ReturnType<typeof writeSearchShards>> }> {
   const root = path.join(outDir, 'pagefind');
   const groups = aliasGroups(taxonomy);
   const lexicon = buildLexicon(groups);
-  const isKnown = options.plain ? () => false : corpusKnown(countTokens(articles.map(articleText)), lexicon);
+  const counts = options.plain ? new Map<string, number>() : countTokens(articles.map(articleText));
+  const isKnown = options.plain ? () => false : corpusKnown(counts, lexicon);
   const slices = planSlices(articles, Math.max(1, options.sliceSize ?? DEFAULT_SLICE_SIZE));
 
   let files = 0;
@@ -206,5 +221,9 @@ export async function buildSearchIndex(
   };
   const json = JSON.stringify(manifest);
   await writeFile(path.join(root, 'search-manifest.json'), json);
-  return { files: files + 1, bytes: bytes + Buffer.byteLength(json) };
+  files++;
+  bytes += Buffer.byteLength(json);
+  if (options.plain) return { files, bytes };
+  const shards = await writeSearchShards(root, articles, taxonomy, counts);
+  return { files: files + shards.vocab.files + shards.suggest.files, bytes: bytes + shards.vocab.bytes + shards.suggest.bytes, shards };
 }

@@ -1,7 +1,8 @@
 import { useRef } from 'react';
-import { Form, Link, NavLink, useSearchParams } from 'react-router';
+import { Link, NavLink, useSearchParams } from 'react-router';
 import type { TopicCount } from '../data/schema.ts';
 import { ThemeToggle } from '../features/preferences/theme-toggle.tsx';
+import { SearchBox } from '../features/search/search-box.tsx';
 import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { useRevealCurrent } from '../shared/ui/use-reveal-current.ts';
@@ -33,31 +34,8 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
           >
             {strings.siteName}
           </Link>
-          <Form
-            role="search"
-            action="/search"
-            // Re-mount on a new query so the box shows what the URL searched for.
-            key={q}
-            className="order-last flex w-full gap-2 sm:order-none sm:ms-auto sm:w-80"
-          >
-            <label htmlFor="site-search" className="sr-only">
-              {strings.search.label}
-            </label>
-            <input
-              id="site-search"
-              name="q"
-              type="search"
-              defaultValue={q}
-              placeholder={strings.search.placeholder}
-              className="min-h-10 min-w-0 flex-1 rounded-md border border-white/40 bg-white px-3 text-neutral-900 placeholder:text-neutral-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white dark:bg-neutral-900 dark:text-neutral-50 dark:placeholder:text-neutral-400"
-            />
-            <button
-              type="submit"
-              className="min-h-10 rounded-md bg-white/15 px-4 font-bold hover:bg-white/25 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
-            >
-              {strings.search.submit}
-            </button>
-          </Form>
+          {/* Re-mount on a new query so the box shows what the URL searched for. */}
+          <SearchBox key={q} defaultValue={q} />
           <div className="ms-auto sm:ms-0">
             <ThemeToggle />
           </div>

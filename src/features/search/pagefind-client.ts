@@ -3,12 +3,18 @@
  * WASM) by a dynamic import of the built site's file, so none of it is in the app bundle and the first
  * view of any other page does not grow.
  */
+import { z } from 'zod';
 import { fetchShard } from '../../shared/lib/fetch-shard.ts';
+import { PAGEFIND_DIR, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
 import { createSearchEngine, searchManifestSchema, type PagefindModule, type SearchEngine } from './search-engine.ts';
 
-/** Pagefind writes its bundle here, inside the data folder. */
-export const PAGEFIND_DIR = 'pagefind/';
 const EXCERPT_WORDS = 28;
+/**
+ * Pagefind adds a boost for a match in a meta field on top of the body's BM25 score. `about` holds the
+ * words and keys of an article's title, topics and tags (scripts/ingest/search-index.ts), `terms` the
+ * hidden forms of its whole text: a title or topic match outranks a mention deep in the body.
+ */
+export const SEARCH_RANKING = { metaWeights: { title: 5, about: 3, terms: 1 } };
 
 interface PagefindBundle extends PagefindModule {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -18,9 +24,18 @@ interface PagefindBundle extends PagefindModule {
 export function pagefindLoader(baseUrl: string): (slicePath: string) => Promise<PagefindModule> {
   return async (slicePath) => {
     const bundle = (await import(/* @vite-ignore */ `${baseUrl}${slicePath}pagefind.js`)) as PagefindBundle;
-    await bundle.options({ excerptLength: EXCERPT_WORDS });
+    await bundle.options({ excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING });
     return bundle;
   };
+}
+
+const vocabShardSchema = z.array(
+  z.union([z.tuple([z.string(), z.number()]), z.tuple([z.string(), z.number(), z.string()])]),
+);
+
+/** One vocabulary shard for «هل تقصد» (`src/shared/lib/search-shards.ts`). */
+export function loadVocabShard(key: string): Promise<VocabEntry[]> {
+  return fetchShard(`${PAGEFIND_DIR}${vocabFile(key)}`, vocabShardSchema);
 }
 
 let engine: Promise<SearchEngine> | null = null;
@@ -29,7 +44,11 @@ let engine: Promise<SearchEngine> | null = null;
 export function getSearchEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const manifest = await fetchShard(`${PAGEFIND_DIR}search-manifest.json`, searchManifestSchema);
-    return createSearchEngine(manifest, pagefindLoader(`${import.meta.env.BASE_URL}data/${PAGEFIND_DIR}`));
+    return createSearchEngine(
+      manifest,
+      pagefindLoader(`${import.meta.env.BASE_URL}data/${PAGEFIND_DIR}`),
+      loadVocabShard,
+    );
   })();
   engine.catch(() => {
     engine = null;

@@ -3,6 +3,7 @@ import { groupKey, spellingKey } from '../../shared/lib/search-terms.ts';
 import {
   articleIdFromUrl,
   createSearchEngine,
+  mergeOrdered,
   type PagefindModule,
   type PagefindResult,
   type SearchManifest,
@@ -119,11 +120,99 @@ describe('createSearchEngine', () => {
     expect(slice.filters).toHaveBeenCalledTimes(1);
   });
 
+  it('ranks a strong match in an older slice above a weak one in the newest', async () => {
+    const newest: PagefindModule = { search: async () => ({ results: [result('weak', 1)] }) };
+    const older: PagefindModule = { search: async () => ({ results: [result('strong', 5)] }) };
+    const engine = createSearchEngine(manifest(2), async (path) => (path === '' ? newest : older));
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', scope: 'all' });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['strong', 'weak']);
+  });
+
+  it('visits slices newest first by their dates, whatever their place in the manifest', async () => {
+    const load = vi.fn(async (path: string) => fakeSlice([path === '' ? 'old' : 'new']));
+    const engine = createSearchEngine(
+      {
+        ...manifest(2),
+        slices: [
+          { path: '', count: 3, newest: '2020-01-01T00:00:00.000Z', oldest: '2019-01-01T00:00:00.000Z' },
+          { path: 'slice-1/', count: 3, newest: '2023-01-01T00:00:00.000Z', oldest: '2020-01-02T00:00:00.000Z' },
+        ],
+      },
+      load,
+    );
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
+    expect(load).toHaveBeenCalledWith('slice-1/');
+    expect(load).not.toHaveBeenCalledWith('');
+    expect(outcome.hits.map((h) => h.id)).toEqual(['new']);
+  });
+
+  it('sorts by date when asked, keeping Pagefind\'s date order', async () => {
+    const slice = fakeSlice(['newer', 'older']);
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'موسكو', sort: 'newest' });
+    expect(slice.search).toHaveBeenCalledWith('موسكو', { filters: {}, sort: { date: 'desc' } });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['newer', 'older']);
+  });
+
+  describe('«هل تقصد»', () => {
+    const vocab = async () => [['اوكرانيا', 50, 'أوكرانيا'] as [string, number, string]];
+    /** Finds 'u' for Ukraine spelt right, and `typo` (if any) for anything else. */
+    const slice = (typo: string[]): PagefindModule => ({
+      search: async (term) => ({ results: (/[اأ]وكرانيا/.test(term ?? '') ? ['u'] : typo).map((id) => result(id)) }),
+    });
+
+    it('shows the corrected query\'s results at once when the query as typed finds nothing', async () => {
+      const engine = createSearchEngine(manifest(1), async () => slice([]), vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: true });
+      expect(outcome.hits.map((h) => h.id)).toEqual(['u']);
+    });
+
+    it('keeps what the query as typed finds first when it finds a little, and the likely results after', async () => {
+      const engine = createSearchEngine(manifest(1), async () => slice(['t']), vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: false });
+      expect(outcome.hits.map((h) => h.id)).toEqual(['t', 'u']);
+    });
+
+    it('puts the corrected query\'s results first when the word as typed only matches other words', async () => {
+      const noise = Array.from({ length: 12 }, (_, i) => `n${i}`);
+      const engine = createSearchEngine(manifest(1), async () => slice(noise), vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: true, total: 13 });
+      expect(outcome.hits[0]?.id).toBe('u');
+    });
+
+    it('searches the words as typed when asked to', async () => {
+      const load = vi.fn(vocab);
+      const engine = createSearchEngine(manifest(1), async () => slice([]), load);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا', literal: true });
+      expect(outcome).toMatchObject({ suggestion: null, corrected: false, total: 0 });
+      expect(load).not.toHaveBeenCalled();
+    });
+  });
+
+  it('says so when a query has no word to search for', async () => {
+    const engine = createSearchEngine(manifest(1), async () => fakeSlice(['a']));
+    for (const q of ['؟!…', '\u200f\u200b', '<>']) {
+      expect((await engine.search({ ...DEFAULT_SEARCH_PARAMS, q })).unsearchable).toBe(true);
+    }
+  });
+
   it('runs nothing for a query with nothing searchable', async () => {
     const slice = fakeSlice(['a']);
     const engine = createSearchEngine(manifest(1), async () => slice);
     expect((await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: '<>' })).hits).toEqual([]);
     expect(slice.search).not.toHaveBeenCalled();
+  });
+});
+
+describe('mergeOrdered', () => {
+  it('merges lists in one order into one that keeps each list\'s order, without repeats', () => {
+    const ids = (list: PagefindResult[]) => list.map((r) => r.id);
+    const a = ['d1', 'd3', 'd4'].map((id) => result(id));
+    const b = ['d2', 'd3', 'd5'].map((id) => result(id));
+    expect(ids(mergeOrdered([a, b]))).toEqual(['d1', 'd2', 'd3', 'd4', 'd5']);
   });
 });
 

@@ -4,10 +4,14 @@
  * this same code in Chromium.
  *
  * A query becomes a few Pagefind queries (`queryVariants`): the words as typed, their normalised form and,
- * when they name a taxonomy alias, the alias keys. Their results are merged, best score first. With no words the
- * filters alone browse the corpus, newest first. The first page searches the newest slice only; older
- * slices are searched when a later page needs them, or when the reader asks for the whole archive
- * (`scope: 'all'`).
+ * when they name a taxonomy alias, the alias keys. Their results are merged by Pagefind's own scores (which
+ * weigh a match in the title, topics and tags above one in the body: `SEARCH_RANKING`), best first, and the
+ * slices searched are merged the same way, so a strong match in an older slice outranks a weak one in the
+ * newest; among equals the newer slice comes first. `sort: 'newest'` orders by date instead. With no words
+ * the filters alone browse the corpus, newest first. Slices are visited newest first by their dates; the
+ * first page stops at the newest slice with a match unless the reader asks for the whole archive
+ * (`scope: 'all'`). A query that finds little is checked against the corpus's vocabulary for «هل تقصد»
+ * (`src/shared/lib/spelling.ts`); one that finds nothing shows the corrected query's results at once.
  */
 import { z } from 'zod';
 import {
@@ -17,6 +21,9 @@ import {
   type QueryVariant,
   type SearchLexicon,
 } from '../../shared/lib/search-terms.ts';
+import { tokenize } from '../../shared/lib/arabic.ts';
+import { vocabKey, type VocabEntry } from '../../shared/lib/search-shards.ts';
+import { correctWord, makeVocabulary, splitKeys, splitWord, TRUSTED_WEIGHT, vocabKeysFor } from '../../shared/lib/spelling.ts';
 import { excerptSegments, highlightText, type Segment } from './excerpt.ts';
 import type { SearchParams } from './search-params.ts';
 
@@ -24,10 +31,18 @@ export const SEARCH_PAGE_SIZE = 10;
 /**
  * Variants are merged by reciprocal rank fusion (score = Σ weight / (RANK_OFFSET + rank)): Pagefind's
  * scores are not comparable between queries, ranks are. A result found by several variants rises; a
- * loose variant (a topic's key) weighs least.
+ * loose variant (a topic's key) weighs least. Slices are merged by each result's best Pagefind score (the
+ * same query over another slice scores on the same scale), keeping each slice's own order.
  */
 const RANK_OFFSET = 5;
 const LOOSE_WEIGHT = 0.4;
+/** Fewer results than this are kept above a correction's: the word may be a rare one spelt right. */
+const FEW_RESULTS = 10;
+/** Query words the spelling check looks at: the first few, as a query is cut anyway. */
+const MAX_SPELL_WORDS = 6;
+const HAMZA_SEAT = /[ءؤئ]/;
+/** Shorter words are never corrected (`spelling.ts`), so their shards are not loaded. */
+const MIN_SPELL_LETTERS = 3;
 const MAX_FACET_TAGS = 15;
 
 const labelSchema = z.object({ slug: z.string(), label: z.string() });
@@ -102,10 +117,21 @@ export interface SearchOutcome {
   searchedArticles: number;
   /** Every topic of the taxonomy, for the empty state's suggestions. */
   allTopics: Array<{ slug: string; label: string }>;
+  /** «هل تقصد»: the query with its likely misspelt words corrected, or null. */
+  suggestion: string | null;
+  /** The hits are those of `suggestion` first: the query as typed found nothing, or only other words. */
+  corrected: boolean;
+  /** The query has no word to search for (only punctuation, symbols or invisible marks). */
+  unsearchable: boolean;
+}
+
+interface Ranked extends PagefindResult {
+  /** The best Pagefind score any variant gave it: what slices are merged by. */
+  best: number;
 }
 
 interface SliceResult {
-  results: PagefindResult[];
+  results: Ranked[];
   filters: Record<string, Record<string, number>>;
 }
 
@@ -127,6 +153,35 @@ export function articleIdFromUrl(url: string): string | null {
 /** A browse (no words) is one Pagefind query with a null term. */
 const BROWSE: QueryVariant = { term: '', loose: false };
 
+/**
+ * Lists each in the same order (Pagefind's date sort), merged into one that keeps every list's order: a
+ * head goes next once no other list still holds it further down.
+ */
+export function mergeOrdered<T extends PagefindResult>(lists: ReadonlyArray<readonly T[]>): T[] {
+  const at = lists.map(() => 0);
+  const remaining = lists.map((list) => new Map(list.map((r, i) => [r.id, i])));
+  const out: T[] = [];
+  const seen = new Set<string>();
+  for (;;) {
+    let pick = -1;
+    for (let i = 0; i < lists.length && pick === -1; i++) {
+      const head = lists[i]?.[at[i]!];
+      if (!head) continue;
+      const blocked = remaining.some((rest, j) => j !== i && (rest.get(head.id) ?? -1) > at[j]!);
+      if (!blocked) pick = i;
+    }
+    // Lists that disagree (never for one sort key) would block each other: take the first head left.
+    if (pick === -1) pick = lists.findIndex((list, i) => at[i]! < list.length);
+    if (pick === -1) return out;
+    const head = lists[pick]![at[pick]!]!;
+    at[pick]!++;
+    if (!seen.has(head.id)) {
+      seen.add(head.id);
+      out.push(head);
+    }
+  }
+}
+
 async function searchSlice(
   pagefind: PagefindModule,
   variants: readonly QueryVariant[],
@@ -134,15 +189,18 @@ async function searchSlice(
 ): Promise<SliceResult> {
   const browse = variants[0] === BROWSE;
   const responses = await Promise.all(variants.map((v) => pagefind.search(browse ? null : v.term, options)));
-  const fused = new Map<string, PagefindResult>();
+  const fused = new Map<string, Ranked>();
   const filters: Record<string, Record<string, number>> = {};
   responses.forEach((response, i) => {
     if (!response) return;
     const weight = variants[i]?.loose ? LOOSE_WEIGHT : 1;
     response.results.forEach((result, rank) => {
-      const score = weight / (RANK_OFFSET + rank);
       const seen = fused.get(result.id);
-      fused.set(result.id, { ...result, score: (seen?.score ?? 0) + score });
+      fused.set(result.id, {
+        ...result,
+        score: (seen?.score ?? 0) + weight / (RANK_OFFSET + rank),
+        best: Math.max(seen?.best ?? 0, weight * result.score),
+      });
     });
     // Variants overlap, and which results they share is unknown until each is loaded: a value's count is the
     // largest any variant gives, a lower bound of the true count.
@@ -151,9 +209,10 @@ async function searchSlice(
       for (const [value, count] of Object.entries(values)) merged[value] = Math.max(merged[value] ?? 0, count);
     }
   });
-  const results = [...fused.values()];
-  // A browse keeps Pagefind's date order; a query sorts by score (stable, so ties keep that order).
-  if (!browse) results.sort((a, b) => b.score - a.score);
+  // Sorted by date (a browse, or `sort: 'newest'`): keep Pagefind's order; by relevance: best score first.
+  const results = options.sort
+    ? mergeOrdered(responses.map((r) => r?.results ?? [])).map((r) => fused.get(r.id)!)
+    : [...fused.values()].sort((a, b) => b.score - a.score);
   return { results, filters };
 }
 
@@ -170,15 +229,42 @@ function facetValues(
     .map(([slug, count]) => ({ slug, count, label: labels.get(slug) ?? slug.replace(/-/g, ' ') }));
 }
 
+/**
+ * Each slice's results (in their own order) merged into one list: the head with the best Pagefind score
+ * goes next, the newer slice first among equals.
+ */
+function mergeByBest(lists: ReadonlyArray<readonly Ranked[]>): Ranked[] {
+  const at = lists.map(() => 0);
+  const out: Ranked[] = [];
+  for (;;) {
+    let pick = -1;
+    lists.forEach((list, i) => {
+      const head = list[at[i]!];
+      if (head && (pick === -1 || head.best > lists[pick]![at[pick]!]!.best)) pick = i;
+    });
+    if (pick === -1) return out;
+    out.push(lists[pick]![at[pick]!++]!);
+  }
+}
+
+/** Slices newest first by their dates (never by their place in the manifest); undated ones last. */
+function byNewestSlice(slices: SearchManifest['slices']): SearchManifest['slices'] {
+  return [...slices].sort((a, b) => (b.newest ?? '').localeCompare(a.newest ?? ''));
+}
+
 export function createSearchEngine(
   manifest: SearchManifest,
   loadSlice: (path: string) => Promise<PagefindModule>,
+  /** A vocabulary shard by key (`src/shared/lib/search-shards.ts`); without it, no «هل تقصد». */
+  loadVocab?: (key: string) => Promise<VocabEntry[]>,
 ): SearchEngine {
   const lexicon: SearchLexicon = buildLexicon(manifest.groups);
   const topicLabels = new Map(manifest.topics.map((t) => [t.slug, t.label]));
   const tagLabels = new Map(manifest.tags.map((t) => [t.slug, t.label]));
+  const slices = byNewestSlice(manifest.slices);
   const loaded = new Map<string, Promise<PagefindModule>>();
   const withFilters = new Map<string, Promise<unknown>>();
+  const vocabShards = new Map<string, VocabEntry[]>();
   const slice = (path: string): Promise<PagefindModule> => {
     let module = loaded.get(path);
     if (!module) {
@@ -190,83 +276,147 @@ export function createSearchEngine(
     return module;
   };
 
+  /** Loads the vocabulary shards of `keys` not loaded yet; a missing shard is an empty one. */
+  const loadShards = async (keys: readonly string[]): Promise<void> => {
+    const missing = [...new Set(keys)].filter((k) => !vocabShards.has(k));
+    const shards = await Promise.all(missing.map((k) => loadVocab!(k).catch(() => [])));
+    missing.forEach((k, i) => vocabShards.set(k, shards[i] ?? []));
+  };
+
+  /** The query with its likely misspelt words corrected (as titles write them), or null. */
+  async function spellingSuggestion(q: string): Promise<string | null> {
+    const typed = q.split(/\s+/).flatMap((w) => tokenize(w).map((token) => ({ token, seat: HAMZA_SEAT.test(w) })));
+    const words = typed.slice(0, MAX_SPELL_WORDS).map((t) => t.token);
+    // A hamza on a seat (آبائهم، لقاؤهما) is typed on purpose, and its other seats are the hidden terms'
+    // business (`queryVariants`); the vocabulary, in normalised form, cannot tell its inflections apart.
+    const checked = words.filter((w, i) => w.length >= MIN_SPELL_LETTERS && !typed[i]!.seat);
+    if (checked.length === 0) return null;
+    // One shard a word tells whether the corpus uses it; only a doubtful word loads the shards of its
+    // near spellings and of the two words it may run together.
+    await loadShards(checked.map(vocabKey));
+    let vocabulary = makeVocabulary(vocabShards);
+    const doubtful = checked.filter((w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT);
+    if (doubtful.length === 0) return null;
+    await loadShards(doubtful.flatMap(vocabKeysFor));
+    vocabulary = makeVocabulary(vocabShards);
+    const fixes = new Map(doubtful.map((w) => [w, correctWord(w, vocabulary)]));
+    const unsplit = doubtful.filter((w) => fixes.get(w) === null);
+    if (unsplit.length > 0) {
+      await loadShards(unsplit.flatMap(splitKeys));
+      vocabulary = makeVocabulary(vocabShards);
+      for (const w of unsplit) fixes.set(w, splitWord(w, vocabulary));
+    }
+    if (![...fixes.values()].some((f) => f !== null)) return null;
+    return words.map((w) => fixes.get(w)?.written ?? w).join(' ');
+  }
+
+  /** One search; with `after`, that query's results follow those of the query itself («هل تقصد»). */
+  async function run(params: SearchParams, searchOptions: SearchOptions, after: string | null = null): Promise<SearchOutcome> {
+    const browse = params.q === '';
+    const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
+    const afterVariants = after === null ? [] : queryVariants(after, lexicon);
+    const empty: SearchOutcome = {
+      hits: [],
+      total: 0,
+      complete: true,
+      hasNext: false,
+      facets: { topics: [], tags: [] },
+      searchedArticles: 0,
+      allTopics: manifest.topics,
+      suggestion: null,
+      corrected: false,
+      unsearchable: false,
+    };
+    if (variants.length === 0) return { ...empty, unsearchable: true };
+
+    const filters: Record<string, string[]> = {};
+    if (params.topic !== null) filters.topic = [params.topic];
+    if (params.tags.length > 0) filters.tag = params.tags;
+    const byDate = browse || params.sort === 'newest';
+    const options: PagefindSearchOptions = byDate ? { filters, sort: { date: 'desc' } } : { filters };
+
+    const start = (params.page - 1) * SEARCH_PAGE_SIZE;
+    const end = start + SEARCH_PAGE_SIZE;
+    const perSlice: Ranked[][] = [];
+    const perSliceAfter: Ranked[][] = [];
+    const topicCounts = new Map<string, number>();
+    const tagCounts = new Map<string, number>();
+    let searched = 0;
+    let searchedArticles = 0;
+    for (const info of slices) {
+      // The first page of the default scope stops at the newest slice that has a match: each older slice
+      // costs its own Pagefind, WASM and metadata (~120 KB), so a common word reads one slice, and only a
+      // word the recent news lacks reads on into the archive rather than showing nothing. The page says
+      // the results are recent and links to the whole archive; later pages read on as far as they need.
+      const count = perSlice.reduce((n, list) => n + list.length, 0);
+      const enough = params.page === 1 ? count > 0 : count > end;
+      if (params.scope === 'recent' && searched > 0 && enough) break;
+      const pagefind = await slice(info.path);
+      if (searchOptions.facets && pagefind.filters) {
+        if (!withFilters.has(info.path)) withFilters.set(info.path, pagefind.filters());
+        await withFilters.get(info.path);
+      }
+      const found = await searchSlice(pagefind, variants, options);
+      perSlice.push(found.results);
+      if (afterVariants.length > 0) perSliceAfter.push((await searchSlice(pagefind, afterVariants, options)).results);
+      for (const [value, count] of Object.entries(found.filters.topic ?? {})) {
+        topicCounts.set(value, (topicCounts.get(value) ?? 0) + count);
+      }
+      for (const [value, count] of Object.entries(found.filters.tag ?? {})) {
+        tagCounts.set(value, (tagCounts.get(value) ?? 0) + count);
+      }
+      searched++;
+      searchedArticles += info.count;
+    }
+    // Slices are disjoint in time, so by date they simply follow each other; by relevance they are merged.
+    const merge = (lists: Ranked[][]): Ranked[] => (byDate ? lists.flat() : mergeByBest(lists));
+    const results = merge(perSlice);
+    const ids = new Set(results.map((r) => r.id));
+    results.push(...merge(perSliceAfter).filter((r) => !ids.has(r.id)));
+
+    const terms = browse ? [] : highlightTerms(after === null ? params.q : `${params.q} ${after}`);
+    const hits: SearchHit[] = [];
+    for (const data of await Promise.all(results.slice(start, end).map((r) => r.data()))) {
+      const id = articleIdFromUrl(data.raw_url ?? data.url);
+      const title = data.meta.title;
+      if (id === null || !title) continue;
+      hits.push({
+        id,
+        title: highlightText(title, terms),
+        date: data.meta.date || null,
+        source: data.meta.source || null,
+        excerpt: excerptSegments(data.excerpt, terms),
+      });
+    }
+    return {
+      ...empty,
+      hits,
+      total: results.length,
+      complete: searched === slices.length,
+      hasNext: results.length > end,
+      facets: {
+        topics: facetValues(topicCounts, topicLabels, params.topic ? [params.topic] : [], Infinity),
+        tags: facetValues(tagCounts, tagLabels, params.tags, MAX_FACET_TAGS),
+      },
+      searchedArticles,
+    };
+  }
+
   return {
     async search(params, searchOptions = {}) {
-      const browse = params.q === '';
-      const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
-      const empty: SearchOutcome = {
-        hits: [],
-        total: 0,
-        complete: true,
-        hasNext: false,
-        facets: { topics: [], tags: [] },
-        searchedArticles: 0,
-        allTopics: manifest.topics,
-      };
-      if (variants.length === 0) return empty;
-
-      const filters: Record<string, string[]> = {};
-      if (params.topic !== null) filters.topic = [params.topic];
-      if (params.tags.length > 0) filters.tag = params.tags;
-      const options: PagefindSearchOptions = browse ? { filters, sort: { date: 'desc' } } : { filters };
-
-      const start = (params.page - 1) * SEARCH_PAGE_SIZE;
-      const end = start + SEARCH_PAGE_SIZE;
-      const results: PagefindResult[] = [];
-      const topicCounts = new Map<string, number>();
-      const tagCounts = new Map<string, number>();
-      let searched = 0;
-      let searchedArticles = 0;
-      for (const info of manifest.slices) {
-        // The first page of the default scope stops at the newest slice that has a match: each older slice
-        // costs its own Pagefind, WASM and metadata (~120 KB), so a common word reads one slice, and only a
-        // word the recent news lacks reads on into the archive rather than showing nothing. The page says
-        // the results are recent and links to the whole archive; later pages read on as far as they need.
-        const enough = params.page === 1 ? results.length > 0 : results.length > end;
-        if (params.scope === 'recent' && searched > 0 && enough) break;
-        const pagefind = await slice(info.path);
-        if (searchOptions.facets && pagefind.filters) {
-          if (!withFilters.has(info.path)) withFilters.set(info.path, pagefind.filters());
-          await withFilters.get(info.path);
-        }
-        const found = await searchSlice(pagefind, variants, options);
-        results.push(...found.results);
-        for (const [value, count] of Object.entries(found.filters.topic ?? {})) {
-          topicCounts.set(value, (topicCounts.get(value) ?? 0) + count);
-        }
-        for (const [value, count] of Object.entries(found.filters.tag ?? {})) {
-          tagCounts.set(value, (tagCounts.get(value) ?? 0) + count);
-        }
-        searched++;
-        searchedArticles += info.count;
+      // The spelling check runs beside the search, so it adds no wait to a query spelt right.
+      const checking =
+        params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
+      const [outcome, suggestion] = await Promise.all([run(params, searchOptions), checking]);
+      if (suggestion === null || suggestion === undefined) return outcome;
+      if (outcome.total > 0 && outcome.total < FEW_RESULTS) {
+        // A few results: keep them first (the word may be a rare one spelt right), the likely ones after.
+        return { ...(await run(params, searchOptions, suggestion)), suggestion };
       }
-
-      const terms = browse ? [] : highlightTerms(params.q);
-      const hits: SearchHit[] = [];
-      for (const data of await Promise.all(results.slice(start, end).map((r) => r.data()))) {
-        const id = articleIdFromUrl(data.raw_url ?? data.url);
-        const title = data.meta.title;
-        if (id === null || !title) continue;
-        hits.push({
-          id,
-          title: highlightText(title, terms),
-          date: data.meta.date || null,
-          source: data.meta.source || null,
-          excerpt: excerptSegments(data.excerpt, terms),
-        });
-      }
-      return {
-        hits,
-        total: results.length,
-        complete: searched === manifest.slices.length,
-        hasNext: results.length > end,
-        facets: {
-          topics: facetValues(topicCounts, topicLabels, params.topic ? [params.topic] : [], Infinity),
-          tags: facetValues(tagCounts, tagLabels, params.tags, MAX_FACET_TAGS),
-        },
-        searchedArticles,
-        allTopics: manifest.topics,
-      };
+      // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
+      // its first letters, so the corrected query's results come first and those follow.
+      const fixed = await run({ ...params, q: suggestion }, searchOptions, outcome.total > 0 ? params.q : null);
+      return fixed.total > 0 ? { ...fixed, suggestion, corrected: true } : { ...outcome, suggestion };
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `/search?q=&topic=&tag=&page=&scope=`: loaded lazily by its route, and it loads Pagefind only when a
+ * `/search?q=&topic=&tag=&page=&scope=&sort=&literal=`: loaded lazily by its route, and it loads Pagefind only when a
  * search runs, so no other page pays for search. Results come through TanStack Query (not a loader) so the
  * page shows at once with a loading state, and keeps the previous results on screen while a facet click
  * narrows them.
@@ -8,6 +8,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { strings } from '../../shared/strings.ar.ts';
 import { SearchFacets } from './search-facets.tsx';
+import { SortSwitch, SpellingNotice } from './search-notices.tsx';
 import { hasFilters, parseSearchParams, searchHref, withoutTag, withTopic } from './search-params.ts';
 import { searchFacetsQuery, searchQuery } from './search-query.ts';
 import { SearchResults } from './search-results.tsx';
@@ -72,7 +73,17 @@ export function SearchPage() {
       ) : (
         <>
           <SearchFacets params={params} facets={facets} />
-          <SearchResults params={params} outcome={data} />
+          {params.q !== '' && <SortSwitch params={params} />}
+          {data.unsearchable ? (
+            <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
+              {s.noWords}
+            </p>
+          ) : (
+            <>
+              <SpellingNotice params={params} outcome={data} />
+              <SearchResults params={params} outcome={data} />
+            </>
+          )}
         </>
       )}
     </section>

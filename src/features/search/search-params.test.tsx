@@ -17,6 +17,8 @@ describe('parseSearchParams', () => {
     ['page=99999', { ...DEFAULT_SEARCH_PARAMS, page: MAX_PAGE }],
     ['topic=&tag=', DEFAULT_SEARCH_PARAMS],
     ['scope=everything', DEFAULT_SEARCH_PARAMS],
+    ['sort=newest&literal=1', { ...DEFAULT_SEARCH_PARAMS, sort: 'newest', literal: true }],
+    ['sort=oldest&literal=yes', DEFAULT_SEARCH_PARAMS],
     ['q=%E0%A4%A', { ...DEFAULT_SEARCH_PARAMS, q: '\uFFFD%A' }],
   ])('reads %j', (query, expected) => {
     expect(parse(query)).toEqual(expected);

@@ -1,11 +1,13 @@
 /**
- * The search page's state lives in its URL (`/search?q=&topic=&tag=&tag=&page=&scope=`), so a search can
+ * The search page's state lives in its URL (`/search?q=&topic=&tag=&tag=&page=&scope=&sort=&literal=`), so a search can
  * be shared, reloaded and reached with the back button. This is the one place that reads it: untrusted
  * text in, a typed object with defaults out, never an exception.
  */
 import { MAX_QUERY_CHARS } from '../../shared/lib/search-terms.ts';
 
 export type SearchScope = 'recent' | 'all';
+/** 'relevance' (the default): best match first, newer first among equals; 'newest': by date. */
+export type SearchSort = 'relevance' | 'newest';
 
 export interface SearchParams {
   /** What the reader typed, trimmed and cut to `MAX_QUERY_CHARS`; '' browses by filters alone. */
@@ -17,9 +19,20 @@ export interface SearchParams {
   page: number;
   /** 'recent' searches the newest slice of the index (and older ones only as paging needs them). */
   scope: SearchScope;
+  sort: SearchSort;
+  /** Search the words exactly as typed, without «هل تقصد» replacing a query that found nothing. */
+  literal: boolean;
 }
 
-export const DEFAULT_SEARCH_PARAMS: SearchParams = { q: '', topic: null, tags: [], page: 1, scope: 'recent' };
+export const DEFAULT_SEARCH_PARAMS: SearchParams = {
+  q: '',
+  topic: null,
+  tags: [],
+  page: 1,
+  scope: 'recent',
+  sort: 'relevance',
+  literal: false,
+};
 
 export const MAX_TAGS = 5;
 export const MAX_PAGE = 1000;
@@ -45,6 +58,8 @@ export function parseSearchParams(search: URLSearchParams): SearchParams {
     tags,
     page,
     scope: search.get('scope') === 'all' ? 'all' : 'recent',
+    sort: search.get('sort') === 'newest' ? 'newest' : 'relevance',
+    literal: search.get('literal') === '1',
   };
 }
 
@@ -56,6 +71,8 @@ export function searchHref(params: SearchParams): string {
   for (const tag of params.tags) out.append('tag', tag);
   if (params.page > 1) out.set('page', String(params.page));
   if (params.scope === 'all') out.set('scope', 'all');
+  if (params.sort === 'newest') out.set('sort', 'newest');
+  if (params.literal) out.set('literal', '1');
   const query = out.toString();
   return query === '' ? '/search' : `/search?${query}`;
 }
@@ -72,6 +89,10 @@ export function withTag(params: SearchParams, tag: string): SearchParams {
 
 export function withoutTag(params: SearchParams, tag: string): SearchParams {
   return { ...params, tags: params.tags.filter((t) => t !== tag), page: 1 };
+}
+
+export function withSort(params: SearchParams, sort: SearchSort): SearchParams {
+  return { ...params, sort, page: 1 };
 }
 
 export function withPage(params: SearchParams, page: number): SearchParams {

@@ -1,0 +1,71 @@
+/**
+ * What the search page says above its results: «هل تقصد» (or, when the query as typed found nothing, that
+ * the corrected query's results are shown, with a way back to the literal one), and the sort switch.
+ */
+import { Link } from 'react-router';
+import { strings } from '../../shared/strings.ar.ts';
+import type { SearchOutcome } from './search-engine.ts';
+import { searchHref, withSort, type SearchParams, type SearchSort } from './search-params.ts';
+
+const linkClass =
+  'font-bold text-red-800 underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-offset-2 ' +
+  'focus-visible:outline-red-700 dark:text-red-300 dark:focus-visible:outline-red-300';
+
+export interface SearchNoticesProps {
+  params: SearchParams;
+  outcome: SearchOutcome;
+}
+
+export function SpellingNotice({ params, outcome }: SearchNoticesProps) {
+  const s = strings.searchPage;
+  if (outcome.suggestion === null) return null;
+  const corrected = searchHref({ ...params, q: outcome.suggestion, page: 1, literal: false });
+  return (
+    <div className="mb-4 rounded-md bg-amber-50 p-3 dark:bg-amber-950/40">
+      {outcome.corrected ? (
+        <>
+          <p>{s.showingFor(outcome.suggestion)}</p>
+          <Link className={linkClass} to={searchHref({ ...params, page: 1, literal: true })}>
+            {s.searchLiteral(params.q)}
+          </Link>
+        </>
+      ) : (
+        <p>
+          {s.didYouMean}{' '}
+          <Link className={linkClass} to={corrected}>
+            {outcome.suggestion}
+          </Link>
+          ؟
+        </p>
+      )}
+    </div>
+  );
+}
+
+const SORTS: ReadonlyArray<{ sort: SearchSort; label: string }> = [
+  { sort: 'relevance', label: strings.searchPage.sortRelevance },
+  { sort: 'newest', label: strings.searchPage.sortNewest },
+];
+
+export function SortSwitch({ params }: { params: SearchParams }) {
+  return (
+    <nav aria-label={strings.searchPage.sortLabel} className="mb-4 flex items-center gap-2 text-sm">
+      <span>{strings.searchPage.sortLabel}:</span>
+      {SORTS.map(({ sort, label }) => (
+        <Link
+          key={sort}
+          to={searchHref(withSort(params, sort))}
+          aria-current={params.sort === sort ? 'true' : undefined}
+          className={
+            'rounded-full border px-3 py-1 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 ' +
+            (params.sort === sort
+              ? 'border-red-800 bg-red-800 font-bold text-white dark:border-red-300 dark:bg-red-300 dark:text-neutral-950'
+              : 'border-neutral-300 dark:border-neutral-600')
+          }
+        >
+          {label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The small lazy shards that sit beside the Pagefind index (built by scripts/ingest/search-vocabulary.ts,
+ * read by the search page and the header's search box): where each lives and what it holds. One module
+ * for both sides, so the file a query asks for is the file the ingest wrote.
+ *
+ * - `vocab/<key>.json`: the corpus's own words with their weight, for «هل تقصد» (`spelling.ts`).
+ * - `suggest/<key>.json`: topics, tags and headlines whose words start with the key, for suggestions as
+ *   the reader types.
+ */
+
+/** The Pagefind bundle and these shards, inside the data folder (served at `/data/pagefind/`). */
+export const PAGEFIND_DIR = 'pagefind/';
+
+/**
+ * One word of the vocabulary: its normalised form, its weight (how often titles, tags and bodies use it)
+ * and, when it differs, the way titles and tags usually write it (أوكرانيا for اوكرانيا), to show in «هل تقصد».
+ */
+export type VocabEntry = [word: string, weight: number, written?: string];
+
+export interface SuggestEntry {
+  kind: 'topic' | 'tag' | 'article';
+  /** Topic or tag slug, or article id. */
+  id: string;
+  label: string;
+  /** A topic's other names, matched too («كاراباخ» finds «ناغورني قره باغ»). */
+  aliases?: string[];
+}
+
+/** Letters of a vocabulary key: enough to keep a shard small, few enough that a slip rarely moves a word. */
+const VOCAB_KEY_LETTERS = 2;
+/** The article «ال» says nothing about a word; the vocabulary keys a word by what follows it. */
+const ARTICLE = 'ال';
+
+import { tokenize } from './arabic.ts';
+
+/** A file name for a few letters: their code points in hex, so every host and CDN serves it as is. */
+function lettersName(letters: string): string {
+  return [...letters].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('-');
+}
+
+/** The vocabulary key of a normalised word: its first two letters, after «ال» when it has one. */
+export function vocabKey(word: string): string {
+  const start = word.startsWith(ARTICLE) && word.length > ARTICLE.length + 1 ? ARTICLE.length : 0;
+  return word.slice(0, start + VOCAB_KEY_LETTERS);
+}
+
+export function vocabFile(key: string): string {
+  return `vocab/${lettersName(key)}.json`;
+}
+
+/** Suggestion shards: by the first two letters of a word, and by its first three (headlines need both). */
+export const SUGGEST_KEY_LETTERS = [2, 3] as const;
+
+export function suggestFile(prefix: string): string {
+  return `suggest/${lettersName(prefix)}.json`;
+}
+
+/** The definite article, alone or after و, that a reader often leaves out when typing. */
+const LEADING_ARTICLE = /^و?ال(?=..)/;
+
+/** The normalised words a suggestion answers to: its label's and aliases' words, also without «ال». */
+export function suggestionWords(entry: Pick<SuggestEntry, 'label' | 'aliases'>): string[] {
+  const words = new Set<string>();
+  for (const text of [entry.label, ...(entry.aliases ?? [])]) {
+    for (const token of tokenize(text)) {
+      words.add(token);
+      words.add(token.replace(LEADING_ARTICLE, ''));
+    }
+  }
+  return [...words];
+}
+
+/** Whether every typed word starts some word of the entry (the last one may still be half typed). */
+export function suggestionMatches(words: readonly string[], typed: readonly string[]): boolean {
+  return typed.length > 0 && typed.every((t) => words.some((w) => w.startsWith(t)));
+}

@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { vocabKey, type VocabEntry } from './search-shards.ts';
+import { correctWord, editDistance, makeVocabulary, splitKeys, splitWord, vocabKeysFor } from './spelling.ts';
+
+/** A vocabulary with every shard the words need, as the engine loads it. */
+function vocabulary(entries: VocabEntry[]) {
+  const shards = new Map<string, VocabEntry[]>();
+  for (const entry of entries) shards.set(vocabKey(entry[0]), [...(shards.get(vocabKey(entry[0])) ?? []), entry]);
+  return makeVocabulary(shards);
+}
+
+const vocab = vocabulary([
+  ['اوكرانيا', 120, 'أوكرانيا'],
+  ['اوكراني', 30],
+  ['روسيا', 200],
+  ['الشرق', 80],
+  ['الاوسط', 70, 'الأوسط'],
+  ['نادر', 1],
+]);
+
+describe('editDistance', () => {
+  it.each([
+    ['اوكرانيا', 'اوكرانيا', 0],
+    ['اوكرنيا', 'اوكرانيا', 1],
+    ['اوكراانيا', 'اوكرانيا', 1],
+    ['اوكارنيا', 'اوكرانيا', 1],
+    ['روسيا', 'اوكرانيا', 5],
+  ])('%s → %s is %i', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d);
+  });
+
+  it('stops early past the limit', () => {
+    expect(editDistance('روسيا', 'اوكرانيا', 1)).toBe(2);
+  });
+
+  it('is symmetric and never negative', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (a, b) => {
+        const d = editDistance(a, b);
+        expect(d).toBe(editDistance(b, a));
+        expect(d).toBeGreaterThanOrEqual(0);
+        expect(d).toBeLessThanOrEqual(Math.max(a.length, b.length));
+      }),
+    );
+  });
+});
+
+describe('correctWord', () => {
+  it.each([
+    ['a dropped letter', 'اوكرنيا'],
+    ['a doubled letter', 'اوكررانيا'],
+    ['two swapped letters', 'اوكارنيا'],
+  ])('corrects %s to the common word, written as titles write it', (_, typo) => {
+    expect(correctWord(typo, vocab)).toEqual({ word: 'اوكرانيا', written: 'أوكرانيا' });
+  });
+
+  it('leaves a word the corpus uses as it is', () => {
+    expect(correctWord('اوكراني', vocab)).toBeNull();
+    expect(correctWord('روسيا', vocab)).toBeNull();
+  });
+
+  it('never corrects to a rare word, nor a short word at all', () => {
+    expect(correctWord('ناد', vocab)).toBeNull();
+    expect(correctWord('رس', vocab)).toBeNull();
+  });
+
+  it('looks in the shard of the word with its first letters swapped too', () => {
+    expect(vocabKeysFor('واكرانيا')).toContain(vocabKey('اوكرانيا'));
+  });
+});
+
+describe('splitWord', () => {
+  it('splits two known words run together', () => {
+    expect(splitWord('الشرقالاوسط', vocab)).toEqual({ word: 'الشرق الاوسط', written: 'الشرق الأوسط' });
+    expect(splitKeys('الشرقالاوسط')).toContain(vocabKey('الاوسط'));
+  });
+
+  it('does not split a known word or one with an unknown part', () => {
+    expect(splitWord('روسيا', vocab)).toBeNull();
+    expect(splitWord('الشرقنادر', vocab)).toBeNull();
+  });
+});

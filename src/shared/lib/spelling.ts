@@ -1,0 +1,117 @@
+/**
+ * «هل تقصد»: a query word the corpus hardly knows is corrected against the corpus's own vocabulary
+ * (`search-shards.ts`). Words are compared in their normalised form (`normalizeArabic`), where the slips
+ * readers make most (أ/ا/إ, ى/ي, ة/ه, tashkeel) already cost nothing; what is left is counted by an edit
+ * distance in which a dropped, added or doubled letter and two swapped neighbours each cost one.
+ */
+import { vocabKey, type VocabEntry } from './search-shards.ts';
+
+/** A word seen at least this much is trusted as written. */
+export const TRUSTED_WEIGHT = 3;
+/** A correction must be this much more common than the word it replaces. */
+const BETTER_BY = 5;
+/** Parts of a word split at a missing space are at least this long. */
+const MIN_PART = 2;
+
+/** Edits allowed for a word of `length` letters: one slip in a short word, two in a long one. */
+function maxEdits(length: number): number {
+  return length < 3 ? 0 : length < 8 ? 1 : 2;
+}
+
+/**
+ * Optimal-string-alignment distance (insert, delete, substitute, swap of neighbours), or `limit + 1` once
+ * it is certain to exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+/** The vocabulary shards a word's corrections may live in: its own, and its own with the first two letters swapped. */
+export function vocabKeysFor(word: string): string[] {
+  const swapped = word.length >= 2 ? word[1]! + word[0]! + word.slice(2) : word;
+  return [...new Set([vocabKey(word), vocabKey(swapped)])];
+}
+
+export interface Vocabulary {
+  /** The entry of a normalised word, if the loaded shards hold it. */
+  get: (word: string) => VocabEntry | undefined;
+  /** Every entry of the loaded shards for `word` (`vocabKeysFor`). */
+  near: (word: string) => readonly VocabEntry[];
+}
+
+export function makeVocabulary(shards: ReadonlyMap<string, readonly VocabEntry[]>): Vocabulary {
+  const byWord = new Map<string, VocabEntry>();
+  for (const entries of shards.values()) for (const entry of entries) byWord.set(entry[0], entry);
+  return {
+    get: (word) => byWord.get(word),
+    near: (word) => vocabKeysFor(word).flatMap((key) => shards.get(key) ?? []),
+  };
+}
+
+/** A corrected word: its normalised form and how to show it. */
+export interface Correction {
+  word: string;
+  written: string;
+}
+
+const written = (entry: VocabEntry): string => entry[2] ?? entry[0];
+
+/**
+ * The best correction of one normalised word, or null when it is trusted or nothing better is close:
+ * the fewest edits, then the most common word.
+ */
+export function correctWord(word: string, vocabulary: Vocabulary): Correction | null {
+  const own = vocabulary.get(word)?.[1] ?? 0;
+  if (own >= TRUSTED_WEIGHT) return null;
+  const limit = maxEdits(word.length);
+  let best: { entry: VocabEntry; distance: number } | null = null;
+  for (const entry of vocabulary.near(word)) {
+    if (entry[0] === word || entry[1] < Math.max(TRUSTED_WEIGHT, own * BETTER_BY)) continue;
+    const distance = editDistance(word, entry[0], limit);
+    if (distance > limit) continue;
+    if (!best || distance < best.distance || (distance === best.distance && entry[1] > best.entry[1])) {
+      best = { entry, distance };
+    }
+  }
+  return best ? { word: best.entry[0], written: written(best.entry) } : null;
+}
+
+/** Where a word with a missing space could split: the two parts' vocabulary keys, for loading. */
+export function splitKeys(word: string): string[] {
+  const keys = new Set<string>();
+  for (let i = MIN_PART; i <= word.length - MIN_PART; i++) keys.add(vocabKey(word.slice(i)));
+  return [...keys];
+}
+
+/** Two known words run together («الشرقالاوسط»), split where both parts are most common; null if none. */
+export function splitWord(word: string, vocabulary: Vocabulary): Correction | null {
+  if ((vocabulary.get(word)?.[1] ?? 0) >= TRUSTED_WEIGHT) return null;
+  let best: { left: VocabEntry; right: VocabEntry; weight: number } | null = null;
+  for (let i = MIN_PART; i <= word.length - MIN_PART; i++) {
+    const left = vocabulary.get(word.slice(0, i));
+    const right = vocabulary.get(word.slice(i));
+    if (!left || !right || left[1] < TRUSTED_WEIGHT || right[1] < TRUSTED_WEIGHT) continue;
+    const weight = Math.min(left[1], right[1]);
+    if (!best || weight > best.weight) best = { left, right, weight };
+  }
+  return best
+    ? { word: `${best.left[0]} ${best.right[0]}`, written: `${written(best.left)} ${written(best.right)}` }
+    : null;
+}
