@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LockedError } from './lock.ts';
-import { DEFAULT_CACHE_DIR, InputError, buildReport, runIngest, summaryLine, type Progress } from './pipeline.ts';
+import { DEFAULT_CACHE_DIR, InputError, buildReport, rewriteLine, runIngest, summaryLine, type Progress } from './pipeline.ts';
 
 const USAGE =
   'usage: npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [--full] [--cache DIR] [INPUT ...]';
@@ -96,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (result.outcome === 'kept') process.stderr.write('ingest: --strict and rejected records: the previous output was left as it was\n');
   if (result.outcome === 'unchanged') process.stderr.write('ingest: nothing changed since the last run; the output was left as it was\n');
+  if (result.outcome !== 'kept') process.stderr.write(`${rewriteLine(result)}\n`);
   process.stdout.write(`${summaryLine(result)}\n`);
   return args.values.strict && rejections.length > 0 ? 1 : 0;
 }

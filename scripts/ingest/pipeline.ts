@@ -409,6 +409,14 @@ export function buildReport(result: IngestResult): string {
   )}\n`;
 }
 
+/** How much of the output this run wrote: the figure an incremental run exists to keep small. */
+export function rewriteLine(result: IngestResult): string {
+  const search = result.search ?? { files: 0, rewritten: 0 };
+  const total = result.write.files + search.files;
+  const rewritten = result.outcome === 'written' ? result.write.rewritten + search.rewritten : 0;
+  return `ingest: rewrote ${rewritten} of ${total} files`;
+}
+
 export function summaryLine(result: IngestResult): string {
   const c = result.counts;
   return `ingest: ${c.articles} articles, ${c.rejected} rejected, ${c.tags} tags, ${c.topics} topics -> ${result.out}`;
