@@ -1,9 +1,10 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { liveIngest } from './scripts/live/live-ingest.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), liveIngest()],
   build: { target: 'es2022' },
   test: {
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
