@@ -8,84 +8,16 @@
  * visible. --keep DIR keeps the corpus and the output (DIR/data).
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { formatRelatedQuality, type RelatedQuality } from '../ingest/related.ts';
-import { random } from './random.ts';
+import { generateCorpus } from './synthetic-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TAXONOMY = path.join(ROOT, 'content/taxonomy.json');
-
-const LETTERS = 'بتثجحخدذرزسشصضطظعغفقكلمنهوي';
-
-function makeWords(rand: () => number, count: number): string[] {
-  const words = new Set<string>();
-  while (words.size < count) {
-    const length = 3 + Math.floor(rand() * 5);
-    let word = '';
-    for (let i = 0; i < length; i++) word += LETTERS[Math.floor(rand() * LETTERS.length)];
-    words.add(word);
-  }
-  return [...words];
-}
-
-/** Index into a list of `n` items with probability ∝ 1 / (rank + 1)^s. */
-function zipf(rand: () => number, n: number, s: number): () => number {
-  const cumulative = new Float64Array(n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = sum += 1 / Math.pow(i + 1, s);
-  return () => {
-    const x = rand() * sum;
-    let lo = 0;
-    let hi = n - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-}
-
-async function generate(file: string, count: number): Promise<void> {
-  const taxonomy = JSON.parse(await readFile(TAXONOMY, 'utf8')) as { topics: Array<{ label: string; aliases?: string[] }> };
-  const aliases = taxonomy.topics.flatMap((t) => [t.label, ...(t.aliases ?? [])]);
-  const rand = random(count);
-  const words = makeWords(rand, 20_000);
-  const word = zipf(rand, words.length, 0.9);
-  const tagPool = Array.from({ length: 8_000 }, (_, i) =>
-    i % 4 === 0 ? `وسم${words[i]} ${words[i + 1]}` : `وسم${words[i]}`,
-  );
-  const tag = zipf(rand, tagPool.length, 1.05);
-  const phrase = (n: number): string => Array.from({ length: n }, () => words[word()]).join(' ');
-  const start = Date.UTC(2022, 0, 1);
-  const out = createWriteStream(file);
-  for (let i = 0; i < count; i++) {
-    const alias = rand() < 0.15 ? aliases[Math.floor(rand() * aliases.length)]! : null;
-    const title = `${phrase(3 + Math.floor(rand() * 5))}${alias ? ` ${alias}` : ''}`;
-    const body = Array.from({ length: 3 + Math.floor(rand() * 5) }, (_, p) =>
-      `${p === 0 && alias ? `${alias} ` : ''}${phrase(30 + Math.floor(rand() * 40))}.`,
-    );
-    // 3 to 10 keywords, as a site's «كلمات دلالية» line gives (the seed's gives 11): with 1 to 5, a fifth of
-    // the articles had one tag, which no keyword line looks like.
-    const tags = [...new Set(Array.from({ length: 3 + Math.floor(rand() * 8) }, () => tagPool[tag()]!))];
-    const date = rand() < 0.02 ? undefined : new Date(start + Math.floor(rand() * 730 * 86_400_000)).toISOString();
-    const record = {
-      id: `bench-${i}`,
-      title,
-      body,
-      date,
-      source: `مصدر ${1 + (i % 12)}`,
-      tags: rand() < 0.3 ? tags.join('، ') : tags,
-    };
-    if (!out.write(`${JSON.stringify(record)}\n`)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-}
 
 interface RunStats {
   articles: number;
@@ -141,7 +73,7 @@ async function benchmark(count: number, dir: string, keepOutput: boolean): Promi
   const corpus = path.join(dir, `corpus-${count}.jsonl`);
   const out = path.join(dir, keepOutput ? 'data' : `data-${count}`);
   process.stderr.write(`generating ${count.toLocaleString('en-US')} synthetic articles…\n`);
-  await generate(corpus, count);
+  await generateCorpus(corpus, count, TAXONOMY);
   // A fresh folder: deleting a previous run's output is not the ingest's work (the pipeline times it apart
   // as "remove old" when it does happen).
   await rm(out, { recursive: true, force: true });

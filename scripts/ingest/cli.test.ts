@@ -17,7 +17,7 @@ interface Run {
 
 function run(args: string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [CLI, ...args], { cwd, env: { ...process.env, CONTENT: '', ...env } });
+    const child = spawn(TSX, [CLI, ...args, '--cache', path.join(root, 'cache')], { cwd, env: { ...process.env, CONTENT: '', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -68,11 +68,38 @@ describe('ingest CLI', () => {
     expect(lastLine(result.stdout)).toMatch(/^ingest: 2 articles, 1 rejected/);
   }, 30_000);
 
-  it('exits 1 with --strict when anything was rejected', async () => {
-    const result = await run(['--no-search', '--strict', '--out', path.join(root, 'out-strict'), '--taxonomy', taxonomy, content]);
+  it('exits 1 with --strict when anything was rejected, and leaves the output as it was', async () => {
+    const out = path.join(root, 'out-strict');
+    await mkdir(out);
+    await writeFile(path.join(out, 'last-good.json'), '{}');
+    const result = await run(['--no-search', '--strict', '--out', out, '--taxonomy', taxonomy, content]);
     expect(result.code).toBe(1);
     expect(lastLine(result.stdout)).toMatch(/^ingest: 2 articles, 1 rejected/);
+    expect(result.stderr).toMatch(/previous output was left as it was/);
+    expect(await readdir(out)).toEqual(['last-good.json']);
   }, 30_000);
+
+  it('exits 2, naming the holder, while another build runs on the same output', async () => {
+    const out = path.join(root, 'out-locked');
+    // This test's own process stands for the running build.
+    await writeFile(path.join(root, '.out-locked.lock'), `${process.pid}\n`);
+    const result = await run(['--no-search', '--out', out, '--taxonomy', taxonomy, content]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`a build is running on this output \\(pid ${process.pid}`));
+    await rm(path.join(root, '.out-locked.lock'));
+  }, 30_000);
+
+  it('says when nothing changed since the last run, and --full rewrites everything', async () => {
+    const out = path.join(root, 'out-again');
+    const args = ['--no-search', '--out', out, '--taxonomy', taxonomy, content];
+    await run(args);
+    const again = await run(args);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/nothing changed since the last run/);
+    expect(again.stderr).toMatch(/rewrote 0 of \d+ files/);
+    const full = await run([...args, '--full']);
+    expect(full.stderr).toMatch(/rewrote (\d+) of \1 files/);
+  }, 60_000);
 
   it('writes the report with every rejection', async () => {
     const report = path.join(root, 'report.json');

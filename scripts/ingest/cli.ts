@@ -1,13 +1,15 @@
 /**
- * `npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [INPUT ...]`
+ * `npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [--full]
+ * [--cache DIR] [INPUT ...]`
  * Reads, calls the pipeline and writes; all the logic lives in the modules it imports.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { InputError, buildReport, runIngest, summaryLine, type Progress } from './pipeline.ts';
+import { LockedError } from './lock.ts';
+import { DEFAULT_CACHE_DIR, InputError, buildReport, rewriteLine, runIngest, summaryLine, type Progress } from './pipeline.ts';
 
 const USAGE =
-  'usage: npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [INPUT ...]';
+  'usage: npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [--full] [--cache DIR] [INPUT ...]';
 const SHOWN_REJECTIONS = 20;
 
 function progressBar(): Progress | undefined {
@@ -38,6 +40,8 @@ async function main(argv: string[]): Promise<number> {
         report: { type: 'string' },
         strict: { type: 'boolean', default: false },
         'no-search': { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
+        cache: { type: 'string', default: DEFAULT_CACHE_DIR },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -60,12 +64,17 @@ async function main(argv: string[]): Promise<number> {
       out,
       taxonomyFile: args.values.taxonomy,
       search: !args.values['no-search'],
+      full: args.values.full,
+      cacheDir: args.values.cache,
+      strict: args.values.strict,
       onProgress: progressBar(),
+      onWarning: (message) => process.stderr.write(`ingest: warning: ${message}\n`),
     });
   } catch (error) {
     process.stderr.write(`ingest: ${(error as Error).message}\n`);
-    if (!(error instanceof InputError)) process.stderr.write('ingest: the previous output was left untouched\n');
-    return error instanceof InputError ? 2 : 1;
+    const usage = error instanceof InputError || error instanceof LockedError;
+    if (!usage) process.stderr.write('ingest: the previous output was left untouched\n');
+    return usage ? 2 : 1;
   }
 
   const { rejections, warnings } = result;
@@ -85,6 +94,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  if (result.outcome === 'kept') process.stderr.write('ingest: --strict and rejected records: the previous output was left as it was\n');
+  if (result.outcome === 'unchanged') process.stderr.write('ingest: nothing changed since the last run; the output was left as it was\n');
+  if (result.outcome !== 'kept') process.stderr.write(`${rewriteLine(result)}\n`);
   process.stdout.write(`${summaryLine(result)}\n`);
   return args.values.strict && rejections.length > 0 ? 1 : 0;
 }

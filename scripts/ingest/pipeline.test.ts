@@ -48,7 +48,7 @@ describe('runIngest', () => {
   it('writes valid shards for every article and reports the rejected one', async () => {
     const input = await seedInput();
     const out = path.join(root, 'out');
-    const result = await runIngest({ inputs: [input], out, taxonomyFile: TAXONOMY, search: false });
+    const result = await runIngest({ inputs: [input], out, taxonomyFile: TAXONOMY, search: false, cacheDir: path.join(root, '.cache') });
     expect(result.counts.articles).toBe(4);
     expect(result.rejections).toEqual([{ file: expect.stringContaining('more.jsonl'), line: 3, reason: 'title is empty' }]);
 
@@ -77,8 +77,8 @@ describe('runIngest', () => {
     const input = await seedInput();
     const a = path.join(root, 'a');
     const b = path.join(root, 'b');
-    await runIngest({ inputs: [input], out: a, taxonomyFile: TAXONOMY, search: false });
-    await runIngest({ inputs: [input], out: b, taxonomyFile: TAXONOMY, search: false });
+    await runIngest({ inputs: [input], out: a, taxonomyFile: TAXONOMY, search: false, cacheDir: path.join(root, '.cache') });
+    await runIngest({ inputs: [input], out: b, taxonomyFile: TAXONOMY, search: false, cacheDir: path.join(root, '.cache') });
     const files = await listFiles(a);
     expect(await listFiles(b)).toEqual(files);
     for (const file of files) {
@@ -89,7 +89,7 @@ describe('runIngest', () => {
   it('keeps the previous output when a run fails part-way', async () => {
     const input = await seedInput();
     const out = path.join(root, 'out');
-    await runIngest({ inputs: [input], out, taxonomyFile: TAXONOMY, search: false });
+    await runIngest({ inputs: [input], out, taxonomyFile: TAXONOMY, search: false, cacheDir: path.join(root, '.cache') });
     const before = await listFiles(out);
     await writeFile(path.join(input, 'extra.jsonl'), JSON.stringify({ title: 'خبر إضافي', body: 'نص إضافي.' }));
     await expect(
@@ -98,11 +98,13 @@ describe('runIngest', () => {
         out,
         taxonomyFile: TAXONOMY,
         search: false,
+        cacheDir: path.join(root, '.cache'),
         beforeSwap: () => Promise.reject(new Error('injected failure')),
       }),
     ).rejects.toThrow('injected failure');
     expect(await listFiles(out)).toEqual(before);
-    expect(await readdir(root)).toEqual(['in', 'out']);
+    expect(await readdir(root)).toEqual(['.cache', 'in', 'out']);
+    expect(await readdir(path.join(root, '.cache'))).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, TopicRef } from '../../src/data/schema.ts';
 import { assignIds } from './ids.ts';
@@ -18,9 +20,14 @@ import type { ArticleText } from './phrases.ts';
 import { assignTags, type TagResult } from './tags.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
 import { assignTopics } from './topics.ts';
-import { writeAtomically, writeShards, type WriteStats } from './write-output.ts';
+import { CACHE_FORMAT, cacheFileFor, hashBytes, ingestVersion, readCache, stageCache, type BuildCache } from './build-cache.ts';
+import { acquireLock } from './lock.ts';
+import { writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
 
-/** The ingest as one call: read → parse → identify → tag → topic → relate → shard → write atomically. */
+/**
+ * The ingest as one call: read → parse → identify → tag → topic → relate → shard → write atomically,
+ * rewriting only what changed since the last run.
+ */
 
 /** Bad usage or unreadable input: the CLI exits with 2. */
 export class InputError extends Error {}
@@ -178,7 +185,17 @@ export interface IngestOptions {
   out: string;
   taxonomyFile: string;
   search: boolean;
+  /** Build from nothing: ignore the build cache (a new one is written). */
+  full?: boolean;
+  /** Where the build cache lives (default `.cache/ingest`). */
+  cacheDir?: string;
+  /** Articles a search slice (default DEFAULT_SLICE_SIZE; tests use small ones). */
+  sliceSize?: number;
+  /** Leave the previous output in place when anything was rejected (--strict, the live preview). */
+  strict?: boolean;
   onProgress?: Progress;
+  /** A cache that could not be used, and why: the run then builds from nothing. */
+  onWarning?: (message: string) => void;
   /** Runs inside the temp folder before the swap; tests use it to fail a run part-way. */
   beforeSwap?: (tempDir: string) => Promise<void>;
   /** Filled with the milliseconds each phase took. */
@@ -188,6 +205,9 @@ export interface IngestOptions {
 export interface IngestResult {
   counts: ShardCounts & { rejected: number; warnings: number; files: number };
   out: string;
+  /** 'unchanged': inputs, taxonomy, options and code as last time, nothing was touched; 'kept': --strict
+   * with rejections, the previous output left in place. */
+  outcome: 'written' | 'unchanged' | 'kept';
   rejections: Rejection[];
   warnings: Warning[];
   merged: BuiltCorpus['merged'];
@@ -195,32 +215,93 @@ export interface IngestResult {
   phrases: BuiltCorpus['phrases'];
   undecided: BuiltCorpus['undecided'];
   write: WriteStats;
-  search: { files: number; bytes: number } | null;
+  search: { files: number; bytes: number; slices: number; built: number; rewritten: number } | null;
   /** Related links and how many share a tag, for the benchmark (the articles are not kept). */
   related: RelatedQuality;
 }
 
+export const DEFAULT_CACHE_DIR = '.cache/ingest';
+const SEARCH_MANIFEST = 'pagefind/search-manifest.json';
+
+/** The lock of an output folder: beside it, so that any run on that folder sees it. */
+const lockFileFor = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
+
+/**
+ * Runs one ingest, holding the output's lock (a second run on the same output is a LockedError), and
+ * incrementally: only files whose bytes change are written (docs/decisions/030-incremental-ingest.md).
+ */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
+  const out = path.resolve(options.out);
+  await mkdir(path.dirname(out), { recursive: true });
+  const release = acquireLock(lockFileFor(out));
+  try {
+    await removeLeftovers(out);
+    return await ingestLocked(options, out);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Temp folders of runs that were killed; only a lock holder may remove them. A run killed between its two
+ * renames (previous output aside, new one not yet in place) left no output: the previous one, aside as
+ * `….old`, goes back, and with it the cache that describes it.
+ */
+async function removeLeftovers(out: string): Promise<void> {
+  const parent = path.dirname(out);
+  const prefix = `.${path.basename(out)}.tmp-`;
+  const leftovers = (await readdir(parent)).filter((name) => name.startsWith(prefix));
+  const aside = leftovers.filter((name) => name.endsWith('.old'));
+  if (aside.length === 1 && !existsSync(out)) await rename(path.join(parent, aside[0]!), out);
+  for (const name of leftovers) await rm(path.join(parent, name), { recursive: true, force: true });
+}
+
+async function ingestLocked(options: IngestOptions, out: string): Promise<IngestResult> {
   const lap = timer(options.timings);
+  let taxonomyBytes: Buffer;
   let taxonomy: Taxonomy;
   try {
     taxonomy = await loadTaxonomy(options.taxonomyFile);
+    taxonomyBytes = await readFile(options.taxonomyFile);
   } catch (error) {
     throw new InputError((error as Error).message);
   }
   const files = await collectInputFiles(options.inputs, [options.taxonomyFile]);
+  const read = async (file: string): Promise<Buffer> => {
+    try {
+      return await readFile(file);
+    } catch (error) {
+      throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
+    }
+  };
+  const shownName = (file: string): string => path.relative(process.cwd(), file) || file;
+
+  // What the output depends on, hashed; equal to the cache's, the output is already right.
+  const version = ingestVersion();
+  const digest = createHash('sha256').update(
+    JSON.stringify([CACHE_FORMAT, version, options.search, options.sliceSize ?? null, options.strict ?? false]),
+  );
+  digest.update(taxonomyBytes);
+  for (const file of files) digest.update(`\0${shownName(file)}\0`).update(await read(file));
+  const inputsDigest = digest.digest('hex');
+  const cacheFile = cacheFileFor(options.cacheDir ?? DEFAULT_CACHE_DIR, out);
+  let cache: BuildCache | null = null;
+  if (!options.full) {
+    const found = await readCache(cacheFile, out);
+    if (found.problem) options.onWarning?.(`${found.problem}; building from nothing`);
+    cache = found.cache;
+  }
+  lap('read');
+  if (cache && cache.digest === inputsDigest) {
+    return { ...(cache.result as Omit<IngestResult, 'out' | 'outcome'>), out: options.out, outcome: 'unchanged' };
+  }
+
   const records: RawRecord[] = [];
   const rejections: Rejection[] = [];
   const warnings: Warning[] = [];
   for (const [i, file] of files.entries()) {
     options.onProgress?.('read', i, files.length);
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
-    }
-    const parsed = parseFile(bytes, path.relative(process.cwd(), file) || file);
+    const parsed = parseFile(await read(file), shownName(file));
     for (const r of parsed.records) records.push(r);
     rejections.push(...parsed.rejections);
     warnings.push(...parsed.warnings);
@@ -233,45 +314,91 @@ export async function runIngest(options: IngestOptions): Promise<IngestResult> {
   rejections.push(...corpus.rejections);
   rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 
-  let write: WriteStats | undefined;
-  let search: IngestResult['search'] = null;
-  const { oldRemoved } = await writeAtomically(options.out, async (temp) => {
-    write = await writeShards(temp, buildShards({ articles: corpus.articles, topics: corpus.topics }));
-    lap('write');
-    if (options.search) {
-      options.onProgress?.('search', 0, 1);
-      const { buildSearchIndex } = await import('./search-index.ts');
-      search = await buildSearchIndex(corpus.articles, temp, taxonomy);
-      options.onProgress?.('search', 1, 1);
-      lap('search');
-    }
-    await options.beforeSwap?.(temp);
-  });
-  lap('swap');
-  // The new output is already live; deleting the previous one is timed apart, as it can cost more than
-  // writing (one unlink per file).
-  await oldRemoved;
-  lap('remove old');
-  if (options.timings) delete options.timings[''];
-
-  return {
-    counts: {
-      ...countShards({ articles: corpus.articles, topics: corpus.topics }),
-      rejected: rejections.length,
-      warnings: warnings.length,
-      files: write!.files,
-    },
-    out: options.out,
+  const shardInput = { articles: corpus.articles, topics: corpus.topics };
+  const result: Omit<IngestResult, 'out' | 'outcome' | 'write'> = {
+    counts: { ...countShards(shardInput), rejected: rejections.length, warnings: warnings.length, files: 0 },
     rejections,
     warnings,
     merged: corpus.merged,
     likelyVariants: corpus.likelyVariants,
     phrases: corpus.phrases,
     undecided: corpus.undecided,
-    write: write!,
-    search,
+    search: null,
     related: measureRelated(corpus.articles.map((a) => a.related)),
   };
+  const emptyWrite: WriteStats = { files: 0, bytes: 0, rewritten: 0, largestList: { path: '', bytes: 0 }, largestArticle: { path: '', bytes: 0 } };
+  if (options.strict && rejections.length > 0) return { ...result, write: emptyWrite, out: options.out, outcome: 'kept' };
+
+  const previous = cache ? { dir: out, hashes: cache.files } : null;
+  let write = emptyWrite;
+  let hashes: Record<string, string> = {};
+  let slices: BuildCache['slices'] = [];
+  let staged: Awaited<ReturnType<typeof stageCache>> | null = null;
+  try {
+    const { oldRemoved } = await writeAtomically(out, async (temp) => {
+      ({ stats: write, hashes } = await writeShards(temp, buildShards(shardInput), previous));
+      result.counts.files = write.files;
+      lap('write');
+      if (options.search) {
+        options.onProgress?.('search', 0, 1);
+        const { buildSearchIndex } = await import('./search-index.ts');
+        const built = await buildSearchIndex(corpus.articles, temp, taxonomy, {
+          sliceSize: options.sliceSize,
+          version,
+          previous: new Map(
+            (cache?.slices ?? []).map((b) => [b.key, { dir: path.join(out, 'pagefind', b.path), files: b.files, bytes: b.bytes }]),
+          ),
+          onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
+        });
+        slices = built.bundles;
+        const reusedKeys = new Set(cache?.slices.map((b) => b.key));
+        const manifestRewritten = keepIfUnchanged(temp, SEARCH_MANIFEST, previous, hashes);
+        result.search = {
+          files: built.files,
+          bytes: built.bytes,
+          slices: built.bundles.length,
+          built: built.built,
+          rewritten: built.bundles.reduce((n, b) => n + (reusedKeys.has(b.key) ? 0 : b.files.length), manifestRewritten ? 1 : 0),
+        };
+        lap('search');
+      }
+      await options.beforeSwap?.(temp);
+      staged = await stageCache(cacheFile, {
+        format: CACHE_FORMAT,
+        version,
+        outIno: (await stat(temp)).ino,
+        digest: inputsDigest,
+        files: hashes,
+        slices,
+        result: { ...result, write },
+      });
+    });
+    lap('swap');
+    await staged!.commit();
+    // The new output is already live; deleting the previous one is timed apart, as it can cost more than
+    // writing (one unlink per file).
+    await oldRemoved;
+    lap('remove old');
+  } catch (error) {
+    await (staged as Awaited<ReturnType<typeof stageCache>> | null)?.discard();
+    throw error;
+  }
+  if (options.timings) delete options.timings[''];
+  return { ...result, write, out: options.out, outcome: 'written' };
+}
+
+/**
+ * Replaces a file just written under `temp` with a hard link to the previous output's copy when the bytes
+ * are the same, so its mtime stays; records its hash. Returns whether the file changed.
+ */
+function keepIfUnchanged(temp: string, rel: string, previous: PreviousOutput | null, hashes: Record<string, string>): boolean {
+  const file = path.join(temp, rel);
+  const hash = hashBytes(readFileSync(file));
+  hashes[rel] = hash;
+  if (previous?.hashes[rel] !== hash) return true;
+  unlinkSync(file);
+  linkSync(path.join(previous.dir, rel), file);
+  return false;
 }
 
 /**
@@ -300,6 +427,14 @@ export function buildReport(result: IngestResult): string {
     null,
     2,
   )}\n`;
+}
+
+/** How much of the output this run wrote: the figure an incremental run exists to keep small. */
+export function rewriteLine(result: IngestResult): string {
+  const search = result.search ?? { files: 0, rewritten: 0 };
+  const total = result.write.files + search.files;
+  const rewritten = result.outcome === 'written' ? result.write.rewritten + search.rewritten : 0;
+  return `ingest: rewrote ${rewritten} of ${total} files`;
 }
 
 export function summaryLine(result: IngestResult): string {

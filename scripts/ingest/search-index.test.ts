@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
 import { buildLexicon } from '../../src/shared/lib/search-terms.ts';
-import { aliasGroups, buildSearchIndex, planSlices, searchRecord } from './search-index.ts';
+import { aliasGroups, buildSearchIndex, planSlices, searchRecord, sliceKey } from './search-index.ts';
 import { parseTaxonomy } from './taxonomy.ts';
 
 const taxonomy = parseTaxonomy({
@@ -45,11 +45,25 @@ describe('aliasGroups', () => {
 });
 
 describe('planSlices', () => {
-  it('orders newest first and cuts slices of the given size', () => {
-    expect(planSlices(articles, 2).map((s) => s.map((a) => a.id))).toEqual([['b', 'a/1'], ['c']]);
+  const dated = (n: number): Article[] =>
+    Array.from({ length: n }, (_, i) => article(`d${String(i).padStart(3, '0')}`, new Date(Date.UTC(2024, 0, 1 + i)).toISOString(), 'نص'));
+  const ids = (slices: ReturnType<typeof planSlices>) => slices.map((s) => [s.index, s.articles.map((a) => a.id)]);
+
+  it('cuts from the oldest (undated first) and lists newest first', () => {
+    expect(ids(planSlices(articles, 2))).toEqual([[1, ['b']], [0, ['a/1', 'c']]]);
+    expect(ids(planSlices(articles, 1))).toEqual([[2, ['b']], [1, ['a/1']], [0, ['c']]]);
   });
   it('keeps one slice for a small corpus', () => {
     expect(planSlices(articles, 10)).toHaveLength(1);
+  });
+  it('leaves every older slice as it was when new articles arrive', () => {
+    const before = planSlices(dated(40), 10);
+    const after = planSlices(dated(47), 10);
+    expect(ids(after).slice(1)).toEqual(ids(before));
+    expect(after[0]!.articles).toHaveLength(7);
+  });
+  it('folds a tail under half a slice into the slice before', () => {
+    expect(Math.max(...planSlices(dated(44), 10).map((s) => s.articles.length))).toBe(14);
   });
 });
 
@@ -82,13 +96,38 @@ describe('buildSearchIndex', () => {
     const stats = await buildSearchIndex(articles, dir, taxonomy, { sliceSize: 2 });
     const root = path.join(dir, 'pagefind');
     const files = await readdir(root);
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'wasm.ar.pagefind', 'search-manifest.json', 'slice-1']));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'wasm.ar.pagefind', 'search-manifest.json', 'slice-0']));
     expect(files.some((f) => f.includes('-ui.'))).toBe(false);
-    expect(await readdir(path.join(root, 'slice-1'))).toContain('pagefind.js');
+    expect(await readdir(path.join(root, 'slice-0'))).toContain('pagefind.js');
     const manifest = JSON.parse(await readFile(path.join(root, 'search-manifest.json'), 'utf8'));
-    expect(manifest.slices.map((s: { path: string; count: number }) => [s.path, s.count])).toEqual([['', 2], ['slice-1/', 1]]);
+    expect(manifest.slices.map((s: { path: string; count: number }) => [s.path, s.count])).toEqual([['', 1], ['slice-0/', 2]]);
     expect(manifest.topics).toEqual([{ slug: 'karabakh', label: 'كاراباخ' }]);
     expect(stats.files).toBeGreaterThan(10);
     expect(stats.bytes).toBeGreaterThan(0);
+    expect(stats.built).toBe(2);
+
+    // Again, with the first build as the previous one: nothing is built, every file is a hard link.
+    const again = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    try {
+      const previous = new Map(stats.bundles.map((b) => [b.key, { dir: path.join(root, b.path), files: b.files, bytes: b.bytes }]));
+      const reused = await buildSearchIndex(articles, again, taxonomy, { sliceSize: 2, previous });
+      expect(reused.built).toBe(0);
+      expect(reused.bundles).toEqual(stats.bundles);
+      const file = path.join('slice-0', stats.bundles[1]!.files[0]!);
+      expect((await stat(path.join(again, 'pagefind', file))).ino).toBe((await stat(path.join(root, file))).ino);
+    } finally {
+      await rm(again, { recursive: true, force: true });
+    }
   }, 60_000);
+});
+
+describe('sliceKey', () => {
+  const groups = aliasGroups(taxonomy);
+  it('ignores related links but not the text', () => {
+    const key = sliceKey(articles, 'v1', groups, false);
+    const withRelated = articles.map((a) => ({ ...a, related: [{ id: 'x', title: 'ت', date: null, source: null, sharedTags: [] }] }));
+    expect(sliceKey(withRelated, 'v1', groups, false)).toBe(key);
+    expect(sliceKey([{ ...articles[0]!, title: 'آخر' }, ...articles.slice(1)], 'v1', groups, false)).not.toBe(key);
+    expect(sliceKey(articles, 'v2', groups, false)).not.toBe(key);
+  });
 });

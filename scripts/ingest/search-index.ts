@@ -4,14 +4,18 @@
  * text), title, date and source as meta, topic and tag slugs as filters, the date as the sort key, and the
  * hidden terms of `src/shared/lib/search-terms.ts` in a meta field Pagefind searches but never shows.
  *
- * A large corpus is split into slices of `sliceSize` articles, newest first (docs/decisions/
- * 001-search-index-slices.md): the first query loads only the newest slice, older ones load on demand.
+ * A large corpus is split into slices of `sliceSize` articles counted from the oldest (docs/decisions/
+ * 001-search-index-slices.md, 030-incremental-ingest.md): the first query loads only the newest slice,
+ * older ones load on demand, and a slice whose articles did not change is reused as it is.
  * `search-manifest.json` tells the reader where the slices are, plus the taxonomy's alias groups, topic
  * labels and tag labels, so the query side builds the same terms as this side.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
 import type { Article } from '../../src/data/schema.ts';
 import {
   buildLexicon,
@@ -29,10 +33,11 @@ import type { Taxonomy } from './taxonomy.ts';
 export const SEARCH_MANIFEST_VERSION = 1;
 /**
  * Articles a slice. A first query loads the newest slice's `pf_meta` and the index chunk of each word; a
- * word in most articles (في, من) has a chunk that grows with the slice (160 KB at 10,000), so 5,000 keeps
- * such a query under the 300 KB budget (docs/decisions/001-search-index-slices.md).
+ * word in most articles (في, من) has a chunk that grows with the slice (160 KB at 10,000), so a newest
+ * slice of at most 5,000 keeps such a query under the 300 KB budget (docs/decisions/001). The newest slice
+ * holds up to one and a half of these (`planSlices`): 3,400 keeps it at 5,099 at most.
  */
-export const DEFAULT_SLICE_SIZE = 5_000;
+export const DEFAULT_SLICE_SIZE = 3_400;
 /**
  * Tag labels shipped in the manifest for facets (the commonest tags: the ones facets show); rarer tags
  * show their slug. Every first search loads the manifest, so it stays small.
@@ -66,6 +71,12 @@ export interface SearchIndexOptions {
   plain?: boolean;
   /** Called after each slice is written (progress for long builds). */
   onSlice?: (done: number, total: number) => void;
+  /** The code's version, part of each slice's key. */
+  version?: string;
+  /** Bundles of an earlier build by key, with the folder that holds each now. */
+  previous?: ReadonlyMap<string, { dir: string; files: string[]; bytes: number }>;
+  /** Slices built at once (default: one per core). */
+  parallel?: number;
 }
 
 /** The taxonomy's synonym groups: each topic (label, aliases, slug) and each known tag with its spellings. */
@@ -89,11 +100,30 @@ export function aliasGroups(taxonomy: Taxonomy): AliasGroup[] {
 const byNewest = (a: Article, b: Article): number =>
   (b.date ?? '').localeCompare(a.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function planSlices(articles: readonly Article[], sliceSize: number): Article[][] {
-  const sorted = [...articles].sort(byNewest);
-  const slices: Article[][] = [];
-  for (let i = 0; i < sorted.length; i += sliceSize) slices.push(sorted.slice(i, i + sliceSize));
-  return slices.length > 0 ? slices : [[]];
+export interface PlannedSlice {
+  /** Place counted from the oldest slice: an older slice keeps its number as articles arrive. */
+  index: number;
+  /** Newest first. */
+  articles: Article[];
+}
+
+/**
+ * Slices anchored in the past (docs/decisions/030-incremental-ingest.md): articles oldest first (undated
+ * oldest of all) cut every `sliceSize`, so a new article touches only the newest slice. A tail under half a
+ * slice joins the slice before it, so the newest slice, which every first query loads, holds between half
+ * and one and a half slices and never only a handful of articles. Returned newest first.
+ */
+export function planSlices(articles: readonly Article[], sliceSize: number): PlannedSlice[] {
+  const sorted = [...articles].sort(byNewest).reverse();
+  const full = Math.floor(sorted.length / sliceSize);
+  const tail = sorted.length - full * sliceSize;
+  const count = full === 0 ? 1 : tail >= sliceSize / 2 ? full + 1 : full;
+  const slices: PlannedSlice[] = [];
+  for (let index = 0; index < count; index++) {
+    const end = index === count - 1 ? sorted.length : (index + 1) * sliceSize;
+    slices.push({ index, articles: sorted.slice(index * sliceSize, end).reverse() });
+  }
+  return slices.reverse();
 }
 
 export function articleText(article: Article): string {
@@ -145,85 +175,141 @@ function tagLabels(articles: readonly Article[]): Array<{ slug: string; label: s
     .map(([slug, { label }]) => ({ slug, label }));
 }
 
-async function writeSlice(
-  articles: readonly Article[],
-  dir: string,
-  lexicon: SearchLexicon | null,
-  isKnown: (bare: string) => boolean,
-): Promise<{ files: number; bytes: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
-  if (!index) throw new Error(`pagefind: cannot create an index: ${errors.join('; ')}`);
-  try {
-    for (const article of articles) {
-      const res = await index.addCustomRecord(searchRecord(article, lexicon, isKnown));
-      if (res.errors.length > 0) throw new Error(`pagefind: article ${article.id}: ${res.errors.join('; ')}`);
+/** A slice's bundle as written: its files relative to its folder, and the key of what it holds. */
+export interface SliceBundle {
+  key: string;
+  path: string;
+  files: string[];
+  bytes: number;
+}
+
+/**
+ * What a slice's bundle depends on, hashed: the code's version, the alias groups, and every field of its
+ * articles but the related and read-also links (which search never sees). Equal keys, equal bundles.
+ */
+export function sliceKey(articles: readonly Article[], version: string, groups: readonly AliasGroup[], plain: boolean): string {
+  const hash = createHash('sha256').update(`${version}\0${plain}\0${JSON.stringify(groups)}`);
+  for (const article of articles) {
+    hash.update('\0').update(JSON.stringify(article, (key, value: unknown) => (key === 'related' || key === 'readAlso' ? undefined : value)));
+  }
+  return hash.digest('hex');
+}
+
+/** Runs `task` over `items`, at most `limit` at a time, results in input order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!);
     }
-    const built = await index.getFiles();
-    if (built.errors.length > 0) throw new Error(`pagefind: ${built.errors.join('; ')}`);
-    let files = 0;
-    let bytes = 0;
-    for (const file of built.files) {
-      if (UNUSED_FILE.test(file.path)) continue;
-      const target = path.join(dir, file.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.content);
-      files++;
-      bytes += file.content.byteLength;
-    }
-    return { files, bytes };
-  } finally {
-    await index.deleteIndex();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
+const WORKER = new URL('./slice-worker.mjs', import.meta.url);
+
+/** Builds one slice's bundle in a worker thread (its own Pagefind service). */
+function buildSlice(records: unknown[], dir: string): Promise<{ files: string[]; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { records, dir, unused: UNUSED_FILE.source } });
+    let result: { files: string[]; bytes: number } | null = null;
+    worker.on('message', (message: { files: string[]; bytes: number }) => (result = message));
+    worker.on('error', reject);
+    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`search slice worker exited with ${code}`))));
+  });
+}
+
+/** Hard-links a previous bundle's files into `dir`: same bytes, same mtimes, nothing rewritten. */
+function linkBundle(from: string, files: readonly string[], dir: string): void {
+  for (const file of files) {
+    const target = path.join(dir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    linkSync(path.join(from, file), target);
   }
 }
 
-/** Writes the Pagefind index for `articles` to `<outDir>/pagefind/` (served at `/data/pagefind/`). */
+export interface SearchIndexResult {
+  files: number;
+  bytes: number;
+  bundles: SliceBundle[];
+  /** Slices built this run; the others were linked from `previous`. */
+  built: number;
+  /** The «هل تقصد» vocabulary and suggestion shards (scripts/ingest/search-vocabulary.ts). */
+  shards?: Awaited<ReturnType<typeof writeSearchShards>>;
+}
+
+/**
+ * Writes the Pagefind index for `articles` to `<outDir>/pagefind/` (served at `/data/pagefind/`). A slice
+ * whose key is in `options.previous` is linked from there instead of built; the others build in worker
+ * threads, one per core.
+ */
 export async function buildSearchIndex(
   articles: Article[],
   outDir: string,
   taxonomy: Taxonomy,
   options: SearchIndexOptions = {},
-): Promise<{ files: number; bytes: number; shards?: Awaited<ReturnType<typeof writeSearchShards>> }> {
+): Promise<SearchIndexResult> {
   const root = path.join(outDir, 'pagefind');
   const groups = aliasGroups(taxonomy);
   const lexicon = buildLexicon(groups);
-  const counts = options.plain ? new Map<string, number>() : countTokens(articles.map(articleText));
-  const isKnown = options.plain ? () => false : corpusKnown(counts, lexicon);
+  const plain = options.plain ?? false;
   const slices = planSlices(articles, Math.max(1, options.sliceSize ?? DEFAULT_SLICE_SIZE));
+  const planned = slices.map((slice, i) => ({
+    slice,
+    path: i === 0 ? '' : `slice-${slice.index}/`,
+    key: sliceKey(slice.articles, options.version ?? '', groups, plain),
+  }));
 
-  let files = 0;
-  let bytes = 0;
-  const manifestSlices: SearchSlice[] = [];
-  try {
-    for (const [i, slice] of slices.entries()) {
-      const rel = i === 0 ? '' : `slice-${i}/`;
-      const written = await writeSlice(slice, path.join(root, rel), options.plain ? null : lexicon, isKnown);
-      files += written.files;
-      bytes += written.bytes;
-      manifestSlices.push({
-        path: rel,
-        count: slice.length,
-        newest: slice[0]?.date ?? null,
-        oldest: slice.at(-1)?.date ?? null,
-      });
-      options.onSlice?.(i + 1, slices.length);
+  let done = 0;
+  let built = 0;
+  const bundles = await inParallel(planned, options.parallel ?? os.availableParallelism(), async ({ slice, path: rel, key }) => {
+    const dir = path.join(root, rel);
+    const previous = options.previous?.get(key);
+    let written: { files: string[]; bytes: number };
+    if (previous) {
+      linkBundle(previous.dir, previous.files, dir);
+      written = previous;
+    } else {
+      // The corpus's vocabulary is the slice's own, so a slice's bundle depends on its articles alone.
+      const isKnown = plain ? () => false : corpusKnown(countTokens(slice.articles.map(articleText)), lexicon);
+      const records = slice.articles.map((a) => searchRecord(a, plain ? null : lexicon, isKnown));
+      written = await buildSlice(records, dir);
+      built++;
     }
-  } finally {
-    // The Pagefind service is a child process: left open, it keeps the CLI alive.
-    await pagefind.close();
-  }
+    options.onSlice?.(++done, planned.length);
+    return { key, path: rel, files: written.files, bytes: written.bytes };
+  });
 
   const manifest: SearchManifest = {
     schemaVersion: SEARCH_MANIFEST_VERSION,
-    slices: manifestSlices,
+    slices: planned.map(({ slice, path: rel }) => ({
+      path: rel,
+      count: slice.articles.length,
+      newest: slice.articles[0]?.date ?? null,
+      oldest: slice.articles.at(-1)?.date ?? null,
+    })),
     topics: taxonomy.topics.map((t) => ({ slug: t.slug, label: t.label })),
     tags: tagLabels(articles),
     groups,
   };
   const json = JSON.stringify(manifest);
   await writeFile(path.join(root, 'search-manifest.json'), json);
-  files++;
-  bytes += Buffer.byteLength(json);
-  if (options.plain) return { files, bytes };
-  const shards = await writeSearchShards(root, articles, taxonomy, counts);
-  return { files: files + shards.vocab.files + shards.suggest.files, bytes: bytes + shards.vocab.bytes + shards.suggest.bytes, shards };
+  const result: SearchIndexResult = {
+    files: bundles.reduce((n, b) => n + b.files.length, 1),
+    bytes: bundles.reduce((n, b) => n + b.bytes, Buffer.byteLength(json)),
+    bundles,
+    built,
+  };
+  // The vocabulary and suggestion shards are the whole corpus's, written afresh each run.
+  if (plain) return result;
+  const shards = await writeSearchShards(root, articles, taxonomy, countTokens(articles.map(articleText)));
+  return {
+    ...result,
+    files: result.files + shards.vocab.files + shards.suggest.files,
+    bytes: result.bytes + shards.vocab.bytes + shards.suggest.bytes,
+    shards,
+  };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,7 +49,7 @@ describe('writeAtomically', () => {
 
 describe('writeShards', () => {
   it('writes nested files and measures them', async () => {
-    const stats = await writeShards(root, [
+    const { stats } = await writeShards(root, [
       { path: 'manifest.json', content: '{}' },
       { path: 'home/1.json', content: '[1,2]' },
       { path: 'articles/ab/abcd.json', content: '"نص"' },
@@ -57,10 +57,29 @@ describe('writeShards', () => {
     expect(stats).toEqual({
       files: 3,
       bytes: 2 + 5 + 6,
+      rewritten: 3,
       largestList: { path: 'home/1.json', bytes: 5 },
       largestArticle: { path: 'articles/ab/abcd.json', bytes: 6 },
     });
     expect(await readFile(path.join(root, 'articles/ab/abcd.json'), 'utf8')).toBe('"نص"');
+  });
+
+  it('links a file whose bytes did not change from the previous output, and writes the others', async () => {
+    const old = path.join(root, 'old');
+    const { hashes } = await writeShards(old, [
+      { path: 'same.json', content: '"نفسه"' },
+      { path: 'changed.json', content: '1' },
+    ]);
+    const next = path.join(root, 'next');
+    const { stats } = await writeShards(next, [
+      { path: 'same.json', content: '"نفسه"' },
+      { path: 'changed.json', content: '2' },
+      { path: 'new.json', content: '3' },
+    ], { dir: old, hashes });
+    expect(stats.rewritten).toBe(2);
+    expect((await stat(path.join(next, 'same.json'))).ino).toBe((await stat(path.join(old, 'same.json'))).ino);
+    expect((await stat(path.join(next, 'changed.json'))).ino).not.toBe((await stat(path.join(old, 'changed.json'))).ino);
+    expect(await readFile(path.join(next, 'changed.json'), 'utf8')).toBe('2');
   });
 
   it('writes a lone surrogate as U+FFFD, as Node does', async () => {
