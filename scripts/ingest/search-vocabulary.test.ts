@@ -1,9 +1,20 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
 import { tokenize } from '../../src/shared/lib/arabic.ts';
-import { suggestionMatches, suggestionWords, vocabKey } from '../../src/shared/lib/search-shards.ts';
+import {
+  shardIndexHas,
+  suggestFile,
+  suggestionMatches,
+  suggestionWords,
+  vocabFile,
+  vocabKey,
+  type ShardIndex,
+} from '../../src/shared/lib/search-shards.ts';
 import { countTokens } from '../../src/shared/lib/search-terms.ts';
-import { buildSuggestions, buildVocabulary } from './search-vocabulary.ts';
+import { buildSuggestions, buildVocabulary, writeSearchShards } from './search-vocabulary.ts';
 import { parseTaxonomy } from './taxonomy.ts';
 
 const taxonomy = parseTaxonomy({
@@ -81,5 +92,34 @@ describe('buildSuggestions', () => {
     const words = suggestionWords({ label: 'الحرب في أوكرانيا' });
     expect(suggestionMatches(words, tokenize('حرب اوكر'))).toBe(true);
     expect(suggestionMatches(words, tokenize('حرب روس'))).toBe(false);
+  });
+});
+
+describe('writeSearchShards', () => {
+  it('writes beside the shards an index that holds exactly the keys with a file', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'search-shards-'));
+    try {
+      const stats = await writeSearchShards(root, articles, taxonomy, counts);
+      const cases = [
+        { dir: 'vocab', keys: [...buildVocabulary(articles, taxonomy, counts).keys()], file: vocabFile },
+        { dir: 'suggest', keys: [...buildSuggestions(articles, taxonomy).keys()], file: suggestFile },
+      ];
+      for (const { dir, keys, file } of cases) {
+        const json = await readFile(path.join(root, dir, 'index.json'), 'utf8');
+        const index = JSON.parse(json) as ShardIndex;
+        const written = new Set(await readdir(path.join(root, dir)));
+        for (const key of keys) {
+          expect(shardIndexHas(index, key)).toBe(true);
+          expect(written.has(path.basename(file(key)))).toBe(true);
+        }
+        // Every letter the index lists is one file: nothing more is claimed than written.
+        const listed = Object.values(index).reduce((n, letters) => n + [...letters].length, 0);
+        expect(listed).toBe(keys.length);
+        expect(written.size).toBe(keys.length + 1);
+        expect(stats[dir as 'vocab' | 'suggest'].indexBytes).toBe(Buffer.byteLength(json));
+      }
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });

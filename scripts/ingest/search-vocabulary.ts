@@ -11,10 +11,13 @@ import path from 'node:path';
 import type { Article } from '../../src/data/schema.ts';
 import { tokenize } from '../../src/shared/lib/arabic.ts';
 import {
+  encodeShardIndex,
+  SUGGEST_INDEX_FILE,
   SUGGEST_KEY_LETTERS,
   suggestFile,
   suggestionWords,
   vocabFile,
+  VOCAB_INDEX_FILE,
   vocabKey,
   type SuggestEntry,
   type VocabEntry,
@@ -140,10 +143,18 @@ export interface ShardStats {
   files: number;
   bytes: number;
   largest: number;
+  /** Bytes of the index of keys (`encodeShardIndex`), not counted in `files` and `bytes`. */
+  indexBytes: number;
 }
 
-async function writeShards<T>(root: string, shards: Map<string, T>, file: (key: string) => string): Promise<ShardStats> {
-  const stats: ShardStats = { files: 0, bytes: 0, largest: 0 };
+/** Writes one file a key, and the index of keys beside them so the reader asks only for files that exist. */
+async function writeShards<T>(
+  root: string,
+  shards: Map<string, T>,
+  file: (key: string) => string,
+  indexFile: string,
+): Promise<ShardStats> {
+  const stats: ShardStats = { files: 0, bytes: 0, largest: 0, indexBytes: 0 };
   const dirs = new Set<string>();
   for (const key of [...shards.keys()].sort()) {
     const target = path.join(root, file(key));
@@ -159,6 +170,10 @@ async function writeShards<T>(root: string, shards: Map<string, T>, file: (key: 
     stats.bytes += bytes;
     stats.largest = Math.max(stats.largest, bytes);
   }
+  const index = JSON.stringify(encodeShardIndex(shards.keys()));
+  await mkdir(path.dirname(path.join(root, indexFile)), { recursive: true });
+  await writeFile(path.join(root, indexFile), index);
+  stats.indexBytes = Buffer.byteLength(index);
   return stats;
 }
 
@@ -170,7 +185,7 @@ export async function writeSearchShards(
   bodyCounts: ReadonlyMap<string, number>,
 ): Promise<{ vocab: ShardStats; suggest: ShardStats }> {
   return {
-    vocab: await writeShards(root, buildVocabulary(articles, taxonomy, bodyCounts), vocabFile),
-    suggest: await writeShards(root, buildSuggestions(articles, taxonomy), suggestFile),
+    vocab: await writeShards(root, buildVocabulary(articles, taxonomy, bodyCounts), vocabFile, VOCAB_INDEX_FILE),
+    suggest: await writeShards(root, buildSuggestions(articles, taxonomy), suggestFile, SUGGEST_INDEX_FILE),
   };
 }

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { fetchShard } from '../../shared/lib/fetch-shard.ts';
-import { PAGEFIND_DIR, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
+import { PAGEFIND_DIR, VOCAB_INDEX_FILE, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
+import { shardIndexLookup } from './shard-index.ts';
 import { createSearchEngine, searchManifestSchema, type PagefindModule, type SearchEngine } from './search-engine.ts';
 
 const EXCERPT_WORDS = 28;
@@ -33,8 +34,14 @@ const vocabShardSchema = z.array(
   z.union([z.tuple([z.string(), z.number()]), z.tuple([z.string(), z.number(), z.string()])]),
 );
 
-/** One vocabulary shard for «هل تقصد» (`src/shared/lib/search-shards.ts`). */
-export function loadVocabShard(key: string): Promise<VocabEntry[]> {
+const hasVocabShard = shardIndexLookup(VOCAB_INDEX_FILE);
+
+/**
+ * One vocabulary shard for «هل تقصد» (`src/shared/lib/search-shards.ts`); a key without a shard (by the
+ * index the ingest writes) is empty, and not fetched.
+ */
+export async function loadVocabShard(key: string): Promise<VocabEntry[]> {
+  if (!(await hasVocabShard(key))) return [];
   return fetchShard(`${PAGEFIND_DIR}${vocabFile(key)}`, vocabShardSchema);
 }
 

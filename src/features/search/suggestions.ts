@@ -9,6 +9,7 @@ import { fetchShard, NotFoundError } from '../../shared/lib/fetch-shard.ts';
 import { articleHref, tagHref, topicHref } from '../../shared/lib/hrefs.ts';
 import {
   PAGEFIND_DIR,
+  SUGGEST_INDEX_FILE,
   SUGGEST_KEY_LETTERS,
   suggestFile,
   suggestionMatches,
@@ -16,6 +17,7 @@ import {
   type SuggestEntry,
 } from '../../shared/lib/search-shards.ts';
 import { MAX_QUERY_CHARS } from '../../shared/lib/search-terms.ts';
+import { shardIndexLookup } from './shard-index.ts';
 
 /** Suggestions shown at most, and of those at most this many topics and tags. */
 const MAX_SUGGESTIONS = 8;
@@ -57,9 +59,12 @@ export function pickSuggestions(entries: readonly SuggestEntry[], typed: string)
     .map((e) => ({ kind: e.kind, label: e.label, href: hrefOf(e) }));
 }
 
+const hasSuggestShard = shardIndexLookup(SUGGEST_INDEX_FILE);
+
 export async function fetchSuggestions(typed: string): Promise<Suggestion[]> {
   const prefix = suggestPrefix(typed);
-  if (prefix === null) return [];
+  // No shard (by the index the ingest writes): no word of any topic, tag or headline starts that way.
+  if (prefix === null || !(await hasSuggestShard(prefix))) return [];
   try {
     return pickSuggestions(await fetchShard(`${PAGEFIND_DIR}${suggestFile(prefix)}`, suggestShardSchema), typed);
   } catch (error) {

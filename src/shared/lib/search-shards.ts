@@ -6,6 +6,8 @@
  * - `vocab/<key>.json`: the corpus's own words with their weight, for «هل تقصد» (`spelling.ts`).
  * - `suggest/<key>.json`: topics, tags and headlines whose words start with the key, for suggestions as
  *   the reader types.
+ * - `vocab/index.json`, `suggest/index.json`: which keys have a shard (`ShardIndex`), so the reader never
+ *   asks for a file that does not exist (each miss would be a 404 on the wire and in the console).
  */
 
 /** The Pagefind bundle and these shards, inside the data folder (served at `/data/pagefind/`). */
@@ -73,4 +75,38 @@ export function suggestionWords(entry: Pick<SuggestEntry, 'label' | 'aliases'>):
 /** Whether every typed word starts some word of the entry (the last one may still be half typed). */
 export function suggestionMatches(words: readonly string[], typed: readonly string[]): boolean {
   return typed.length > 0 && typed.every((t) => words.some((w) => w.startsWith(t)));
+}
+
+/**
+ * The keys that have a shard, compact: keys grouped by all their letters but the last, which are listed
+ * together in one string (`{"اب": "تثج"}` holds ابت, ابث and ابج). A key is one letter longer than its
+ * group, so keys of different lengths (2 and 3 letters, or 2 and «ال» + 2) share one index.
+ */
+export type ShardIndex = Record<string, string>;
+
+export const VOCAB_INDEX_FILE = 'vocab/index.json';
+export const SUGGEST_INDEX_FILE = 'suggest/index.json';
+
+export function encodeShardIndex(keys: Iterable<string>): ShardIndex {
+  const groups = new Map<string, Set<string>>();
+  for (const key of keys) {
+    const letters = [...key];
+    const last = letters.pop();
+    if (last === undefined) continue;
+    const group = letters.join('');
+    const set = groups.get(group) ?? new Set<string>();
+    set.add(last);
+    groups.set(group, set);
+  }
+  const index: ShardIndex = {};
+  for (const group of [...groups.keys()].sort()) index[group] = [...groups.get(group)!].sort().join('');
+  return index;
+}
+
+export function shardIndexHas(index: ShardIndex, key: string): boolean {
+  const letters = [...key];
+  const last = letters.pop();
+  if (last === undefined) return false;
+  const group = letters.join('');
+  return Object.hasOwn(index, group) && [...index[group]!].includes(last);
 }
