@@ -35,17 +35,13 @@ globalThis.fetch = async (input: string | URL | Request) => {
 
 const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
 
+/** A page that wrote nothing: a redirect, an error, an unsafe path. */
+function nothingWritten(path: string, status: number): PageResult {
+  return { path, status, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null };
+}
+
 async function renderOne(pagePath: string): Promise<PageResult> {
-  const base = {
-    path: pagePath,
-    file: null,
-    written: false,
-    bytes: 0,
-    links: [],
-    indexable: false,
-    lastmod: null,
-    news: null,
-  };
+  const base = nothingWritten(pagePath, 0);
   const page = await renderPage(pagePath);
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
@@ -119,19 +115,7 @@ parentPort!.on('message', async ({ paths }: RenderRequest) => {
     try {
       results.push(await renderOne(p));
     } catch (error) {
-      const message = String((error as Error)?.stack ?? error);
-      results.push({
-        path: p,
-        status: 500,
-        file: null,
-        written: false,
-        bytes: 0,
-        links: [],
-        indexable: false,
-        lastmod: null,
-        news: null,
-        error: message,
-      });
+      results.push({ ...nothingWritten(p, 500), error: String((error as Error)?.stack ?? error) });
     }
   }
   parentPort!.postMessage({ results } satisfies RenderReply);
