@@ -38,27 +38,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test.describe(`hydration, ${colorScheme}, ${viewport.width} px`, () => {
       test.use({ colorScheme, viewport, allowConsoleErrors: [failedResource(404)] });
 
-      test('home, a topic, a tag and an article hydrate without a warning or a request for their data', async ({ page }) => {
-        const { article, topic, tag } = samplePages();
-        const pages = [
-          ['/', strings.home.heading],
-          [`/topics/${topic.slug}`, topic.label],
-          [`/tags/${encodeURIComponent(tag.slug)}`, tag.label],
-          [articleUrl(article.id), article.title],
-        ] as const;
-        for (const [path, heading] of pages) {
+      for (const kind of ['home', 'topic', 'tag', 'article'] as const) {
+        test(`${kind} hydrates without a warning or a request for its data`, async ({ page }) => {
+          const { article, topic, tag } = samplePages();
+          const pages: Record<typeof kind, [path: string, heading: string]> = {
+            home: ['/', strings.home.heading],
+            topic: [`/topics/${topic.slug}`, topic.label],
+            tag: [`/tags/${encodeURIComponent(tag.slug)}`, tag.label],
+            article: [articleUrl(article.id), article.title],
+          };
+          const [path, heading] = pages[kind];
           const seen = watch(page);
-          await page.goto(path);
-          await page.waitForLoadState('networkidle');
+          await page.goto(path, { waitUntil: 'load' });
           await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-          // Hydrated: a client-side link works without a page load.
           await page.waitForFunction(() => '__reactRouterVersion' in window);
+          // React hydrates in tasks after the script runs; a mismatch is logged by then.
+          await page.waitForTimeout(500);
           expect(seen.warnings, `${path}: console warnings and errors`).toEqual([]);
           expect(seen.data, `${path}: data requests`).toEqual([]);
-          page.removeAllListeners('console');
-          page.removeAllListeners('request');
-        }
-      });
+        });
+      }
 
       test('the 404 page renders with the 404 status and no warning', async ({ page }) => {
         const seen = watch(page);
