@@ -64,7 +64,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const response = await page.goto('/articles/no-such-article');
         expect(response?.status()).toBe(404);
         await expect(page.getByRole('heading', { level: 1, name: strings.notFound.title })).toBeVisible();
-        await page.waitForLoadState('networkidle');
+        // The app renders this path afresh once it has its data (a 404 for the shard), then shows the same page.
+        await page.waitForFunction(() => '__reactRouterVersion' in window);
+        await page.waitForTimeout(500);
         await expect(page.getByRole('heading', { level: 1, name: strings.notFound.title })).toBeVisible();
         expect(seen.warnings.filter((w) => !failedResource(404).test(w))).toEqual([]);
       });
