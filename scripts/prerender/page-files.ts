@@ -3,6 +3,7 @@
  * file by decoding it (nginx's `$uri`), so the file is the decoded path plus `.html`
  * (`/articles/abc` → `articles/abc.html`, `/` → `index.html`), found by `try_files $uri $uri.html`.
  */
+import { decodeHtmlEntities } from '../../src/shared/lib/html-entities.ts';
 
 /** ext4 and most file systems allow 255 bytes a name; `.html` takes 5. */
 const MAX_SEGMENT_BYTES = 200;
@@ -37,19 +38,10 @@ const HREF = /<a\b[^>]*?\shref="([^"]*)"/g;
 export function pageLinks(html: string): string[] {
   const links = new Set<string>();
   for (const match of html.matchAll(HREF)) {
-    const href = decodeEntities(match[1]!).split('#')[0]!;
+    const href = decodeHtmlEntities(match[1]!).split('#')[0]!;
     if (!href.startsWith('/') || href.startsWith('//') || href.includes('?')) continue;
     links.add(href);
   }
   return [...links];
 }
 
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}

@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { StaticRouterProvider, createStaticHandler, createStaticRouter } from 'react-router';
 import type { Article, ListPage, Manifest } from '../data/schema.ts';
+import { decodeHtmlEntities } from '../shared/lib/html-entities.ts';
 import type { HydrationPayload } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
 import { createRoutes } from './routes.tsx';
@@ -60,7 +61,8 @@ export function createPageRenderer(origin = 'http://localhost') {
     return {
       kind: 'page',
       status: context.statusCode,
-      title: unescapeText(title),
+      // React escapes text as HTML; the head builder escapes again, so the title travels as plain text.
+      title: decodeHtmlEntities(title),
       html: markup.slice(hoisted.length),
       hydration: {
         path,
@@ -88,12 +90,3 @@ function viewOf(queries: Array<{ key: readonly unknown[]; data: unknown }>): Pag
   return { kind: 'other', manifest };
 }
 
-/** React escapes text as HTML; the head builder escapes again, so the title travels as plain text. */
-function unescapeText(html: string): string {
-  return html
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, '&');
-}
