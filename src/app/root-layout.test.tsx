@@ -39,7 +39,8 @@ describe('layout', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     const form = await screen.findByRole('search');
     await user.type(within(form).getByRole('combobox', { name: strings.search.label }), 'كاراباخ');
     await user.click(within(form).getByRole('button', { name: strings.search.submit }));
-    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/search'));
+    // The search route's code is loaded lazily, as in the browser: slow on a busy machine.
+    await vi.waitFor(() => expect(router.state.location.pathname).toBe('/search'), { timeout: 10_000 });
     expect(new URLSearchParams(router.state.location.search).get('q')).toBe('كاراباخ');
   });
 
