@@ -1,10 +1,11 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { deferredEntry } from './scripts/build/deferred-entry.ts';
 import { liveIngest } from './scripts/live/live-ingest.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), tailwindcss(), liveIngest()],
+  plugins: [react(), tailwindcss(), liveIngest(), deferredEntry()],
   // The SSR build is the prerenderer's worker (scripts/prerender), written to dist-ssr/; public/ is the
   // client build's.
   build: { target: 'es2022', copyPublicDir: !isSsrBuild },

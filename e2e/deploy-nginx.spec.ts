@@ -116,7 +116,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     const response = await request.get(`/search?q=${encodeURIComponent('روسيا')}`);
     expect(response.status()).toBe(200);
     await page.goto(`/search?q=${encodeURIComponent('روسيا')}`);
-    await expect(page.getByRole('heading', { level: 1, name: strings.searchPage.headingFor('روسيا') })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: strings.searchPage.headingFor('روسيا') })).toBeVisible({ timeout: 15_000 });
   });
 
   for (const [label, path] of [
@@ -179,7 +179,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
 
   test('hashed assets are cached for a year, immutable', async ({ request }) => {
     const html = readFileSync(distPath('index.html'), 'utf8');
-    const script = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1];
+    const script = /<meta name="app-entry" content="([^"]+)"/.exec(html)?.[1];
     expect(script).toMatch(/^\/assets\/.+\.js$/);
     const response = await request.get(script as string);
     expect(response.status()).toBe(200);
@@ -189,7 +189,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
 
   test('JS, CSS and JSON are gzipped; woff2 is sent as is', async ({ request }) => {
     const html = readFileSync(distPath('index.html'), 'utf8');
-    const script = /<script type="module"[^>]*src="([^"]+)"/.exec(html)?.[1] as string;
+    const script = /<meta name="app-entry" content="([^"]+)"/.exec(html)?.[1] as string;
     const style = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(html)?.[1] as string;
     for (const path of [script, style, '/data/manifest.json', '/data/home/1.json']) {
       const response = await request.get(path, gzip);

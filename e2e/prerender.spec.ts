@@ -84,6 +84,31 @@ test('after hydration, links navigate inside the app without loading a page', as
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 });
 
+test('the first paint waits for neither the app nor the web font; the next page uses the cached font', async ({
+  page,
+}) => {
+  const { article } = samplePages();
+  const fonts: string[] = [];
+  page.on('request', (request) => request.url().endsWith('.woff2') && fonts.push(request.url()));
+  await page.goto(articleUrl(article.id));
+  await page.waitForFunction(() => '__reactRouterVersion' in window);
+  const { paintedAt, appRequestedAt } = await page.evaluate(() => ({
+    paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    appRequestedAt: performance
+      .getEntriesByType('resource')
+      .find((entry) => /\/assets\/index-[^/]+\.js$/.test(entry.name))?.startTime,
+  }));
+  expect(paintedAt).toBeDefined();
+  expect(appRequestedAt).toBeGreaterThan(paintedAt!);
+  const bodyFont = () => page.evaluate(() => getComputedStyle(document.body).fontFamily);
+  expect(await bodyFont()).not.toContain('Noto Sans Arabic');
+
+  await expect.poll(() => fonts.length).toBe(2);
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('web-fonts'))).toBe('cached');
+  await page.reload();
+  expect(await bodyFont()).toMatch(/^"?Noto Sans Arabic/);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -96,10 +121,16 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText(full.body[0]!.slice(0, 40))).toBeVisible();
     const tags = page.getByRole('navigation', { name: strings.article.tags });
     for (const tag of full.tags) {
-      await expect(tags.getByRole('link', { name: tag.label, exact: true })).toHaveAttribute('href', `/tags/${encodeURIComponent(tag.slug)}`);
+      await expect(tags.getByRole('link', { name: tag.label, exact: true })).toHaveAttribute(
+        'href',
+        `/tags/${encodeURIComponent(tag.slug)}`,
+      );
     }
     if (full.related[0]) {
-      await expect(page.getByRole('link', { name: full.related[0].title }).first()).toHaveAttribute('href', articleUrl(full.related[0].id));
+      await expect(page.getByRole('link', { name: full.related[0].title }).first()).toHaveAttribute(
+        'href',
+        articleUrl(full.related[0].id),
+      );
     }
     // A tag chip is a plain link that works without the app.
     await tags.getByRole('link').first().click();

@@ -26,6 +26,11 @@ describe('parseHtmlEntries', () => {
       styles: ['/assets/index-c3.css'],
     });
   });
+
+  it('finds the entry a built page loads after its first paint', () => {
+    const html = '<head><meta name="app-entry" content="/assets/index-d4.js"><meta name="description" content="x"></head>';
+    expect(parseHtmlEntries(html).scripts).toEqual(['/assets/index-d4.js']);
+  });
 });
 
 describe('staticImports', () => {

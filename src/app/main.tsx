@@ -7,6 +7,7 @@ import { AppProviders } from './app-providers.tsx';
 import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
 import { createRoutes } from './routes.tsx';
+import { cacheWebFonts } from './web-fonts.ts';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -36,6 +37,8 @@ if (hydrating) {
 } else {
   createRoot(container).render(app);
 }
+
+void cacheWebFonts();
 
 function whenInitialized(r: DataRouter, then: () => void): void {
   if (r.state.initialized) return then();
