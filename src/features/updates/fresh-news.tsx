@@ -19,7 +19,8 @@ export interface FreshNewsProps {
  */
 export function FreshNews({ enabled, reload = () => window.location.reload() }: FreshNewsProps) {
   const queryClient = useQueryClient();
-  const { data: deployed } = useQuery({ ...deployedBuildQuery(), enabled });
+  // A page that names no build (the dev server's) has nothing to compare with, so it never asks.
+  const { data: deployed } = useQuery({ ...deployedBuildQuery(), enabled: enabled && appBuild() !== null });
   const [busy, setBusy] = useState(false);
   const update = enabled && deployed ? updateFor(deployed, { app: appBuild(), data: dataBuild() }) : 'none';
 
