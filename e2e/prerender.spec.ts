@@ -25,7 +25,8 @@ function watch(page: Page) {
   });
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
-    if (path.startsWith('/data/')) seen.data.push(path);
+    // build.json is the fresh-news check of list pages (src/features/updates), not the view's data.
+    if (path.startsWith('/data/') && path !== '/data/build.json') seen.data.push(path);
   });
   return seen;
 }
