@@ -1,14 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../temp-dirs.ts';
 import { deploy, prune, readLedger } from './deploy.ts';
+
+const temp = tempDirs();
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A built site: its pages, a data folder, build.json and assets. */
 function site(data: string, app: string, pages: Record<string, string>): string {
-  const dist = mkdtempSync(path.join(tmpdir(), `dist-${data}-`));
+  const dist = temp(`dist-${data}-`);
   const files: Record<string, string> = {
     ...pages,
     [`data/${data}/manifest.json`]: `{"build":"${data}"}`,
@@ -29,7 +31,7 @@ const read = (root: string, file: string) => readFileSync(path.join(root, file),
 
 describe('deploy', () => {
   it('puts the new build beside the old one, switches the entry files and drops pages it no longer has', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'served-'));
+    const root = temp('served-');
     const t0 = new Date('2026-11-01T00:00:00Z');
     deploy(A, root, { now: t0 });
     deploy(B, root, { now: new Date(t0.getTime() + DAY) });
@@ -45,7 +47,7 @@ describe('deploy', () => {
   });
 
   it('prunes a build only once it has not been current for the days kept', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'served-'));
+    const root = temp('served-');
     const t0 = new Date('2026-11-01T00:00:00Z');
     deploy(A, root, { now: t0 });
     // A was current until B went live, 10 days after A was built: it is kept 7 days from then.
@@ -63,7 +65,7 @@ describe('deploy', () => {
   });
 
   it('never prunes the current build, however old', () => {
-    const root = mkdtempSync(path.join(tmpdir(), 'served-'));
+    const root = temp('served-');
     deploy(A, root, { now: new Date('2020-01-01T00:00:00Z') });
     expect(prune(root, { keepDays: 0, now: new Date('2026-01-01T00:00:00Z') })).toEqual([]);
     expect(read(root, 'data/aaaaaaaa/manifest.json')).toBe('{"build":"aaaaaaaa"}');

@@ -1,11 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../temp-dirs.ts';
 import { appBuildId, dataBuildId, publishDataBuild } from './data-build.ts';
 
+const temp = tempDirs();
+
 function dataFolder(files: Record<string, string>): string {
-  const dist = mkdtempSync(path.join(tmpdir(), 'data-build-'));
+  const dist = temp('data-build-');
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dist, 'data', file)), { recursive: true });
     writeFileSync(path.join(dist, 'data', file), text);
