@@ -7,6 +7,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -15,8 +16,14 @@ import type { BuildInfo } from '../src/data/build.ts';
 import { strings } from '../src/shared/strings.ar.ts';
 import { expect, test } from './fixtures.ts';
 
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
+/** A port no one listens on (the journeys' own server and other runs keep theirs). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 interface Draft {
   id: string;
@@ -84,6 +91,7 @@ let work: string;
 let sites: { a: string; b: string };
 let served: string;
 let server: ChildProcess;
+let ORIGIN: string;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
@@ -91,7 +99,9 @@ test.beforeAll(async () => {
   sites = buildSites(work);
   served = path.join(work, 'served');
   deploy(sites.a, served);
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-nginx.ts', '--root', served, '--port', String(PORT)], {
+  const port = await freePort();
+  ORIGIN = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-nginx.ts', '--root', served, '--port', String(port)], {
     cwd: ROOT,
     stdio: 'ignore',
   });
