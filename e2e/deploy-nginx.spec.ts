@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseHtml, parseXml } from '../scripts/prerender/xml-test-helpers.ts';
 import { strings } from '../src/shared/strings.ar.ts';
-import { articleUrl, distPath, expect, homeShard, manifest, test } from './fixtures.ts';
+import { articleUrl, dataFile, distBuild, distPath, expect, homeShard, manifest, test } from './fixtures.ts';
 
 const BUDGET_BYTES = 250 * 1024;
 
@@ -157,17 +157,24 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     for (const loc of locs) expect((await request.get(loc)).status(), loc).toBe(200);
   });
 
-  test('data shards are UTF-8 JSON with a short cache', async ({ request }) => {
-    const response = await request.get('/data/manifest.json');
+  test("data shards are UTF-8 JSON in their build's folder, cached for a year", async ({ request }) => {
+    const response = await request.get(dataFile('manifest.json'));
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/json; charset=utf-8');
-    expect(response.headers()['cache-control']).toBe('public, max-age=300');
+    expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(await response.json()).toMatchObject({ schemaVersion: 1 });
   });
 
+  test('build.json names the deployed build and is always revalidated', async ({ request }) => {
+    const response = await request.get('/data/build.json');
+    expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toBe('no-cache');
+    expect(await response.json()).toEqual(distBuild());
+  });
+
   for (const [label, path] of [
-    ['a missing shard', '/data/nope.json'],
-    ['a missing article shard', '/data/articles/00/0000000000000000.json'],
+    ['a missing shard', dataFile('nope.json')],
+    ['a missing article shard', dataFile('articles/00/0000000000000000.json')],
     ['a missing asset (a stale chunk after a deploy)', '/assets/index-gone.js'],
   ]) {
     test(`${label} is a real 404, not index.html`, async ({ request }) => {
@@ -191,7 +198,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     const html = readFileSync(distPath('index.html'), 'utf8');
     const script = /<meta name="app-entry" content="([^"]+)"/.exec(html)?.[1] as string;
     const style = /<link rel="stylesheet"[^>]*href="([^"]+)"/.exec(html)?.[1] as string;
-    for (const path of [script, style, '/data/manifest.json', '/data/home/1.json']) {
+    for (const path of [script, style, dataFile('manifest.json'), dataFile('home/1.json')]) {
       const response = await request.get(path, gzip);
       expect.soft(response.headers()['content-encoding'], path).toBe('gzip');
       expect.soft(response.headers()['vary'], path).toBe('Accept-Encoding');
@@ -205,7 +212,7 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
   });
 
   test('Pagefind and wasm files get their MIME types', async ({ request }) => {
-    const folder = ['data/pagefind', 'pagefind'].find((dir) => existsSync(distPath(dir, 'pagefind.js')));
+    const folder = [`data/${distBuild().data}/pagefind`].find((dir) => existsSync(distPath(dir, 'pagefind.js')));
     test.skip(!folder, 'this build has no Pagefind index');
     const files = readdirSync(distPath(folder as string));
     const expected: [RegExp, string][] = [

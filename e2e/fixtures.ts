@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { distDir } from '../playwright.config.ts';
+import { BUILD_FILE, type BuildInfo } from '../src/data/build.ts';
 import type { ListPage, Manifest } from '../src/data/schema.ts';
 
 export { expect };
@@ -60,9 +61,15 @@ export function readDistJson<T>(sitePath: string): T {
 
 export const distPath = (...parts: string[]): string => join(DIST, ...parts);
 
-export const homeShard = (): ListPage => readDistJson<ListPage>('/data/home/1.json');
+/** The build dist/ holds: its data is in `/data/<build.data>/`. */
+export const distBuild = (): BuildInfo => readDistJson<BuildInfo>(`/data/${BUILD_FILE}`);
 
-export const manifest = (): Manifest => readDistJson<Manifest>('/data/manifest.json');
+/** The site path of a file of the build's data (`src/data/paths.ts`). */
+export const dataFile = (path: string): string => `/data/${distBuild().data}/${path}`;
+
+export const homeShard = (): ListPage => readDistJson<ListPage>(dataFile('home/1.json'));
+
+export const manifest = (): Manifest => readDistJson<Manifest>(dataFile('manifest.json'));
 
 /** The app's URL of an article (ids are URL-encoded in links). */
 export const articleUrl = (id: string): string => `/articles/${encodeURIComponent(id)}`;

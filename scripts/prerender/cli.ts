@@ -11,6 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
+import { buildMetaTags } from '../../src/data/build.ts';
+import { publishDataBuild } from './data-build.ts';
 import { checkTemplate } from './document.ts';
 import { pageFile } from './page-files.ts';
 import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
@@ -29,6 +31,7 @@ export interface PrerenderStats {
   broken: string[];
   failed: PageResult[];
   seconds: number;
+  dataBuild: string;
 }
 
 export async function prerender(
@@ -44,13 +47,29 @@ export async function prerender(
     throw new Error(`${distDir}/index.html is already a prerendered page: run "vite build" first`);
   }
   checkTemplate(template);
-  const config: WorkerConfig = { distDir, template, siteOrigin: site.origin, notFoundPath: NOT_FOUND_PATH };
+  const build = publishDataBuild(distDir, template);
+  const config: WorkerConfig = {
+    distDir,
+    // Every page names its build, so its app reads that build's data folder for as long as it is open.
+    template: template.replace('</head>', () => `  ${buildMetaTags(build)}\n  </head>`),
+    dataBuild: build.data,
+    siteOrigin: site.origin,
+    notFoundPath: NOT_FOUND_PATH,
+  };
 
   const queue = ['/', '/search', NOT_FOUND_PATH];
   const seen = new Set(queue);
   const sitemap: SitemapEntry[] = [];
   const news: NewsEntry[] = [];
-  const stats: PrerenderStats = { pages: 0, written: 0, bytes: 0, broken: [], failed: [], seconds: 0 };
+  const stats: PrerenderStats = {
+    pages: 0,
+    written: 0,
+    bytes: 0,
+    broken: [],
+    failed: [],
+    seconds: 0,
+    dataBuild: build.data,
+  };
 
   // React's production build: the development one validates every element and renders several times slower.
   const env = { ...process.env, NODE_ENV: 'production' };
@@ -126,7 +145,7 @@ async function main(argv: string[]): Promise<number> {
     );
   }
   process.stdout.write(
-    `prerender: ${stats.pages} pages (${stats.written} files written, ${(stats.bytes / 1e6).toFixed(1)} MB) in ${stats.seconds.toFixed(1)} s, ${Math.round(stats.pages / stats.seconds)} pages/s -> ${values.dist}\n`,
+    `prerender: ${stats.pages} pages (${stats.written} files written, ${(stats.bytes / 1e6).toFixed(1)} MB) in ${stats.seconds.toFixed(1)} s, ${Math.round(stats.pages / stats.seconds)} pages/s -> ${values.dist} (data build ${stats.dataBuild})\n`,
   );
   return stats.failed.length > 0 ? 1 : 0;
 }

@@ -4,6 +4,8 @@ export interface WorkerConfig {
   /** The built site (dist/), holding data/ and the template. */
   distDir: string;
   template: string;
+  /** The data build the pages are made from: `distDir/data/<dataBuild>/`. */
+  dataBuild: string;
   siteOrigin: string | null;
   /** The path rendered as 404.html. */
   notFoundPath: string;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx';
 import { homePagePath, tagPagePath, topicPagePath } from '../../src/data/paths.ts';
+import { setDataBuild } from '../../src/shared/lib/data-build.ts';
 import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
 import { renderDocument } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
@@ -16,16 +17,17 @@ import { pageFile, pageLinks } from './page-files.ts';
 import type { PageResult, RenderReply, RenderRequest, WorkerConfig } from './protocol.ts';
 
 const config = workerData as WorkerConfig;
-const dataDir = path.join(config.distDir, 'data');
+const dataDir = path.join(config.distDir, 'data', config.dataBuild);
 const site = { origin: config.siteOrigin };
+setDataBuild(config.dataBuild);
 
-/** The app fetches `/data/…`; here that is a file of the built site. */
+/** The app fetches `/data/<build>/…`; here that is a file of the built site. */
 globalThis.fetch = async (input: string | URL | Request) => {
   const url = new URL(
     typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
     'http://localhost',
   );
-  const file = path.join(dataDir, decodeURIComponent(url.pathname.replace(/^\/data\//, '')));
+  const file = path.join(config.distDir, decodeURIComponent(url.pathname));
   try {
     return new Response(readFileSync(file), { status: 200, headers: { 'content-type': 'application/json' } });
   } catch {

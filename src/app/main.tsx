@@ -3,6 +3,8 @@ import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, type DataRouter } from 'react-router';
+import { readBuildMeta } from '../data/build.ts';
+import { startBuild } from '../shared/lib/data-build.ts';
 import { AppProviders } from './app-providers.tsx';
 import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
@@ -12,6 +14,9 @@ import { cacheWebFonts } from './web-fonts.ts';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
+// The build this page was made with: every fetch of this tab goes to its data folder until the reader
+// accepts a newer build (src/features/updates).
+startBuild(readBuildMeta(document));
 const queryClient = createQueryClient();
 const payload = readHydration(document);
 // The shards the page was built from are as fresh as this deploy: count their age from now, not from

@@ -1,7 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
+import { Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
+import { FreshNews } from '../features/updates/fresh-news.tsx';
 import { manifestQuery } from '../shared/lib/manifest-query.ts';
 import { ArticleSkeleton, ListSkeleton } from '../shared/ui/skeletons.tsx';
 import { AppShell } from './app-shell.tsx';
@@ -17,11 +18,13 @@ export function RootLayout() {
   const navigation = useNavigation();
   const target = navigation.state === 'loading' ? navigation.location.pathname : null;
   const slow = useDelayedFlag(target !== null, SKELETON_DELAY_MS);
+  const onList = useMatches().some((match) => (match.handle as { list?: boolean } | undefined)?.list === true);
 
   return (
     <AppShell manifest={manifest}>
       <ScrollRestoration />
       {slow && target !== null ? <PageSkeleton pathname={target} /> : <Outlet />}
+      <FreshNews enabled={onList} />
     </AppShell>
   );
 }

@@ -9,6 +9,9 @@ import { notFound } from '../shared/lib/route-data.ts';
 import { AppFallback, RootLayout, rootLoader } from './root-layout.tsx';
 import { RootError, RouteError } from './route-error.tsx';
 
+/** List pages (home, topic, tag): the ones that look for fresh news (src/features/updates). */
+const LIST = { list: true } as const;
+
 /**
  * The whole route tree, built once per QueryClient: by createBrowserRouter in the app, by
  * createMemoryRouter in tests, and by createStaticHandler when pages are prerendered. Loaders await the
@@ -28,12 +31,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           // Errors of a view render inside the layout, so the header and its ways out stay.
           errorElement: <RouteError />,
           children: [
-            { index: true, loader: homeLoader(queryClient), element: <HomePage /> },
-            { path: 'page/:page', loader: homeLoader(queryClient), element: <HomePage /> },
-            { path: 'topics/:slug', loader: topicLoader(queryClient), element: <TopicPage /> },
-            { path: 'topics/:slug/page/:page', loader: topicLoader(queryClient), element: <TopicPage /> },
-            { path: 'tags/:slug', loader: tagLoader(queryClient), element: <TagPage /> },
-            { path: 'tags/:slug/page/:page', loader: tagLoader(queryClient), element: <TagPage /> },
+            { index: true, loader: homeLoader(queryClient), element: <HomePage />, handle: LIST },
+            { path: 'page/:page', loader: homeLoader(queryClient), element: <HomePage />, handle: LIST },
+            { path: 'topics/:slug', loader: topicLoader(queryClient), element: <TopicPage />, handle: LIST },
+            { path: 'topics/:slug/page/:page', loader: topicLoader(queryClient), element: <TopicPage />, handle: LIST },
+            { path: 'tags/:slug', loader: tagLoader(queryClient), element: <TagPage />, handle: LIST },
+            { path: 'tags/:slug/page/:page', loader: tagLoader(queryClient), element: <TagPage />, handle: LIST },
             { path: 'articles/:id', loader: articleLoader(queryClient), element: <ArticlePage /> },
             // Search and Pagefind load only when a reader opens it. Its results depend on the query string,
             // so its prerendered file is a shell the browser renders afresh, never hydrates.

@@ -141,6 +141,14 @@ export const strings = {
 
   loading: 'جارٍ التحميل…',
 
+  // Fresh news and new versions (src/features/updates), relative dates (src/shared/ui/article-date.tsx).
+  updates: {
+    newArticles: 'نُشرت مقالات جديدة منذ فتحت هذه الصفحة.',
+    showNewArticles: 'مقالات جديدة',
+    newVersion: 'يتوفر إصدار جديد من قارئ الأخبار.',
+    reload: 'تحديث الصفحة',
+  },
+
   // What search engines, link previews and feed readers show (scripts/prerender).
   meta: {
     siteDescription: 'قارئ الأخبار: أخبار عربية مرتبة حسب المواضيع والوسوم، مع مقالات ذات صلة.',

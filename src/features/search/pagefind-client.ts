@@ -4,6 +4,7 @@
  * view of any other page does not grow.
  */
 import { z } from 'zod';
+import { dataRoot, onDataBuildChange } from '../../shared/lib/data-build.ts';
 import { fetchShard } from '../../shared/lib/fetch-shard.ts';
 import { PAGEFIND_DIR, VOCAB_INDEX_FILE, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
 import { shardIndexLookup } from './shard-index.ts';
@@ -46,6 +47,10 @@ export async function loadVocabShard(key: string): Promise<VocabEntry[]> {
 }
 
 let engine: Promise<SearchEngine> | null = null;
+// A newer build accepted by the reader has its own index: the next search starts its engine afresh.
+onDataBuildChange(() => {
+  engine = null;
+});
 
 /** The engine, made once per page load; a failed start (offline) is tried again on the next search. */
 export function getSearchEngine(): Promise<SearchEngine> {
@@ -53,7 +58,7 @@ export function getSearchEngine(): Promise<SearchEngine> {
     const manifest = await fetchShard(`${PAGEFIND_DIR}search-manifest.json`, searchManifestSchema);
     return createSearchEngine(
       manifest,
-      pagefindLoader(`${import.meta.env.BASE_URL}data/${PAGEFIND_DIR}`),
+      pagefindLoader(`${dataRoot()}${PAGEFIND_DIR}`),
       loadVocabShard,
     );
   })();

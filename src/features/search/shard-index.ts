@@ -4,6 +4,7 @@
  * page's first view pays for them. A key the index lacks is never fetched: its shard would be a 404.
  */
 import * as z from 'zod/mini';
+import { onDataBuildChange } from '../../shared/lib/data-build.ts';
 import { fetchShard, NotFoundError } from '../../shared/lib/fetch-shard.ts';
 import { PAGEFIND_DIR, shardIndexHas, type ShardIndex } from '../../shared/lib/search-shards.ts';
 
@@ -16,6 +17,9 @@ const shardIndexSchema = z.record(z.string(), z.string());
  */
 export function shardIndexLookup(indexFile: string): (key: string) => Promise<boolean> {
   let index: Promise<ShardIndex> | null = null;
+  onDataBuildChange(() => {
+    index = null;
+  });
   return async (key) => {
     index ??= fetchShard(`${PAGEFIND_DIR}${indexFile}`, shardIndexSchema).catch((error: unknown) => {
       if (error instanceof NotFoundError) return {};

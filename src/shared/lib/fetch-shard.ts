@@ -5,6 +5,7 @@
  */
 import { prettifyError } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
+import { dataRoot } from './data-build.ts';
 
 /** Any zod or zod/mini schema; only its safeParse is needed here. */
 export interface ShardSchema<T> {
@@ -41,16 +42,17 @@ export class HttpError extends Error {
   }
 }
 
+/** A shard of the build this app reads (data-build.ts). */
 export function dataUrl(path: string): string {
-  return `${import.meta.env.BASE_URL}data/${path}`;
+  return `${dataRoot()}${path}`;
 }
 
-export async function fetchShard<T>(
-  path: string,
-  schema: ShardSchema<T>,
-  init: { signal?: AbortSignal } = {},
-): Promise<T> {
-  const url = dataUrl(path);
+export function fetchShard<T>(path: string, schema: ShardSchema<T>, init: { signal?: AbortSignal } = {}): Promise<T> {
+  return fetchJson(dataUrl(path), schema, init);
+}
+
+/** fetchShard for a URL outside the build's folder (`/data/build.json`). */
+export async function fetchJson<T>(url: string, schema: ShardSchema<T>, init: RequestInit = {}): Promise<T> {
   const res = await fetch(url, init);
   if (res.status === 404 || res.status === 410) throw new NotFoundError(url);
   if (!res.ok) throw new HttpError(url, res.status);

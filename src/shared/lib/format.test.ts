@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { strings } from '../strings.ar.ts';
-import { formatDate, formatNumber, formatPlural } from './format.ts';
+import { formatDate, formatNumber, formatPlural, formatRelativeDate } from './format.ts';
 
 describe('formatDate', () => {
   it.each([
@@ -51,5 +51,37 @@ describe('formatPlural', () => {
     [12, '١٢ دقيقة قراءة'],
   ])('says %d reading minutes as %s', (n, text) => {
     expect(formatPlural(n, strings.plural.readingMinutes)).toBe(text);
+  });
+});
+
+describe('formatRelativeDate', () => {
+  const published = '2026-11-30T09:00:00.000Z';
+  const at = (minutes: number) => Date.parse(published) + minutes * 60_000;
+
+  it.each([
+    ['within its first minute', at(0.5), 'هذه الدقيقة'],
+    ['minutes', at(5), 'قبل ٥ دقائق'],
+    ['59 minutes', at(59), 'قبل ٥٩ دقيقة'],
+    ['an hour', at(60), 'قبل ساعة واحدة'],
+    ['hours', at(3 * 60 + 20), 'قبل ٣ ساعات'],
+    ['23 hours', at(23 * 60 + 59), 'قبل ٢٣ ساعة'],
+    ['a day', at(24 * 60), 'أمس'],
+    ['two days', at(2 * 24 * 60), 'أول أمس'],
+    ['six days', at(6 * 24 * 60 + 600), 'قبل ٦ أيام'],
+    ['a clock a minute behind', at(-1), 'هذه الدقيقة'],
+  ])('%s after publication: %s', (_label, now, expected) => {
+    expect(formatRelativeDate(published, now)).toBe(expected);
+  });
+
+  it.each([
+    ['a week or more', at(7 * 24 * 60)],
+    ['a year', at(365 * 24 * 60)],
+    ['a date well in the future', at(-60)],
+  ])('says nothing for %s', (_label, now) => {
+    expect(formatRelativeDate(published, now)).toBeNull();
+  });
+
+  it.each([[null], ['not a date']])('says nothing for an undated article (%j)', (iso) => {
+    expect(formatRelativeDate(iso, at(5))).toBeNull();
   });
 });

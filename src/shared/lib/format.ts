@@ -62,3 +62,28 @@ export function formatPlural(n: number, forms: PluralForms): string {
   const category = pluralRules.select(n) as keyof PluralForms;
   return forms[category](formatNumber(n));
 }
+
+const relativeFormat = new Intl.RelativeTimeFormat(`${LOCALE}-u-nu-${NUMBERING_SYSTEM}`, { numeric: 'auto' });
+
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+/** Past a week a relative time says less than the date beside it. */
+const RELATIVE_LIMIT_MS = 7 * DAY_MS;
+/** A reader's clock a little behind the build's still reads a just-published article as now. */
+const CLOCK_SKEW_MS = 5 * MINUTE_MS;
+
+/**
+ * How long ago `iso` was at `now` (`قبل ٣ ساعات`, `أمس`), in whole minutes, hours or days; null for an
+ * undated article, a date more than a week old or in the future. It depends on the reader's clock, so it
+ * is shown only after hydration, never in the prerendered page.
+ */
+export function formatRelativeDate(iso: string | null, now: number): string | null {
+  const date = toDate(iso);
+  if (date === null) return null;
+  const ago = now - date.getTime();
+  if (ago < -CLOCK_SKEW_MS || ago >= RELATIVE_LIMIT_MS) return null;
+  if (ago < HOUR_MS) return relativeFormat.format(-Math.max(0, Math.floor(ago / MINUTE_MS)), 'minute');
+  if (ago < DAY_MS) return relativeFormat.format(-Math.floor(ago / HOUR_MS), 'hour');
+  return relativeFormat.format(-Math.floor(ago / DAY_MS), 'day');
+}

@@ -1,4 +1,5 @@
-import { formatDate } from '../lib/format.ts';
+import { formatDate, formatRelativeDate } from '../lib/format.ts';
+import { useNow } from './use-now.ts';
 
 export interface ArticleDateProps {
   date: string | null;
@@ -7,14 +8,20 @@ export interface ArticleDateProps {
   className?: string;
 }
 
-/** Nothing at all for an undated article. */
+/**
+ * Nothing at all for an undated article. A recent one also says how long ago it was published, once the
+ * page runs in the browser (the reader's clock is not the build's).
+ */
 export function ArticleDate({ date, withHijri = false, className }: ArticleDateProps) {
+  const now = useNow();
   const formatted = formatDate(date);
   if (formatted === null) return null;
+  const relative = now === null ? null : formatRelativeDate(date, now);
   return (
     <time dateTime={formatted.iso} className={className}>
       {formatted.gregorian}
       {withHijri && ` (${formatted.hijri})`}
+      {relative !== null && ` · ${relative}`}
     </time>
   );
 }

@@ -1,0 +1,185 @@
+/**
+ * A deploy while a reader is on the site (docs/decisions/043-build-addressed-data.md): build A and build B
+ * from two small corpora (different articles, so different lists and related panels), serve A with nginx
+ * and deploy/nginx.conf, open an article, deploy B over the served folder the documented way
+ * (`npm run deploy`'s function), and go on clicking. Until the reader accepts the new build every view is
+ * A's, read from A's folder; then the list is B's as a whole, without a reload.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { deploy } from '../scripts/deploy/deploy.ts';
+import type { BuildInfo } from '../src/data/build.ts';
+import { strings } from '../src/shared/strings.ar.ts';
+import { expect, test } from './fixtures.ts';
+
+/** A port no one listens on (the journeys' own server and other runs keep theirs). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Draft {
+  id: string;
+  title: string;
+  date: string;
+  tags: string[];
+}
+
+const body = (title: string) =>
+  [
+    `${title}. قال مسؤولون إن المحادثات ستستمر خلال الأسبوع المقبل بحضور ممثلين عن الأطراف كافة.`,
+    'وأضافوا أن الأسواق تتابع التطورات عن كثب، وأن الأسعار تأثرت بالأنباء الأخيرة في المنطقة.',
+  ];
+
+const SHARED: Draft[] = [
+  { id: 'shared-1', title: 'اجتماع وزراء الطاقة يبحث أسعار النفط', date: '2026-11-20T08:00:00Z', tags: ['الطاقة', 'النفط'] },
+  { id: 'shared-2', title: 'شركات الطاقة تعلن خطط استثمار جديدة', date: '2026-11-19T08:00:00Z', tags: ['الطاقة'] },
+  { id: 'shared-3', title: 'صادرات النفط ترتفع في الربع الثالث', date: '2026-11-18T08:00:00Z', tags: ['النفط'] },
+];
+const ONLY_A: Draft[] = [
+  { id: 'a-only', title: 'مؤتمر الطاقة يختتم أعماله في الرياض', date: '2026-11-21T08:00:00Z', tags: ['الطاقة', 'النفط'] },
+];
+const ONLY_B: Draft[] = [
+  { id: 'b-only-1', title: 'اتفاق جديد بين منتجي النفط على خفض الإنتاج', date: '2026-11-25T08:00:00Z', tags: ['الطاقة', 'النفط'] },
+  { id: 'b-only-2', title: 'محطة طاقة شمسية تبدأ العمل في الصحراء', date: '2026-11-24T08:00:00Z', tags: ['الطاقة'] },
+];
+const titlesOf = (drafts: Draft[]) => new Set(drafts.map((d) => d.title));
+const A_TITLES = titlesOf([...SHARED, ...ONLY_A]);
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const run = (command: string, args: string[]) =>
+  execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SITE_URL: '' } });
+
+/** One app build, then per corpus: ingest, the app's files, prerender. Returns each dist. */
+function buildSites(work: string): { a: string; b: string } {
+  const app = path.join(work, 'app');
+  run('npx', ['vite', 'build', '--outDir', app, '--emptyOutDir', '--logLevel', 'error']);
+  rmSync(path.join(app, 'data'), { recursive: true, force: true });
+  const site = (name: string, drafts: Draft[]) => {
+    const content = path.join(work, `content-${name}`);
+    mkdirSync(content);
+    writeFileSync(
+      path.join(content, 'articles.jsonl'),
+      drafts.map((d) => JSON.stringify({ ...d, body: body(d.title), source: 'وكالة' })).join('\n'),
+    );
+    const dist = path.join(work, name);
+    cpSync(app, dist, { recursive: true });
+    const cache = path.join(work, `cache-${name}`);
+    run('npx', ['tsx', 'scripts/ingest/cli.ts', '--out', path.join(dist, 'data'), '--cache', cache, content]);
+    run('npx', ['tsx', 'scripts/prerender/cli.ts', '--dist', dist, '--threads', '1']);
+    return dist;
+  };
+  return { a: site('a', [...SHARED, ...ONLY_A]), b: site('b', [...SHARED, ...ONLY_B]) };
+}
+
+const buildOf = (dist: string): BuildInfo => JSON.parse(readFileSync(path.join(dist, 'data/build.json'), 'utf8'));
+
+async function cardTitles(page: Page): Promise<string[]> {
+  return page.locator('main article h2').allTextContents();
+}
+
+test.describe.configure({ mode: 'serial' });
+
+let work: string;
+let sites: { a: string; b: string };
+let served: string;
+let server: ChildProcess;
+let ORIGIN: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  work = mkdtempSync(path.join(tmpdir(), 'deploy-switch-'));
+  sites = buildSites(work);
+  served = path.join(work, 'served');
+  deploy(sites.a, served);
+  const port = await freePort();
+  ORIGIN = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-nginx.ts', '--root', served, '--port', String(port)], {
+    cwd: ROOT,
+    stdio: 'ignore',
+  });
+  await expect.poll(async () => (await fetch(ORIGIN).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+});
+
+test.afterAll(() => {
+  server?.kill('SIGTERM');
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test('a reader who keeps clicking through a deploy sees one build at a time and is offered the new one', async ({
+  page,
+}) => {
+  const [a, b] = [buildOf(sites.a), buildOf(sites.b)];
+  expect(a.data).not.toBe(b.data);
+  const dataRequests: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/data/') && pathname !== '/data/build.json') dataRequests.push(pathname);
+  });
+  const foldersRead = () => new Set(dataRequests.map((p) => p.split('/')[2]));
+
+  await page.goto(`${ORIGIN}/articles/shared-1`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('اجتماع وزراء الطاقة يبحث أسعار النفط');
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+  deploy(sites.b, served);
+
+  // A's related panel: a related article of A, read from A's folder.
+  const related = page.getByRole('complementary', { name: strings.article.related });
+  await expect(related.getByRole('link', { name: 'مؤتمر الطاقة يختتم أعماله في الرياض' })).toBeVisible();
+  await related.getByRole('link', { name: 'مؤتمر الطاقة يختتم أعماله في الرياض' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('مؤتمر الطاقة يختتم أعماله في الرياض');
+
+  // A tag chip: A's tag list, nothing of B in it.
+  await page.getByRole('navigation', { name: strings.article.tags }).getByRole('link', { name: 'الطاقة' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('الطاقة');
+  const tagTitles = await cardTitles(page);
+  expect(tagTitles).toContain('مؤتمر الطاقة يختتم أعماله في الرياض');
+  for (const title of tagTitles) expect(A_TITLES, title).toContain(title);
+
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('مؤتمر الطاقة يختتم أعماله في الرياض');
+
+  // Home: still A's list, and the new build is offered.
+  await page.getByRole('link', { name: strings.nav.home, exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(strings.home.heading);
+  for (const title of await cardTitles(page)) expect(A_TITLES, title).toContain(title);
+  expect([...foldersRead()]).toEqual([a.data]);
+  const offer = page.getByRole('button', { name: strings.updates.showNewArticles });
+  await expect(offer).toBeVisible();
+
+  await offer.click();
+  await expect(page.locator('main article h2').first()).toHaveText('اتفاق جديد بين منتجي النفط على خفض الإنتاج');
+  const homeTitles = await cardTitles(page);
+  expect(homeTitles).not.toContain('مؤتمر الطاقة يختتم أعماله في الرياض');
+  await expect(offer).toBeHidden();
+  expect(await page.evaluate(() => 'sameDocument' in window), 'no reload').toBe(true);
+
+  // From now on, B's folder only: its new article opens with B's related panel.
+  const before = dataRequests.length;
+  await page.getByRole('link', { name: 'محطة طاقة شمسية تبدأ العمل في الصحراء' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('محطة طاقة شمسية تبدأ العمل في الصحراء');
+  await expect(related.getByRole('link', { name: 'اتفاق جديد بين منتجي النفط على خفض الإنتاج' })).toBeVisible();
+  expect(new Set(dataRequests.slice(before).map((p) => p.split('/')[2]))).toEqual(new Set([b.data]));
+});
+
+test('an open home page notices a deploy when the tab becomes visible again', async ({ page }) => {
+  // The served site is B now; a tab opened on it sees A deployed (a rollback is a deploy too).
+  await page.goto(`${ORIGIN}/`);
+  await expect(page.locator('main article h2').first()).toHaveText('اتفاق جديد بين منتجي النفط على خفض الإنتاج');
+  const offer = page.getByRole('button', { name: strings.updates.showNewArticles });
+  await expect(page.getByText(strings.updates.newArticles)).toBeHidden();
+
+  deploy(sites.a, served);
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+  await expect(offer).toBeVisible();
+  await offer.click();
+  await expect(page.locator('main article h2').first()).toHaveText('مؤتمر الطاقة يختتم أعماله في الرياض');
+});

@@ -1,0 +1,130 @@
+/**
+ * Publishes a built site (dist/) over the folder a web server serves, so that no open tab ever mixes two
+ * builds (docs/decisions/043-build-addressed-data.md):
+ *
+ * 1. everything but the entry files is copied beside what is there: the new `data/<id>/` folder and new
+ *    hashed assets; nothing served is replaced or deleted, so an open tab of the previous build keeps
+ *    its data and its lazy chunks;
+ * 2. then the entry files, each replaced by a rename (a request sees the old file or the new one, never
+ *    half of one): every HTML page, and `data/build.json` last;
+ * 3. then pages, feeds and sitemaps the new build no longer has are deleted, and data folders and assets
+ *    that no deployed build has used for `keepDays` are pruned. A ledger in the served folder
+ *    (`.deploys.json`) remembers when each build stopped being current.
+ *
+ *   npm run deploy -- DIST ROOT [--keep-days 7]     npm run deploy:prune -- ROOT [--keep-days 7]
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BUILD_FILE, buildInfoSchema } from '../../src/data/build.ts';
+
+export const DEFAULT_KEEP_DAYS = 7;
+export const LEDGER_FILE = '.deploys.json';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One deploy: when it went live, its data folder and its assets. */
+export interface LedgerEntry {
+  at: string;
+  data: string;
+  assets: string[];
+}
+
+/** Every file under `root`, relative, `/`-separated. */
+function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+const isEntryFile = (file: string): boolean => file.endsWith('.html') || file === `data/${BUILD_FILE}`;
+/** Kept across deploys until pruned: the builds' data folders and the hashed assets. */
+const isBuildOwned = (file: string): boolean => file.startsWith('data/') || file.startsWith('assets/');
+
+function copyInto(from: string, to: string, file: string): void {
+  const target = path.join(to, file);
+  mkdirSync(path.dirname(target), { recursive: true });
+  const temp = `${target}.deploying`;
+  copyFileSync(path.join(from, file), temp);
+  renameSync(temp, target);
+}
+
+export function readLedger(root: string): LedgerEntry[] {
+  const file = path.join(root, LEDGER_FILE);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LedgerEntry[]) : [];
+}
+
+export function deploy(dist: string, root: string, { keepDays = DEFAULT_KEEP_DAYS, now = new Date() } = {}): LedgerEntry {
+  const build = buildInfoSchema.parse(JSON.parse(readFileSync(path.join(dist, 'data', BUILD_FILE), 'utf8')));
+  const files = listFiles(dist);
+  const entries = files.filter(isEntryFile).sort((a, b) => Number(a === `data/${BUILD_FILE}`) - Number(b === `data/${BUILD_FILE}`));
+  // A build folder is named by its bytes: one already there is this very data, left as it is.
+  const alreadyThere = existsSync(path.join(root, 'data', build.data));
+  for (const file of files) {
+    if (isEntryFile(file) || (alreadyThere && file.startsWith(`data/${build.data}/`))) continue;
+    copyInto(dist, root, file);
+  }
+  for (const file of entries) copyInto(dist, root, file);
+
+  const current = new Set(files);
+  for (const file of listFiles(root)) {
+    if (!current.has(file) && !isBuildOwned(file) && file !== LEDGER_FILE) rmSync(path.join(root, file));
+  }
+  const entry: LedgerEntry = {
+    at: now.toISOString(),
+    data: build.data,
+    assets: files.filter((f) => f.startsWith('assets/')),
+  };
+  writeFileSync(path.join(root, LEDGER_FILE), `${JSON.stringify([...readLedger(root), entry], null, 1)}\n`);
+  prune(root, { keepDays, now });
+  return entry;
+}
+
+/**
+ * Deletes the data folders and assets of builds that stopped being current more than `keepDays` ago and
+ * that no later build shares. What the ledger does not know of (files put there by hand) is left alone.
+ */
+export function prune(root: string, { keepDays = DEFAULT_KEEP_DAYS, now = new Date() } = {}): string[] {
+  const ledger = readLedger(root);
+  const cutoff = now.getTime() - keepDays * DAY_MS;
+  const keep = new Set<string>();
+  const known = new Set<string>();
+  ledger.forEach((entry, i) => {
+    const owned = [`data/${entry.data}`, ...entry.assets];
+    for (const item of owned) known.add(item);
+    const supersededAt = ledger[i + 1]?.at;
+    if (supersededAt === undefined || Date.parse(supersededAt) > cutoff) for (const item of owned) keep.add(item);
+  });
+  const removed = [...known].filter((item) => !keep.has(item) && existsSync(path.join(root, item)));
+  for (const item of removed) rmSync(path.join(root, item), { recursive: true, force: true });
+  const kept = ledger.filter((entry, i) => i === ledger.length - 1 || keep.has(`data/${entry.data}`));
+  writeFileSync(path.join(root, LEDGER_FILE), `${JSON.stringify(kept, null, 1)}\n`);
+  return removed;
+}
+
+function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'keep-days': { type: 'string', default: String(DEFAULT_KEEP_DAYS) }, prune: { type: 'boolean', default: false } },
+  });
+  const keepDays = Number(values['keep-days']);
+  if (!Number.isFinite(keepDays) || keepDays < 0) {
+    process.stderr.write('deploy: --keep-days must be a number of days\n');
+    return 2;
+  }
+  if (values.prune && positionals.length === 1) {
+    const removed = prune(positionals[0]!, { keepDays });
+    process.stdout.write(`deploy: pruned ${removed.length} data folders and assets older than ${keepDays} days\n`);
+    return 0;
+  }
+  if (values.prune || positionals.length !== 2) {
+    process.stderr.write('usage: npm run deploy -- DIST ROOT [--keep-days N] | npm run deploy:prune -- ROOT [--keep-days N]\n');
+    return 2;
+  }
+  const entry = deploy(positionals[0]!, positionals[1]!, { keepDays });
+  process.stdout.write(`deploy: build ${entry.data} is live in ${positionals[1]} (previous builds kept ${keepDays} days)\n`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
