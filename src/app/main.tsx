@@ -3,10 +3,15 @@ import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, type DataRouter } from 'react-router';
+import { config as configureZod } from 'zod/mini';
 import { AppProviders } from './app-providers.tsx';
 import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
 import { createRoutes } from './routes.tsx';
+
+// The Content-Security-Policy forbids eval (docs/decisions/040-content-security-policy.md): zod validates
+// without compiling, and never probes for eval, a probe the browser reports as a policy violation.
+configureZod({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
