@@ -11,8 +11,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { NGINX_HEADERS_CONF } from './prerender/security-headers.ts';
 
 const CONF = fileURLToPath(new URL('../deploy/nginx.conf', import.meta.url));
+/** Where deploy/nginx.conf includes its security headers from (the nginx prefix, e.g. /etc/nginx/snippets/). */
+const HEADERS_INCLUDE = /^(\s*)include\s+\S*news-reader-security-headers\.conf;/gm;
 
 export function nginxBinary(): string | undefined {
   return [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx', '/opt/homebrew/bin/nginx'].find(
@@ -20,13 +23,20 @@ export function nginxBinary(): string | undefined {
   );
 }
 
-/** deploy/nginx.conf with its `listen` and `root` pointed at this run; fails loudly if they moved. */
+/**
+ * deploy/nginx.conf with its `listen` and `root` pointed at this run and its security headers included
+ * from deploy/; fails loudly if they moved.
+ */
 export function serverBlock(port: number, root: string): string {
   const conf = readFileSync(CONF, 'utf8');
   const listen = /^(\s*)listen\s+[^;]+;/m;
   const rootLine = /^(\s*)root\s+[^;]+;/m;
   if (!listen.test(conf) || !rootLine.test(conf)) throw new Error(`${CONF} lost its listen or root line`);
-  return conf.replace(listen, `$1listen 127.0.0.1:${port};`).replace(rootLine, `$1root ${root};`);
+  if (!conf.match(HEADERS_INCLUDE)) throw new Error(`${CONF} no longer includes the security headers`);
+  return conf
+    .replace(listen, `$1listen 127.0.0.1:${port};`)
+    .replace(rootLine, `$1root ${root};`)
+    .replace(HEADERS_INCLUDE, `$1include "${NGINX_HEADERS_CONF}";`);
 }
 
 function mimeTypes(): string {

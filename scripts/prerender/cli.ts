@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
 import { buildMetaTags } from '../../src/data/build.ts';
@@ -17,6 +17,14 @@ import { checkTemplate } from './document.ts';
 import { pageFile } from './page-files.ts';
 import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
 import { siteFromEnv } from './site.ts';
+import {
+  headersFile,
+  NGINX_HEADERS_CONF,
+  nginxHeaderLines,
+  nginxHeaders,
+  securityHeaders,
+  type Headers,
+} from './security-headers.ts';
 import { robotsTxt, sitemapFiles, type NewsEntry, type SitemapEntry } from './sitemaps.ts';
 
 /** Rendered as 404.html: a path no route knows. */
@@ -32,6 +40,8 @@ export interface PrerenderStats {
   failed: PageResult[];
   seconds: number;
   dataBuild: string;
+  /** The security headers written to `_headers`, for the template's inline scripts. */
+  headers: Headers;
 }
 
 export async function prerender(
@@ -69,6 +79,7 @@ export async function prerender(
     failed: [],
     seconds: 0,
     dataBuild: build.data,
+    headers: securityHeaders(template),
   };
 
   // React's production build: the development one validates every element and renders several times slower.
@@ -113,6 +124,7 @@ export async function prerender(
   for (const file of sitemapFiles(site, sitemap, news))
     writeFileSync(path.join(distDir, pageFile(file.path, '')!), file.text);
   writeFileSync(path.join(distDir, 'robots.txt'), robotsTxt(site));
+  writeFileSync(path.join(distDir, '_headers'), headersFile(stats.headers));
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
 }
@@ -143,6 +155,13 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(
       `prerender: ${stats.broken.length} linked paths answer 404, e.g. ${stats.broken.slice(0, 3).join(' ')}\n`,
     );
+  }
+  // nginx sends what deploy/security-headers.conf says: a theme script edited without it would be blocked.
+  if (!isDeepStrictEqual(nginxHeaders(readFileSync(NGINX_HEADERS_CONF, 'utf8')), stats.headers)) {
+    process.stderr.write(
+      `prerender: ${NGINX_HEADERS_CONF} is out of step with the build's security headers; its add_header lines should be:\n${nginxHeaderLines(stats.headers)}\n`,
+    );
+    return 1;
   }
   process.stdout.write(
     `prerender: ${stats.pages} pages (${stats.written} files written, ${(stats.bytes / 1e6).toFixed(1)} MB) in ${stats.seconds.toFixed(1)} s, ${Math.round(stats.pages / stats.seconds)} pages/s -> ${values.dist} (data build ${stats.dataBuild})\n`,

@@ -5,11 +5,16 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, type DataRouter } from 'react-router';
 import { readBuildMeta } from '../data/build.ts';
 import { startBuild } from '../shared/lib/data-build.ts';
+import { config as configureZod } from 'zod/mini';
 import { AppProviders } from './app-providers.tsx';
 import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
 import { createRoutes } from './routes.tsx';
 import { cacheWebFonts } from './web-fonts.ts';
+
+// The Content-Security-Policy forbids eval (docs/decisions/040-content-security-policy.md): zod validates
+// without compiling, and never probes for eval, a probe the browser reports as a policy violation.
+configureZod({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
