@@ -45,7 +45,9 @@ export function pagefindLoader(
     let bundle: PagefindBundle | undefined;
     try {
       bundle = (await load(url)) as PagefindBundle;
-      await bundle.options({ excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING });
+      // Pagefind's worker reports a failed start or a broken worker script as an uncaught error no page code
+      // can catch, and retries nothing: on the main thread every failure reaches this loader.
+      await bundle.options({ excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING, noWorker: true });
       // An empty term answers at once once Pagefind has started, and throws why when it could not.
       await bundle.search('');
       return bundle;

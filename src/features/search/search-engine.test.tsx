@@ -140,13 +140,23 @@ describe('createSearchEngine', () => {
   });
 
   it('loads every filter chunk only when the facets are asked for', async () => {
-    const slice = { ...fakeSlice(['a']), filters: vi.fn(async () => ({})) };
+    const slice = { ...fakeSlice(['a']), filters: vi.fn(async () => ({ topic: { karabakh: 1 }, tag: { 'روسيا': 1 } })) };
     const engine = createSearchEngine(manifest(1), async () => slice);
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
     expect(slice.filters).not.toHaveBeenCalled();
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'y' }, { facets: true });
     expect(slice.filters).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for the filters again when one came back without values, as Pagefind skips a chunk it failed to fetch', async () => {
+    const filters = vi
+      .fn<NonNullable<PagefindModule['filters']>>()
+      .mockResolvedValueOnce({ tag: { 'روسيا': 1 } })
+      .mockResolvedValue({ topic: { karabakh: 1 }, tag: { 'روسيا': 1 } });
+    const engine = createSearchEngine(manifest(1), async () => ({ ...fakeSlice(['a']), filters }));
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
+    expect(filters).toHaveBeenCalledTimes(2);
   });
 
   it('ranks a strong match in an older slice above a weak one in the newest', async () => {

@@ -184,8 +184,9 @@ export function mergeOrdered<T extends PagefindResult>(lists: ReadonlyArray<read
 
 /**
  * Pagefind skips an index or filter chunk it could not fetch rather than failing the search (and fetches
- * it again on the next one), so a dropped chunk looks like "no results". An empty answer is asked again
- * before it is believed; a true one costs no request, as its chunks are loaded by then.
+ * it again on the next one), so a dropped chunk looks like "no results" or a filter with no values. An
+ * empty answer is asked again before it is believed; a true one costs no request, as its chunks are
+ * loaded by then.
  */
 const EMPTY_ASKS = 3;
 
@@ -296,6 +297,16 @@ export function createSearchEngine(
     return module;
   };
 
+  /** The filters every slice counts: those the manifest names values of. */
+  const filterNames = [...(manifest.topics.length > 0 ? ['topic'] : []), ...(manifest.tags.length > 0 ? ['tag'] : [])];
+  /** Loads every filter chunk; one Pagefind failed to fetch (and left out) is asked for again. */
+  const loadEveryFilter = async (pagefind: PagefindModule): Promise<void> => {
+    for (let i = 0; i < EMPTY_ASKS; i++) {
+      const all = ((await pagefind.filters?.()) ?? {}) as Record<string, Record<string, number> | undefined>;
+      if (filterNames.every((name) => Object.keys(all[name] ?? {}).length > 0)) return;
+    }
+  };
+
   /** Loads the vocabulary shards of `keys` not loaded yet; a missing shard is an empty one. */
   const loadShards = async (keys: readonly string[]): Promise<void> => {
     const missing = [...new Set(keys)].filter((k) => !vocabShards.has(k));
@@ -375,7 +386,7 @@ export function createSearchEngine(
       let found: SliceResult;
       try {
         if (searchOptions.facets && pagefind.filters) {
-          if (!withFilters.has(info.path)) withFilters.set(info.path, pagefind.filters());
+          if (!withFilters.has(info.path)) withFilters.set(info.path, loadEveryFilter(pagefind));
           await withFilters.get(info.path);
         }
         found = await searchSlice(pagefind, variants, options);
