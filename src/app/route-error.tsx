@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
-import { HttpError, InvalidDataError, NotFoundError } from '../shared/lib/fetch-shard.ts';
+import { GarbledResponseError, HttpError, InvalidDataError, NotFoundError } from '../shared/lib/fetch-shard.ts';
 import { homeHref } from '../shared/lib/hrefs.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { AppShell } from './app-shell.tsx';
@@ -12,7 +12,9 @@ function isNotFound(error: unknown): boolean {
 
 function explain(error: unknown): string {
   if (error instanceof InvalidDataError) return strings.error.invalidData;
-  if (error instanceof TypeError || error instanceof HttpError) return strings.error.network;
+  if (error instanceof TypeError || error instanceof HttpError || error instanceof GarbledResponseError) {
+    return strings.error.network;
+  }
   return strings.error.generic;
 }
 

@@ -178,4 +178,7 @@ export const strings = {
       other: (n) => `${n} دقيقة قراءة`,
     },
   } satisfies Record<string, PluralForms>,
+
+  // A bad network (issue #9, item 2): a filter's name not loaded yet stands as this, never as its slug.
+  pendingLabel: '…',
 } as const;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { dataRoot, onDataBuildChange } from '../../shared/lib/data-build.ts';
-import { fetchShard } from '../../shared/lib/fetch-shard.ts';
+import { fetchShard, LibraryLoadError } from '../../shared/lib/fetch-shard.ts';
 import { PAGEFIND_DIR, VOCAB_INDEX_FILE, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
 import { shardIndexLookup } from './shard-index.ts';
 import { createSearchEngine, searchManifestSchema, type PagefindModule, type SearchEngine } from './search-engine.ts';
@@ -20,15 +20,53 @@ export const SEARCH_RANKING = { metaWeights: { title: 5, about: 3, terms: 1 } };
 
 interface PagefindBundle extends PagefindModule {
   options: (options: Record<string, unknown>) => Promise<void>;
+  destroy?: () => Promise<void>;
 }
 
-/** Imports one slice's `pagefind.js`; each slice is its own module, so its own Pagefind instance. */
-export function pagefindLoader(baseUrl: string): (slicePath: string) => Promise<PagefindModule> {
+export type ImportModule = (url: string) => Promise<unknown>;
+
+const importModule: ImportModule = (url) => import(/* @vite-ignore */ url);
+
+/**
+ * Imports one slice's `pagefind.js`; each slice is its own module, so its own Pagefind instance. The load
+ * resolves only once that Pagefind has started (entry, metadata and WebAssembly loaded), so a failed start
+ * is a failed load, which the engine tries again. A retry cannot reuse the module: the browser keeps a
+ * failed import() of a URL for good, and Pagefind keeps a failed start for good. So each attempt after
+ * the first imports a fresh copy (`?attempt=N`) and the broken one is destroyed (its worker with it).
+ */
+export function pagefindLoader(
+  baseUrl: string,
+  load: ImportModule = importModule,
+): (slicePath: string) => Promise<PagefindModule> {
+  const attempts = new Map<string, number>();
   return async (slicePath) => {
-    const bundle = (await import(/* @vite-ignore */ `${baseUrl}${slicePath}pagefind.js`)) as PagefindBundle;
-    await bundle.options({ excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING });
-    return bundle;
+    const attempt = attempts.get(slicePath) ?? 0;
+    attempts.set(slicePath, attempt + 1);
+    const url = `${baseUrl}${slicePath}pagefind.js${attempt === 0 ? '' : `?attempt=${attempt}`}`;
+    let bundle: PagefindBundle | undefined;
+    try {
+      bundle = (await load(url)) as PagefindBundle;
+      // Pagefind's worker reports a failed start or a broken worker script as an uncaught error no page code
+      // can catch, and retries nothing: on the main thread every failure reaches this loader.
+      await bundle.options({ excerptLength: EXCERPT_WORDS, ranking: SEARCH_RANKING, noWorker: true });
+      // An empty term answers at once once Pagefind has started, and throws why when it could not.
+      await bundle.search('');
+      return bundle;
+    } catch (cause) {
+      void bundle?.destroy?.().catch(() => undefined);
+      throw new LibraryLoadError(url, { cause });
+    }
   };
+}
+
+/**
+ * Pagefind's main-thread fallback starts itself without awaiting (`new Pagefind()` calls `init()`), so
+ * a failed start is also an unhandled rejection. The same error reaches `pagefindLoader` through its
+ * search, which reports it and tries again; the duplicate from inside Pagefind's own file is dropped.
+ */
+export function isPagefindStartFailure(reason: unknown, baseUrl: string): boolean {
+  const stack = reason instanceof Error ? (reason.stack ?? '') : '';
+  return stack.split('\n').some((frame) => frame.includes(baseUrl) && frame.includes('pagefind.js'));
 }
 
 const vocabShardSchema = z.array(
@@ -56,11 +94,11 @@ onDataBuildChange(() => {
 export function getSearchEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const manifest = await fetchShard(`${PAGEFIND_DIR}search-manifest.json`, searchManifestSchema);
-    return createSearchEngine(
-      manifest,
-      pagefindLoader(`${dataRoot()}${PAGEFIND_DIR}`),
-      loadVocabShard,
-    );
+    const baseUrl = `${dataRoot()}${PAGEFIND_DIR}`;
+    addEventListener('unhandledrejection', (event) => {
+      if (isPagefindStartFailure(event.reason, baseUrl)) event.preventDefault();
+    });
+    return createSearchEngine(manifest, pagefindLoader(baseUrl), loadVocabShard);
   })();
   engine.catch(() => {
     engine = null;

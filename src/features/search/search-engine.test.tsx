@@ -110,14 +110,53 @@ describe('createSearchEngine', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
+  it('asks an empty answer again, as Pagefind answers without an index chunk it failed to fetch', async () => {
+    const search = vi
+      .fn<PagefindModule['search']>()
+      .mockResolvedValueOnce({ results: [] })
+      .mockResolvedValue({ results: [result('a')] });
+    const engine = createSearchEngine(manifest(1), async () => ({ search }));
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, topic: 'karabakh' });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['a']);
+    expect(search).toHaveBeenCalledTimes(2);
+  });
+
+  it('believes an empty answer given three times', async () => {
+    const slice = fakeSlice([]);
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, topic: 'karabakh' });
+    expect(outcome.total).toBe(0);
+    expect(slice.search).toHaveBeenCalledTimes(3);
+  });
+
+  it('loads a slice afresh after a search on it failed', async () => {
+    const broken: PagefindModule = { search: async () => Promise.reject(new Error('WASM Error')) };
+    const load = vi.fn<(path: string) => Promise<PagefindModule>>().mockResolvedValueOnce(broken).mockResolvedValue(fakeSlice(['a']));
+    const engine = createSearchEngine(manifest(1), load);
+    await expect(engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' })).rejects.toThrow('WASM Error');
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
+    expect(outcome.hits.map((h) => h.id)).toEqual(['a']);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
   it('loads every filter chunk only when the facets are asked for', async () => {
-    const slice = { ...fakeSlice(['a']), filters: vi.fn(async () => ({})) };
+    const slice = { ...fakeSlice(['a']), filters: vi.fn(async () => ({ topic: { karabakh: 1 }, tag: { 'روسيا': 1 } })) };
     const engine = createSearchEngine(manifest(1), async () => slice);
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
     expect(slice.filters).not.toHaveBeenCalled();
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'y' }, { facets: true });
     expect(slice.filters).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks for the filters again when one came back without values, as Pagefind skips a chunk it failed to fetch', async () => {
+    const filters = vi
+      .fn<NonNullable<PagefindModule['filters']>>()
+      .mockResolvedValueOnce({ tag: { 'روسيا': 1 } })
+      .mockResolvedValue({ topic: { karabakh: 1 }, tag: { 'روسيا': 1 } });
+    const engine = createSearchEngine(manifest(1), async () => ({ ...fakeSlice(['a']), filters }));
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
+    expect(filters).toHaveBeenCalledTimes(2);
   });
 
   it('ranks a strong match in an older slice above a weak one in the newest', async () => {

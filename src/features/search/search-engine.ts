@@ -182,13 +182,34 @@ export function mergeOrdered<T extends PagefindResult>(lists: ReadonlyArray<read
   }
 }
 
+/**
+ * Pagefind skips an index or filter chunk it could not fetch rather than failing the search (and fetches
+ * it again on the next one), so a dropped chunk looks like "no results" or a filter with no values. An
+ * empty answer is asked again before it is believed; a true one costs no request, as its chunks are
+ * loaded by then.
+ */
+const EMPTY_ASKS = 3;
+
+async function askPagefind(
+  pagefind: PagefindModule,
+  term: string | null,
+  options: PagefindSearchOptions,
+): Promise<PagefindResponse | null> {
+  let response: PagefindResponse | null = null;
+  for (let i = 0; i < EMPTY_ASKS; i++) {
+    response = await pagefind.search(term, options);
+    if (response?.results.length !== 0) return response;
+  }
+  return response;
+}
+
 async function searchSlice(
   pagefind: PagefindModule,
   variants: readonly QueryVariant[],
   options: PagefindSearchOptions,
 ): Promise<SliceResult> {
   const browse = variants[0] === BROWSE;
-  const responses = await Promise.all(variants.map((v) => pagefind.search(browse ? null : v.term, options)));
+  const responses = await Promise.all(variants.map((v) => askPagefind(pagefind, browse ? null : v.term, options)));
   const fused = new Map<string, Ranked>();
   const filters: Record<string, Record<string, number>> = {};
   responses.forEach((response, i) => {
@@ -276,6 +297,16 @@ export function createSearchEngine(
     return module;
   };
 
+  /** The filters every slice counts: those the manifest names values of. */
+  const filterNames = [...(manifest.topics.length > 0 ? ['topic'] : []), ...(manifest.tags.length > 0 ? ['tag'] : [])];
+  /** Loads every filter chunk; one Pagefind failed to fetch (and left out) is asked for again. */
+  const loadEveryFilter = async (pagefind: PagefindModule): Promise<void> => {
+    for (let i = 0; i < EMPTY_ASKS; i++) {
+      const all = ((await pagefind.filters?.()) ?? {}) as Record<string, Record<string, number> | undefined>;
+      if (filterNames.every((name) => Object.keys(all[name] ?? {}).length > 0)) return;
+    }
+  };
+
   /** Loads the vocabulary shards of `keys` not loaded yet; a missing shard is an empty one. */
   const loadShards = async (keys: readonly string[]): Promise<void> => {
     const missing = [...new Set(keys)].filter((k) => !vocabShards.has(k));
@@ -352,13 +383,21 @@ export function createSearchEngine(
       const enough = params.page === 1 ? count > 0 : count > end;
       if (params.scope === 'recent' && searched > 0 && enough) break;
       const pagefind = await slice(info.path);
-      if (searchOptions.facets && pagefind.filters) {
-        if (!withFilters.has(info.path)) withFilters.set(info.path, pagefind.filters());
-        await withFilters.get(info.path);
+      let found: SliceResult;
+      try {
+        if (searchOptions.facets && pagefind.filters) {
+          if (!withFilters.has(info.path)) withFilters.set(info.path, loadEveryFilter(pagefind));
+          await withFilters.get(info.path);
+        }
+        found = await searchSlice(pagefind, variants, options);
+        if (afterVariants.length > 0) perSliceAfter.push((await searchSlice(pagefind, afterVariants, options)).results);
+      } catch (error) {
+        // A Pagefind that failed mid-search may be left broken: the next search loads the slice afresh.
+        loaded.delete(info.path);
+        withFilters.delete(info.path);
+        throw error;
       }
-      const found = await searchSlice(pagefind, variants, options);
       perSlice.push(found.results);
-      if (afterVariants.length > 0) perSliceAfter.push((await searchSlice(pagefind, afterVariants, options)).results);
       for (const [value, count] of Object.entries(found.filters.topic ?? {})) {
         topicCounts.set(value, (topicCounts.get(value) ?? 0) + count);
       }

@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Manifest } from '../../data/schema.ts';
+import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { getSearchEngine } from './pagefind-client.ts';
 import { createSearchEngine, type PagefindModule, type SearchManifest } from './search-engine.ts';
@@ -33,8 +35,20 @@ function fakePagefind(excerpt: string, ids: string[]): PagefindModule {
   };
 }
 
+/** The site's manifest, which the root loader has loaded before any view. */
+const siteManifest: Manifest = {
+  schemaVersion: 1,
+  pageSize: 20,
+  counts: { articles: 2, tags: 1, topics: 2 },
+  topics: [
+    { slug: 'karabakh', label: 'كاراباخ', count: 1 },
+    { slug: 'ukraine', label: 'أوكرانيا', count: 1 },
+  ],
+};
+
 function renderAt(url: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  queryClient.setQueryData(manifestQuery().queryKey, siteManifest);
   const router = createMemoryRouter([{ path: '/search', element: <SearchPage /> }], { initialEntries: [url] });
   render(
     <QueryClientProvider client={queryClient}>
@@ -93,5 +107,15 @@ describe('SearchPage', () => {
     const alert = await screen.findByRole('alert');
     await userEvent.click(within(alert).getByRole('button', { name: s.retry }));
     expect(await screen.findByRole('list', { name: s.resultsLabel })).toBeInTheDocument();
+  });
+
+  it('names a topic filter from the site manifest and a tag filter never by its slug while search fails', async () => {
+    vi.mocked(getSearchEngine).mockRejectedValueOnce(new Error('offline'));
+    renderAt('/search?q=x&topic=ukraine&tag=ukraine-war');
+    const filters = await screen.findByRole('group', { name: s.activeFilters });
+    await screen.findByRole('alert');
+    expect(within(filters).getByRole('link', { name: `${s.removeFilter('أوكرانيا')} ×` })).toBeInTheDocument();
+    expect(within(filters).getByRole('link', { name: `${s.removeFilter(strings.pendingLabel)} ×` })).toBeInTheDocument();
+    expect(filters).not.toHaveTextContent(/ukraine/);
   });
 });

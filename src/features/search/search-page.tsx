@@ -4,8 +4,9 @@
  * page shows at once with a loading state, and keeps the previous results on screen while a facet click
  * narrows them.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { SearchFacets } from './search-facets.tsx';
 import { SortSwitch, SpellingNotice } from './search-notices.tsx';
@@ -33,8 +34,11 @@ export function SearchPage() {
   });
   const heading = params.q !== '' ? s.headingFor(params.q) : hasFilters(params) ? s.browseHeading : s.heading;
   const facets = fullFacets ?? data?.facets ?? { topics: [], tags: [] };
-  const label = (slug: string, list: Array<{ slug: string; label: string }>): string =>
-    list.find((x) => x.slug === slug)?.label ?? slug.replace(/-/g, ' ');
+  // The site's manifest is loaded before any view (the root loader): topics are named even when the search
+  // index failed. A tag's name comes with the results; until then it is a placeholder, never its slug.
+  const { data: manifest } = useSuspenseQuery(manifestQuery());
+  const label = (slug: string, list: ReadonlyArray<{ slug: string; label: string }>): string =>
+    list.find((x) => x.slug === slug)?.label ?? strings.pendingLabel;
 
   return (
     <section aria-labelledby="search-heading" aria-busy={isFetching}>
@@ -46,7 +50,7 @@ export function SearchPage() {
         <div className="mb-4 flex flex-wrap items-center gap-2" role="group" aria-label={s.activeFilters}>
           {params.topic !== null && (
             <Link to={searchHref(withTopic(params, null))} className="rounded-full border px-3 py-1 text-sm">
-              {s.removeFilter(label(params.topic, data?.allTopics ?? []))} ×
+              {s.removeFilter(label(params.topic, manifest.topics))} ×
             </Link>
           )}
           {params.tags.map((tag) => (

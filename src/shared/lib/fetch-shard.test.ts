@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod/mini';
-import { HttpError, InvalidDataError, NotFoundError, fetchShard, isRetryable } from './fetch-shard.ts';
+import {
+  GarbledResponseError,
+  HttpError,
+  InvalidDataError,
+  NotFoundError,
+  fetchShard,
+  isRetryable,
+} from './fetch-shard.ts';
 
 const schema = z.object({ title: z.string() });
 
@@ -27,9 +34,11 @@ describe('fetchShard', () => {
     await expect(fetchShard('articles/x.json', schema)).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('treats an SPA fallback page as missing', async () => {
-    respond('<!doctype html>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
-    await expect(fetchShard('articles/x.json', schema)).rejects.toBeInstanceOf(NotFoundError);
+  it('treats an HTML page sent with 200 as a garbled answer, worth asking again', async () => {
+    respond('<!doctype html><h1>502 Bad Gateway</h1>', { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    const error = await fetchShard('articles/x.json', schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GarbledResponseError);
+    expect(isRetryable(error)).toBe(true);
   });
 
   it('names the file and the field when validation fails', async () => {
@@ -40,9 +49,12 @@ describe('fetchShard', () => {
     expect((error as Error).message).toMatch(/title/);
   });
 
-  it('reports a body that is not JSON', async () => {
-    respond('{oops');
-    await expect(fetchShard('home/1.json', schema)).rejects.toThrow(/not JSON/);
+  it('treats a body cut short as a garbled answer, worth asking again', async () => {
+    respond(JSON.stringify({ title: 'خبر طويل' }).slice(0, 9));
+    const error = await fetchShard('home/1.json', schema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GarbledResponseError);
+    expect((error as Error).message).toMatch(/not JSON/);
+    expect(isRetryable(error)).toBe(true);
   });
 
   it('turns other statuses into HttpError', async () => {
@@ -58,6 +70,7 @@ describe('isRetryable', () => {
     [new HttpError('/data/x', 403), false],
     [new NotFoundError('/data/x'), false],
     [new InvalidDataError('/data/x', 'bad'), false],
+    [new GarbledResponseError('/data/x', 'not JSON'), true],
     [new Error('other'), false],
   ])('%s → %s', (error, expected) => {
     expect(isRetryable(error)).toBe(expected);

@@ -2,6 +2,9 @@
  * The one way the reader reads data: fetch a shard from the data folder, check the response and validate
  * it with the resource's schema where it enters the app. Errors are typed so callers can tell a missing
  * shard (a 404 page), bad data (a bug in the build: never retried) and a network failure (retried) apart.
+ * A body that is not JSON at all (cut short, or a proxy's HTML error page sent with 200) is a network
+ * failure, not bad data: the file on the server is fine, so asking again helps
+ * (docs/decisions/042-bad-network.md).
  */
 import { prettifyError } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
@@ -31,6 +34,31 @@ export class InvalidDataError extends Error {
   }
 }
 
+/** The body never arrived whole: cut short, or an HTML page (an error page sent with 200) instead of JSON. */
+export class GarbledResponseError extends Error {
+  override name = 'GarbledResponseError';
+  constructor(
+    readonly url: string,
+    detail: string,
+  ) {
+    super(`Garbled response for ${url}: ${detail}`);
+  }
+}
+
+/**
+ * Files a library fetched by itself (Pagefind's script, WebAssembly and index) did not load: it reports
+ * no status, but its files are static and were whole at build time, so asking again may help.
+ */
+export class LibraryLoadError extends Error {
+  override name = 'LibraryLoadError';
+  constructor(
+    readonly url: string,
+    options: { cause: unknown },
+  ) {
+    super(`Could not load ${url}: ${options.cause instanceof Error ? options.cause.message : String(options.cause)}`, options);
+  }
+}
+
 /** The server answered with an error status other than 404. */
 export class HttpError extends Error {
   override name = 'HttpError';
@@ -56,23 +84,24 @@ export async function fetchJson<T>(url: string, schema: ShardSchema<T>, init: Re
   const res = await fetch(url, init);
   if (res.status === 404 || res.status === 410) throw new NotFoundError(url);
   if (!res.ok) throw new HttpError(url, res.status);
-  // A static host configured with an SPA fallback answers a missing file with index.html and a 200.
-  if (res.headers.get('content-type')?.includes('text/html')) throw new NotFoundError(url);
+  // Every shard is JSON: an HTML page with 200 is an error page from something between us and the files.
+  if (res.headers.get('content-type')?.includes('text/html')) throw new GarbledResponseError(url, 'an HTML page');
 
   let json: unknown;
   try {
     json = await res.json();
   } catch (error) {
-    throw new InvalidDataError(url, `not JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new GarbledResponseError(url, `not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new InvalidDataError(url, prettifyError(parsed.error));
   return parsed.data;
 }
 
-/** Network failures and server errors may pass; a missing shard or bad data will not. */
+/** Network failures, server errors and garbled bodies may pass; a missing shard or bad data will not. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NotFoundError || error instanceof InvalidDataError) return false;
+  if (error instanceof GarbledResponseError || error instanceof LibraryLoadError) return true;
   if (error instanceof HttpError) return error.status >= 500 || error.status === 408 || error.status === 429;
   return error instanceof TypeError;
 }
