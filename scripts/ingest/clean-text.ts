@@ -42,6 +42,10 @@ const INVISIBLE_CLASS =
   '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFEFF\\uFFFE\\uFFFF';
 const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
 const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]|${LONE_SURROGATE}`, 'g');
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
+/** Whether text holds what cleanLine removes as invisible: for an id, which must not change silently. */
+export const hasInvisible = (text: string): boolean => HAS_INVISIBLE.test(text);
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
 // Anything cleanLine would change; most feed text has none of it, and one native scan is cheaper than

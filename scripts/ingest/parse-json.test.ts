@@ -58,6 +58,8 @@ describe('parseJsonl', () => {
     ['an empty body', { title: 'عنوان', body: ['', '  '] }, /^body is empty$/],
     ['a body that is not text', { title: 'عنوان', body: { text: 'نص' } }, /^body is not text or a list of texts$/],
     ['a body list holding a number', { title: 'عنوان', body: ['نص', 3] }, /^body is not text or a list of texts$/],
+    ['an id with a bidi override', { ...GOOD, id: 'a\u202Eb' }, /^id holds a control, bidi or invisible character$/],
+    ['an id with a lone surrogate', { ...GOOD, id: 'a\uD800' }, /^id holds a control, bidi or invisible character$/],
     ['an absurd title', { title: 'ع'.repeat(LIMITS.title + 1), body: 'نص' }, /^title is 1,001 characters long \(limit 1,000\)$/],
     ['an absurd body', { title: 'عنوان', body: 'ن'.repeat(LIMITS.body + 1) }, /^body is 1,000,001 characters long/],
   ])('rejects %s and keeps the valid line after it', (_kind, bad, reason) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { safeExternalHref } from '../../src/shared/lib/hrefs.ts';
 import { stripBoilerplate } from './boilerplate.ts';
-import { cleanLine, cleanParagraphs } from './clean-text.ts';
+import { cleanLine, cleanParagraphs, hasInvisible } from './clean-text.ts';
 import { parseDate } from './dates.ts';
 import type { KeywordInput } from './tags.ts';
 
@@ -102,6 +102,9 @@ export function finishRecord(
   if (title === '') return { reason: 'title is empty' };
   const id = fields.id === null ? null : fields.id.trim();
   if (id === '') return { reason: 'id is empty' };
+  // An id is the article's URL: cleaning it would silently change the address, and a lone surrogate
+  // cannot be written in a URL at all.
+  if (id !== null && hasInvisible(id)) return { reason: 'id holds a control, bidi or invisible character' };
 
   const cleaned = stripBoilerplate(fields.body.flatMap(cleanParagraphs));
   if (cleaned.body.length === 0) return { reason: 'body is empty' };
