@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanLine, cleanParagraphs, stripHtml } from './clean-text.ts';
 
@@ -12,8 +13,36 @@ describe('cleanLine', () => {
     ['&unknown; يبقى', '&unknown; يبقى'],
     ['&#0; &#xD800; صفر', 'صفر'],
     ['كلمةٌ مُشكّلة', 'كلمةٌ مُشكّلة'],
+    ['\u202Eمعكوس\u202C و\u2066معزول\u2069 و\u061Cحرفي', 'معكوس ومعزول وحرفي'],
+    ['تحكم\u0000\u0007\u001B[31m و\u0085\u007F', 'تحكم[31m و'],
+    ['ممنوع\uFFFE\uFFFF\uFDD0 و\uD800 و\uDC00 ثم 😀', 'ممنوع و و ثم 😀'],
+    ['وصل\u200D و\u2060ربط', 'وصل وربط'],
   ])('%j → %j', (input, expected) => {
     expect(cleanLine(input)).toBe(expected);
+  });
+});
+
+// Bidi embeddings, overrides and isolates; C0/C1 controls but tab, line feed and carriage return;
+// noncharacters; and a surrogate that is not half of a pair.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('display text from any input', () => {
+  it('never keeps a bidi control, a control character, a noncharacter or a lone surrogate', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(cleanLine(s)).not.toMatch(FORBIDDEN);
+        for (const p of cleanParagraphs(s)) expect(p).not.toMatch(FORBIDDEN);
+      }),
+    );
+  });
+
+  it('is clean already once cleaned', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        expect(cleanLine(cleanLine(s))).toBe(cleanLine(s));
+      }),
+    );
   });
 });
 

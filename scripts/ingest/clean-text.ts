@@ -34,14 +34,25 @@ export function stripHtml(text: string): string {
 }
 
 // Bidi controls, zero-width characters, BOM and soft hyphen: invisible in print, harmful in matching and
-// in copy-paste. ZWNJ (U+200C) is kept out too: Arabic script never needs it.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C\u00AD]/g;
+// in copy-paste, and a bidi override or embedding would reorder the page around the text it sits in
+// (docs/decisions/041-hostile-input.md). ZWNJ (U+200C) is kept out too: Arabic script never needs it.
+// Control characters, noncharacters and lone surrogates go with them: XML 1.0 forbids them in feeds, HTML
+// turns them into other characters than the hydration data holds, and Pagefind refuses a lone surrogate.
+const INVISIBLE_CLASS =
+  '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFDD0-\\uFDEF\\uFEFF\\uFFFE\\uFFFF';
+const LONE_SURROGATE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
+const INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]|${LONE_SURROGATE}`, 'g');
+const HAS_INVISIBLE = new RegExp(INVISIBLE.source);
+
+/** Whether text holds what cleanLine removes as invisible: for an id, which must not change silently. */
+export const hasInvisible = (text: string): boolean => HAS_INVISIBLE.test(text);
 const SPACES = /[\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/g;
 
 // Anything cleanLine would change; most feed text has none of it, and one native scan is cheaper than
 // three replaces.
-const NEEDS_CLEANING = /[<&\s\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F\u2066-\u2069\u3000\uFEFF\u061C\u00AD]/;
-const ONLY_SINGLE_SPACES = /^(?:[^\s<&\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F\u2066-\u2069\u3000\uFEFF\u061C\u00AD]+ )*[^\s<&\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F\u2066-\u2069\u3000\uFEFF\u061C\u00AD]+$/;
+const CHANGED = `<&\\s\\u00A0\\u1680\\u2000-\\u200F\\u2028-\\u202F\\u205F\\u3000\\uD800-\\uDFFF${INVISIBLE_CLASS}`;
+const NEEDS_CLEANING = new RegExp(`[${CHANGED}]`);
+const ONLY_SINGLE_SPACES = new RegExp(`^(?:[^${CHANGED}]+ )*[^${CHANGED}]+$`);
 
 function isClean(text: string): boolean {
   return !NEEDS_CLEANING.test(text) || ONLY_SINGLE_SPACES.test(text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from './record.ts';
+import { CAPS, LIMITS } from './record.ts';
 import { elementLines, parseJsonArray, parseJsonl } from './parse-json.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -58,13 +58,81 @@ describe('parseJsonl', () => {
     ['an empty body', { title: 'عنوان', body: ['', '  '] }, /^body is empty$/],
     ['a body that is not text', { title: 'عنوان', body: { text: 'نص' } }, /^body is not text or a list of texts$/],
     ['a body list holding a number', { title: 'عنوان', body: ['نص', 3] }, /^body is not text or a list of texts$/],
-    ['tags that are not text', { ...GOOD, tags: [1] }, /^tags is not text or a list of texts$/],
+    ['an id with a bidi override', { ...GOOD, id: 'a\u202Eb' }, /^id holds a control, bidi or invisible character$/],
+    ['an id with a lone surrogate', { ...GOOD, id: 'a\uD800' }, /^id holds a control, bidi or invisible character$/],
     ['an absurd title', { title: 'ع'.repeat(LIMITS.title + 1), body: 'نص' }, /^title is 1,001 characters long \(limit 1,000\)$/],
     ['an absurd body', { title: 'عنوان', body: 'ن'.repeat(LIMITS.body + 1) }, /^body is 1,000,001 characters long/],
   ])('rejects %s and keeps the valid line after it', (_kind, bad, reason) => {
     const { records, rejections } = parseJsonl(jsonl(bad, GOOD), 'a.jsonl');
     expect(rejections).toEqual([{ file: 'a.jsonl', line: 1, reason: expect.stringMatching(reason) }]);
     expect(records.map((r) => [r.line, r.id])).toEqual([[2, 'g1']]);
+  });
+
+  it('keeps an article with thousands of tags, capped, and warns', () => {
+    const tags = Array.from({ length: 5_000 }, (_, i) => `وسم ${i}`);
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, tags }), 'a.jsonl');
+    expect(records[0]!.keywords.whole).toEqual(tags.slice(0, CAPS.tags));
+    expect(warnings).toEqual([{ file: 'a.jsonl', line: 1, message: `has 5,000 tags: kept the first ${CAPS.tags}` }]);
+  });
+
+  it('cuts a space-joined keyword line to as many words as an article keeps tags', () => {
+    const line = Array.from({ length: 3_000 }, (_, i) => `كلمة${i}`).join(' ');
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, tags: line }), 'a.jsonl');
+    expect(records[0]!.keywords.joined!.split(' ')).toHaveLength(CAPS.tags);
+    expect(warnings.map((w) => w.message)).toEqual([`has 3,000 keyword words: kept the first ${CAPS.tags}`]);
+  });
+
+  it('drops a tag too long to be one and keeps the article', () => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, tags: ['ع'.repeat(CAPS.tag + 1), 'اقتصاد'] }), 'a.jsonl');
+    expect(records[0]!.keywords.whole).toEqual(['اقتصاد']);
+    expect(warnings.map((w) => w.message)).toEqual([`dropped 1 tags longer than ${CAPS.tag} characters`]);
+  });
+
+  it.each([
+    ['javascript:alert(1)'],
+    [' JaVaScRiPt:alert(1)'],
+    ['data:text/html,x'],
+    ['vbscript:msgbox(1)'],
+    ['//evil.example/x'],
+    ['/articles/relative'],
+    ['ftp://files.example/a'],
+  ])('drops the url %j with a warning and keeps the article', (url) => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, url }), 'a.jsonl');
+    expect(records[0]!.url).toBeNull();
+    expect(warnings).toEqual([{ file: 'a.jsonl', line: 1, message: expect.stringMatching(/^url .* is not an absolute http\(s\) address: dropped$/) }]);
+  });
+
+  it('keeps an http(s) url', () => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, url: 'https://news.example/ar/1' }), 'a.jsonl');
+    expect(records[0]!.url).toBe('https://news.example/ar/1');
+    expect(warnings).toEqual([]);
+  });
+
+  it('ignores optional fields of the wrong type, keeps the texts of a list, and says so', () => {
+    const { records, rejections, warnings } = parseJsonl(
+      jsonl({ ...GOOD, source: 123, category: ['سياسة'], url: { href: 'https://a.example' }, tags: ['اقتصاد', 5, null], readAlso: 'نص' }),
+      'a.jsonl',
+    );
+    expect(rejections).toEqual([]);
+    expect(records[0]).toMatchObject({ source: null, category: null, url: null, keywords: { whole: ['اقتصاد'] }, readAlso: [] });
+    expect(warnings.map((w) => w.message).sort()).toEqual([
+      'category is not text: ignored',
+      'readAlso is not a list of texts: ignored',
+      'source is not text: ignored',
+      'tags: 2 entries that are not text were ignored',
+      'url is not text: ignored',
+    ]);
+  });
+
+  it('says nothing of a rejected article but why it was rejected', () => {
+    const { rejections, warnings } = parseJsonl(jsonl({ title: 5, body: 'نص', url: 'javascript:x', tags: [1] }), 'a.jsonl');
+    expect(rejections).toEqual([{ file: 'a.jsonl', line: 1, reason: 'title is not text' }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('quotes a bad date with its control characters escaped', () => {
+    const { warnings } = parseJsonl(jsonl({ ...GOOD, date: '\u001b[2Jyesterday' }), 'a.jsonl');
+    expect(warnings[0]!.message).toBe('unreadable date "\\u001b[2Jyesterday": article kept undated');
   });
 
   it('rejects a line of invalid UTF-8 and keeps the others', () => {

@@ -24,8 +24,12 @@ function addRecord(result: ParseResult, file: string, line: number, value: unkno
     return;
   }
   const finished = finishRecord(file, line, fields.fields, result.warnings);
-  if ('reason' in finished) result.rejections.push({ file, line, reason: finished.reason });
-  else result.records.push(finished.record);
+  if ('reason' in finished) {
+    result.rejections.push({ file, line, reason: finished.reason });
+    return;
+  }
+  result.records.push(finished.record);
+  for (const message of fields.notes) result.warnings.push({ file, line, message });
 }
 
 function firstError(error: unknown): string {

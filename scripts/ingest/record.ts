@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { safeExternalHref } from '../../src/shared/lib/hrefs.ts';
 import { stripBoilerplate } from './boilerplate.ts';
-import { cleanLine, cleanParagraphs } from './clean-text.ts';
+import { cleanLine, cleanParagraphs, hasInvisible } from './clean-text.ts';
 import { parseDate } from './dates.ts';
 import type { KeywordInput } from './tags.ts';
 
@@ -23,17 +24,26 @@ export interface ParseResult {
   warnings: Warning[];
 }
 
-/** Beyond these sizes a field is a feed bug, not an article. */
+/** Beyond these sizes a field is a feed bug, not an article: the record is rejected. */
 export const LIMITS = {
   id: 200,
   title: 1_000,
   body: 1_000_000,
   source: 200,
-  url: 2_000,
   category: 200,
-  tags: 200,
+} as const;
+
+/**
+ * Beyond these the article stays and the excess is dropped with a warning (docs/decisions/041): an
+ * article with thousands of tags is a good article with a feed bug in its tags. `tags` bounds a tag list
+ * and the words of a space-joined keyword line (each tag is at least one word); longer tags or addresses
+ * are dropped one by one.
+ */
+export const CAPS = {
+  tags: 50,
   tag: 200,
   readAlso: 50,
+  url: 2_000,
 } as const;
 
 /** The fields of one article as the input gives them, before cleaning. */
@@ -85,35 +95,36 @@ export function finishRecord(
     tooLong('title', fields.title, LIMITS.title) ??
     (bodyChars > LIMITS.body ? `body is ${count(bodyChars)} characters long (limit ${count(LIMITS.body)})` : null) ??
     tooLong('source', fields.source, LIMITS.source) ??
-    tooLong('url', fields.url, LIMITS.url) ??
-    tooLong('category', fields.category, LIMITS.category) ??
-    (fields.keywords.whole.length > LIMITS.tags
-      ? `has ${count(fields.keywords.whole.length)} tags (limit ${count(LIMITS.tags)})`
-      : null) ??
-    tooLong('a tag', fields.keywords.whole.find((t) => t.length > LIMITS.tag) ?? null, LIMITS.tag) ??
-    tooLong('tags', fields.keywords.joined, LIMITS.tags * LIMITS.tag) ??
-    (fields.readAlso.length > LIMITS.readAlso ? `has ${count(fields.readAlso.length)} readAlso titles (limit ${LIMITS.readAlso})` : null);
+    tooLong('category', fields.category, LIMITS.category);
   if (oversize) return { reason: oversize };
 
   const title = cleanLine(fields.title);
   if (title === '') return { reason: 'title is empty' };
   const id = fields.id === null ? null : fields.id.trim();
   if (id === '') return { reason: 'id is empty' };
+  // An id is the article's URL: cleaning it would silently change the address, and a lone surrogate
+  // cannot be written in a URL at all.
+  if (id !== null && hasInvisible(id)) return { reason: 'id holds a control, bidi or invisible character' };
 
   const cleaned = stripBoilerplate(fields.body.flatMap(cleanParagraphs));
   if (cleaned.body.length === 0) return { reason: 'body is empty' };
 
+  const warn = (message: string): void => {
+    warnings.push({ file, line, message });
+  };
   let date: string | null = null;
   if (fields.date !== null && fields.date.trim() !== '') {
     date = parseDate(fields.date);
-    if (date === null) {
-      warnings.push({ file, line, message: `unreadable date "${fields.date.slice(0, 80)}": article kept undated` });
-    }
+    if (date === null) warn(`unreadable date ${quote(fields.date)}: article kept undated`);
   }
 
-  const readAlso = [...fields.readAlso.map(cleanLine), ...cleaned.readAlso].filter((t) => t !== '');
-  const whole = [...fields.keywords.whole.map(cleanLine), ...cleaned.hashtags].filter((t) => t !== '');
-  const joined = fields.keywords.joined === null ? null : cleanLine(fields.keywords.joined) || null;
+  const readAlso = capped([...fields.readAlso.map(cleanLine), ...cleaned.readAlso].filter((t) => t !== ''), CAPS.readAlso, 'readAlso titles', warn);
+  const given = [...fields.keywords.whole.map(cleanLine), ...cleaned.hashtags].filter((t) => t !== '');
+  const fitting = given.filter((t) => t.length <= CAPS.tag);
+  if (fitting.length < given.length) warn(`dropped ${count(given.length - fitting.length)} tags longer than ${CAPS.tag} characters`);
+  const whole = capped(fitting, CAPS.tags, 'tags', warn);
+  const joinedLine = fields.keywords.joined === null ? '' : cleanLine(fields.keywords.joined);
+  const joined = joinedLine === '' ? null : capped(joinedLine.split(' '), CAPS.tags, 'keyword words', warn).join(' ');
 
   return {
     record: {
@@ -124,7 +135,7 @@ export function finishRecord(
       body: cleaned.body,
       date,
       source: optionalLine(fields.source),
-      url: optionalLine(fields.url),
+      url: sourceUrl(optionalLine(fields.url), warn),
       keywords: { joined, whole },
       readAlso,
       category: optionalLine(fields.category),
@@ -132,56 +143,100 @@ export function finishRecord(
   };
 }
 
-const optionalText = z.string().nullish();
+/** A value in a message: quoted, cut and escaped, so no control character reaches a terminal. */
+const quote = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
 
-/** The JSON article shape (`.jsonl` lines and `.json` array elements). Unknown fields are ignored. */
+function capped<T>(items: T[], cap: number, what: string, warn: (message: string) => void): T[] {
+  if (items.length <= cap) return items;
+  warn(`has ${count(items.length)} ${what}: kept the first ${cap}`);
+  return items.slice(0, cap);
+}
+
+/** The article's link to its source: only an absolute http(s) address, the rule the reader applies. */
+function sourceUrl(url: string | null, warn: (message: string) => void): string | null {
+  if (url === null) return null;
+  if (url.length > CAPS.url) {
+    warn(`url is ${count(url.length)} characters long (cap ${count(CAPS.url)}): dropped`);
+    return null;
+  }
+  const href = safeExternalHref(url);
+  if (href === null) warn(`url ${quote(url)} is not an absolute http(s) address: dropped`);
+  return href;
+}
+
+/**
+ * The JSON article shape (`.jsonl` lines and `.json` array elements): the fields an article cannot be
+ * without. Unknown fields are ignored; optional fields of the wrong type are read by `jsonFields`.
+ */
 export const jsonArticleSchema = z.object({
-  id: z.union([z.string(), z.number().finite()]).nullish(),
+  id: z.union([z.string(), z.number().finite()], { error: 'id is not text or a number' }).nullish(),
   title: z.string({ error: (issue) => (issue.input === undefined ? 'title is missing' : 'title is not text') }),
   body: z.union([z.string(), z.array(z.string())], {
     error: (issue) => (issue.input === undefined ? 'body is missing' : 'body is not text or a list of texts'),
   }),
-  date: z.unknown().optional(),
-  publishedAt: z.unknown().optional(),
-  source: optionalText.or(z.unknown().transform(() => undefined)),
-  category: optionalText.or(z.unknown().transform(() => undefined)),
-  url: optionalText.or(z.unknown().transform(() => undefined)),
-  tags: z
-    .union([z.string(), z.array(z.string())], { error: 'tags is not text or a list of texts' })
-    .nullish(),
-  readAlso: z.array(z.string(), { error: 'readAlso is not a list of texts' }).nullish(),
 });
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
   const issue = issues[0];
   if (!issue) return 'invalid article';
   const message = issue.message;
-  if (/^(title|body|tags|readAlso|id)\b/.test(message)) return message;
+  if (/^(title|body|id)\b/.test(message)) return message;
   const where = issue.path.length > 0 ? issue.path.join('.') : 'article';
   return `${where}: ${message}`;
 }
 
-/** The record fields of one parsed JSON value, or the reason it is not an article. */
-export function jsonFields(value: unknown): { fields: RecordFields } | { reason: string } {
+/**
+ * Optional fields of the wrong type cost the field, never the article: a number where a source belongs
+ * is ignored, a list keeps its texts; each loss is a note (a warning once the article is kept).
+ */
+function optionalFields(raw: Record<string, unknown>, notes: string[]) {
+  const text = (name: string): string | null => {
+    const value = raw[name];
+    if (value === undefined || value === null || typeof value === 'string') return value ?? null;
+    notes.push(`${name} is not text: ignored`);
+    return null;
+  };
+  const texts = (name: string): string[] | null => {
+    const value = raw[name];
+    if (value === undefined || value === null) return [];
+    if (!Array.isArray(value)) return null;
+    const kept = value.filter((v): v is string => typeof v === 'string');
+    if (kept.length < value.length) notes.push(`${name}: ${value.length - kept.length} entries that are not text were ignored`);
+    return kept;
+  };
+  const tags = typeof raw.tags === 'string' ? raw.tags : texts('tags');
+  if (tags === null) notes.push('tags is not text or a list of texts: ignored');
+  const readAlso = texts('readAlso');
+  if (readAlso === null) notes.push('readAlso is not a list of texts: ignored');
+  return {
+    source: text('source'),
+    url: text('url'),
+    category: text('category'),
+    keywords: typeof tags === 'string' ? { joined: tags, whole: [] } : { joined: null, whole: tags ?? [] },
+    readAlso: readAlso ?? [],
+  };
+}
+
+/** The record fields of one parsed JSON value and notes on what was ignored, or the reason it is not an article. */
+export function jsonFields(value: unknown): { fields: RecordFields; notes: string[] } | { reason: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { reason: `expected an article object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
   }
   const parsed = jsonArticleSchema.safeParse(value);
   if (!parsed.success) return { reason: describe(parsed.error.issues) };
   const a = parsed.data;
-  const rawDate = a.date ?? a.publishedAt;
+  const raw = value as Record<string, unknown>;
+  const rawDate = raw.date ?? raw.publishedAt;
   const date = rawDate === undefined || rawDate === null ? null : typeof rawDate === 'string' ? rawDate : JSON.stringify(rawDate);
+  const notes: string[] = [];
   return {
     fields: {
       id: a.id === undefined || a.id === null ? null : String(a.id),
       title: a.title,
       body: typeof a.body === 'string' ? [a.body] : a.body,
       date,
-      source: a.source ?? null,
-      url: a.url ?? null,
-      category: a.category ?? null,
-      keywords: typeof a.tags === 'string' ? { joined: a.tags, whole: [] } : { joined: null, whole: a.tags ?? [] },
-      readAlso: a.readAlso ?? [],
+      ...optionalFields(raw, notes),
     },
+    notes,
   };
 }

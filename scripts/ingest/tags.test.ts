@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cleanLine } from './clean-text.ts';
 import { parseTxt } from './parse-txt.ts';
 import { assignTags, type KeywordInput } from './tags.ts';
 import { loadTaxonomy, parseTaxonomy } from './taxonomy.ts';
@@ -68,6 +70,18 @@ describe('assignTags: dropping', () => {
     ['a listed tag', 'عاجل'],
   ])('drops %s', (_rule, tag) => {
     expect(labelsOf([whole(tag)])).toEqual([[]]);
+  });
+
+  it('never makes an empty chip or a slug without a letter, whatever the tag', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 5 }), (forms) => {
+        for (const tag of assignTags([whole(...forms.map(cleanLine))], taxonomy).tagsPerArticle[0] ?? []) {
+          expect(tag.label.trim()).not.toBe('');
+          expect(tag.slug).toMatch(/\p{L}/u);
+          expect(tag.slug).not.toMatch(/\s/);
+        }
+      }),
+    );
   });
 
   it('keeps a phrase that has one real word', () => {
