@@ -152,3 +152,39 @@ describe('parseTxt: «اقرأ أيضاً» glued to a title that starts with pu
     );
   });
 });
+
+describe('parseTxt pictures', () => {
+  const article = (...pictureLines: string[]) =>
+    ['افتتاح جسر جديد', 'تاريخ النشر: 2024-05-01', ...pictureLines, 'افتتحت البلدية جسراً جديداً فوق النهر.', 'المصدر: الجريدة'].join('\n');
+
+  it('reads a picture line with its caption and a credit line', () => {
+    const { records, warnings } = parseTxt(bytes(article('الصورة: /images/bridge.jpg الجسر الجديد عند الافتتاح', 'تصوير: وكالة الأنباء')), 'x.txt');
+    expect(warnings).toEqual([]);
+    expect(records[0]!.image).toEqual({
+      src: '/images/bridge.jpg',
+      alt: null,
+      caption: 'الجسر الجديد عند الافتتاح',
+      credit: 'وكالة الأنباء',
+      width: null,
+      height: null,
+    });
+    expect(records[0]!.body).toEqual(['افتتحت البلدية جسراً جديداً فوق النهر.']);
+  });
+
+  it('reports a picture with a bad address on its own line and keeps the article', () => {
+    const { records, warnings } = parseTxt(bytes(article('الصورة: javascript:alert(1)')), 'x.txt');
+    expect(records).toHaveLength(1);
+    expect(records[0]!.image).toBeNull();
+    expect(warnings).toEqual([{ file: 'x.txt', line: 3, message: expect.stringMatching(/image dropped.*article kept/) }]);
+  });
+
+  it.each([
+    [['الصورة:'], 3, /src is missing/],
+    [['الصورة: /a.jpg', 'الصورة: /b.jpg'], 4, /second picture/],
+    [['تصوير: وكالة'], 3, /credit .* no picture/],
+  ])('never ignores a picture line silently: %j', (lines, line, message) => {
+    const { records, warnings } = parseTxt(bytes(article(...lines)), 'x.txt');
+    expect(records).toHaveLength(1);
+    expect(warnings).toEqual([{ file: 'x.txt', line, message: expect.stringMatching(message) }]);
+  });
+});

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { stripBoilerplate } from './boilerplate.ts';
 import { cleanLine, cleanParagraphs } from './clean-text.ts';
 import { parseDate } from './dates.ts';
+import { readImage } from './image.ts';
 import type { KeywordInput } from './tags.ts';
+import type { ArticleImage } from '../../src/data/schema.ts';
 
 
 export interface Rejection {
@@ -47,10 +49,13 @@ export interface RecordFields {
   keywords: KeywordInput;
   readAlso: string[];
   category: string | null;
+  /** The picture as given (a URL string or an object); read and checked by `readImage`. */
+  image: unknown;
 }
 
 /** An article as read from one input file, before ids, tags, topics and related are assigned. */
-export interface RawRecord extends RecordFields {
+export interface RawRecord extends Omit<RecordFields, 'image'> {
+  image: ArticleImage | null;
   file: string;
   /** 1-based line where the article starts in its file. */
   line: number;
@@ -111,6 +116,9 @@ export function finishRecord(
     }
   }
 
+  const picture = readImage(fields.image);
+  for (const problem of picture.problems) warnings.push({ file, line, message: `${problem}: article kept` });
+
   const readAlso = [...fields.readAlso.map(cleanLine), ...cleaned.readAlso].filter((t) => t !== '');
   const whole = [...fields.keywords.whole.map(cleanLine), ...cleaned.hashtags].filter((t) => t !== '');
   const joined = fields.keywords.joined === null ? null : cleanLine(fields.keywords.joined) || null;
@@ -128,6 +136,7 @@ export function finishRecord(
       keywords: { joined, whole },
       readAlso,
       category: optionalLine(fields.category),
+      image: picture.image,
     },
   };
 }
@@ -150,6 +159,8 @@ export const jsonArticleSchema = z.object({
     .union([z.string(), z.array(z.string())], { error: 'tags is not text or a list of texts' })
     .nullish(),
   readAlso: z.array(z.string(), { error: 'readAlso is not a list of texts' }).nullish(),
+  /** Checked by `readImage` in `finishRecord`: a bad picture is dropped with a warning, never the article. */
+  image: z.unknown().optional(),
 });
 
 function describe(issues: readonly z.core.$ZodIssue[]): string {
@@ -182,6 +193,7 @@ export function jsonFields(value: unknown): { fields: RecordFields } | { reason:
       category: a.category ?? null,
       keywords: typeof a.tags === 'string' ? { joined: a.tags, whole: [] } : { joined: null, whole: a.tags ?? [] },
       readAlso: a.readAlso ?? [],
+      image: a.image ?? null,
     },
   };
 }
