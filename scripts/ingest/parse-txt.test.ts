@@ -25,6 +25,7 @@ describe('parseTxt on the seed', () => {
       date: '2023-09-25T00:00:00.000Z',
       source: 'الأسبوع',
     });
+    expect(first!.image).toMatchObject({ src: '/images/kremlin.jpg', caption: 'مبنى الكرملين في موسكو (رسم توضيحي)', credit: 'قارئ الأخبار' });
     expect(first!.body).toHaveLength(5);
     expect(first!.body[0]).toMatch(/^صرح دميتري بيسكوف/);
     expect(first!.body[4]).toMatch(/^يذكر أن/);
@@ -40,7 +41,7 @@ describe('parseTxt on the seed', () => {
 
   it('reads the second article after the «إقرأ أيضاً:» separator, with no date, source or tags', () => {
     expect(second).toMatchObject({
-      line: 14,
+      line: 16,
       title: 'بشأن العقوبات على روسيا.. ماكرون يُشهر "اتفاق الإجماع"',
       date: null,
       source: null,

@@ -170,4 +170,28 @@ export const strings = {
       other: (n) => `${n} دقيقة قراءة`,
     },
   } satisfies Record<string, PluralForms>,
+
+  // Pictures, text size, sharing and print (issue #10 items 1, 3, 4, 5).
+  picture: {
+    credit: 'تصوير',
+  },
+  textSize: {
+    label: 'حجم الخط',
+    smaller: 'تصغير الخط',
+    larger: 'تكبير الخط',
+  },
+  share: {
+    button: 'مشاركة',
+    menu: 'مشاركة المقال',
+    copyLink: 'نسخ الرابط',
+    copied: 'تم نسخ الرابط',
+    copyFailed: 'تعذّر نسخ الرابط',
+    whatsapp: 'واتساب',
+    telegram: 'تيليغرام',
+    x: 'إكس (تويتر)',
+    facebook: 'فيسبوك',
+  },
+  print: {
+    url: 'رابط المقال:',
+  },
 } as const;

@@ -4,6 +4,7 @@ import { formatPlural } from '../../shared/lib/format.ts';
 import { safeExternalHref, tagHref } from '../../shared/lib/hrefs.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleDate } from '../../shared/ui/article-date.tsx';
+import { LeadPicture } from '../../shared/ui/article-picture.tsx';
 import { ChipLink } from '../../shared/ui/chip-link.tsx';
 import { TopicLinks } from '../../shared/ui/topic-links.tsx';
 import type { articleLoader } from './article-loader.ts';
@@ -43,6 +44,8 @@ export function ArticlePage() {
             <span>{formatPlural(article.readingMinutes, strings.plural.readingMinutes)}</span>
           </p>
         </header>
+
+        {article.image && <LeadPicture image={article.image} />}
 
         <div className="flex flex-col gap-5 text-lg leading-[1.9] text-neutral-900 dark:text-neutral-100">
           {article.body.map((paragraph, i) => (
