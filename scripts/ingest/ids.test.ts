@@ -15,6 +15,7 @@ function record(line: number, extra: Partial<RawRecord> = {}): RawRecord {
     keywords: { joined: null, whole: [] },
     readAlso: [],
     category: null,
+    image: null,
     ...extra,
   };
 }

@@ -39,6 +39,7 @@ describe('parseJsonl', () => {
         keywords: { joined: null, whole: ['اقتصاد', 'أسواق'] },
         readAlso: ['عنوان آخر'],
         category: 'اقتصاد',
+        image: null,
       },
     ]);
   });
@@ -196,5 +197,27 @@ describe('parseJsonArray', () => {
 
   it('finds element lines past strings holding brackets and escaped quotes', () => {
     expect(elementLines('[{"a": "]\\" ,"},\n{"b": [1,\n2]}, 3\n]')).toEqual([1, 2, 3]);
+  });
+});
+
+describe('image in JSON articles', () => {
+  it.each([
+    ['a URL string', 'https://cdn.example/a.jpg', { src: 'https://cdn.example/a.jpg', alt: null, caption: null, credit: null, width: null, height: null }],
+    [
+      'the object form',
+      { src: '/images/a.jpg', alt: 'جسر', caption: 'الجسر الجديد', credit: 'رويترز', width: 1200, height: 800 },
+      { src: '/images/a.jpg', alt: 'جسر', caption: 'الجسر الجديد', credit: 'رويترز', width: 1200, height: 800 },
+    ],
+  ])('reads %s', (_, image, expected) => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, image }), 'a.jsonl');
+    expect(warnings).toEqual([]);
+    expect(records[0]!.image).toEqual(expected);
+  });
+
+  it('drops a bad picture with a warning on its line and keeps the article', () => {
+    const { records, rejections, warnings } = parseJsonl(jsonl(GOOD, { ...GOOD, id: 'g2', image: 'javascript:alert(1)' }), 'a.jsonl');
+    expect(rejections).toEqual([]);
+    expect(records.map((r) => r.image)).toEqual([null, null]);
+    expect(warnings).toEqual([{ file: 'a.jsonl', line: 2, message: expect.stringMatching(/image dropped.*article kept/) }]);
   });
 });

@@ -25,6 +25,7 @@ describe('parseTxt on the seed', () => {
       date: '2023-09-25T00:00:00.000Z',
       source: 'الأسبوع',
     });
+    expect(first!.image).toMatchObject({ src: '/images/kremlin.jpg', caption: 'مبنى الكرملين في موسكو (رسم توضيحي)', credit: 'قارئ الأخبار' });
     expect(first!.body).toHaveLength(5);
     expect(first!.body[0]).toMatch(/^صرح دميتري بيسكوف/);
     expect(first!.body[4]).toMatch(/^يذكر أن/);
@@ -40,7 +41,7 @@ describe('parseTxt on the seed', () => {
 
   it('reads the second article after the «إقرأ أيضاً:» separator, with no date, source or tags', () => {
     expect(second).toMatchObject({
-      line: 14,
+      line: 16,
       title: 'بشأن العقوبات على روسيا.. ماكرون يُشهر "اتفاق الإجماع"',
       date: null,
       source: null,
@@ -150,5 +151,41 @@ describe('parseTxt: «اقرأ أيضاً» glued to a title that starts with pu
         expect(parse(`اقرأ أيضاً${title}`).readAlso[0]).toBe(title);
       }),
     );
+  });
+});
+
+describe('parseTxt pictures', () => {
+  const article = (...pictureLines: string[]) =>
+    ['افتتاح جسر جديد', 'تاريخ النشر: 2024-05-01', ...pictureLines, 'افتتحت البلدية جسراً جديداً فوق النهر.', 'المصدر: الجريدة'].join('\n');
+
+  it('reads a picture line with its caption and a credit line', () => {
+    const { records, warnings } = parseTxt(bytes(article('الصورة: /images/bridge.jpg الجسر الجديد عند الافتتاح', 'تصوير: وكالة الأنباء')), 'x.txt');
+    expect(warnings).toEqual([]);
+    expect(records[0]!.image).toEqual({
+      src: '/images/bridge.jpg',
+      alt: null,
+      caption: 'الجسر الجديد عند الافتتاح',
+      credit: 'وكالة الأنباء',
+      width: null,
+      height: null,
+    });
+    expect(records[0]!.body).toEqual(['افتتحت البلدية جسراً جديداً فوق النهر.']);
+  });
+
+  it('reports a picture with a bad address on its own line and keeps the article', () => {
+    const { records, warnings } = parseTxt(bytes(article('الصورة: javascript:alert(1)')), 'x.txt');
+    expect(records).toHaveLength(1);
+    expect(records[0]!.image).toBeNull();
+    expect(warnings).toEqual([{ file: 'x.txt', line: 3, message: expect.stringMatching(/image dropped.*article kept/) }]);
+  });
+
+  it.each([
+    [['الصورة:'], 3, /src is missing/],
+    [['الصورة: /a.jpg', 'الصورة: /b.jpg'], 4, /second picture/],
+    [['تصوير: وكالة'], 3, /credit .* no picture/],
+  ])('never ignores a picture line silently: %j', (lines, line, message) => {
+    const { records, warnings } = parseTxt(bytes(article(...lines)), 'x.txt');
+    expect(records).toHaveLength(1);
+    expect(warnings).toEqual([{ file: 'x.txt', line, message: expect.stringMatching(message) }]);
   });
 });

@@ -1,5 +1,6 @@
 import { READ_ALSO, matchHeading } from './headings.ts';
 import { decodeLines } from './parse-json.ts';
+import { readImage } from './image.ts';
 import { finishRecord, type ParseResult, type RecordFields } from './record.ts';
 
 /**
@@ -13,6 +14,11 @@ import { finishRecord, type ParseResult, type RecordFields } from './record.ts';
  * colon-headed block of related titles inside its article: when only headline-like lines follow it up to
  * the article's `المصدر:` / `كلمات دلالية:` line, those are related titles, since an article's own
  * metadata never follows another article.
+ *
+ * A picture is a `الصورة:` line: its address, then optionally its caption after a space
+ * (`الصورة: /images/kremlin.jpg مبنى الكرملين في موسكو`); a `تصوير:` line gives its credit. A picture line
+ * that cannot be used (a bad address, a second picture, a credit with no picture) is reported with its line
+ * number, never dropped silently, and the article is kept.
  */
 
 const MAX_HEADLINE = 200;
@@ -24,6 +30,8 @@ type LineKind =
   | { kind: 'date'; value: string }
   | { kind: 'source'; value: string }
   | { kind: 'keywords'; value: string }
+  | { kind: 'image'; value: string }
+  | { kind: 'credit'; value: string }
   | { kind: 'text'; text: string };
 
 function classify(text: string): LineKind {
@@ -40,6 +48,10 @@ function classify(text: string): LineKind {
   if (source?.colon) return { kind: 'source', value: source.rest };
   const keywords = matchHeading(trimmed, 'كلمات دلالية');
   if (keywords?.colon) return { kind: 'keywords', value: keywords.rest };
+  const image = matchHeading(trimmed, 'الصورة');
+  if (image?.colon) return { kind: 'image', value: image.rest };
+  const credit = matchHeading(trimmed, 'تصوير');
+  if (credit?.colon) return { kind: 'credit', value: credit.rest };
   return { kind: 'text', text: trimmed };
 }
 
@@ -81,8 +93,15 @@ function newDraft(line: number): Draft {
       category: null,
       keywords: { joined: null, whole: [] },
       readAlso: [],
+      image: null,
     },
   };
+}
+
+/** `URL caption…`: the address has no spaces, so the caption is whatever follows the first one. */
+function pictureOf(value: string): { src: string; caption: string | null } {
+  const space = value.search(/\s/);
+  return space < 0 ? { src: value, caption: null } : { src: value.slice(0, space), caption: value.slice(space + 1) };
 }
 
 export function parseTxt(bytes: Uint8Array, file: string): ParseResult {
@@ -154,6 +173,26 @@ export function parseTxt(bytes: Uint8Array, file: string): ParseResult {
       case 'keywords':
         fields.keywords = { joined: [fields.keywords.joined, line.value].filter(Boolean).join(' '), whole: [] };
         inRelated = false;
+        break;
+      case 'image': {
+        inRelated = false;
+        const warn = (message: string) => result.warnings.push({ file, line: lineNo, message });
+        if (fields.image !== null) {
+          warn('a second picture line: only the first picture of an article is kept');
+          break;
+        }
+        const picture = readImage(line.value === '' ? { alt: null } : pictureOf(line.value));
+        for (const problem of picture.problems) warn(`${problem}: article kept`);
+        fields.image = picture.image;
+        break;
+      }
+      case 'credit':
+        inRelated = false;
+        if (fields.image !== null && typeof fields.image === 'object') {
+          fields.image = { ...fields.image, credit: line.value };
+        } else {
+          result.warnings.push({ file, line: lineNo, message: 'a picture credit (تصوير:) with no picture before it: ignored' });
+        }
         break;
       case 'text':
         if (inRelated && looksLikeHeadline(line.text)) {

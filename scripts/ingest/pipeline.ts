@@ -150,6 +150,7 @@ export function buildCorpus(
       date: r.date,
       source: r.source,
       url: r.url,
+      ...(r.image ? { image: r.image } : {}),
       body: r.body,
       readingMinutes: readingMinutes(r.body),
       tags,

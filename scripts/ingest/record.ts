@@ -3,7 +3,9 @@ import { safeExternalHref } from '../../src/shared/lib/hrefs.ts';
 import { stripBoilerplate } from './boilerplate.ts';
 import { cleanLine, cleanParagraphs, hasInvisible } from './clean-text.ts';
 import { parseDate } from './dates.ts';
+import { readImage } from './image.ts';
 import type { KeywordInput } from './tags.ts';
+import type { ArticleImage } from '../../src/data/schema.ts';
 
 
 export interface Rejection {
@@ -57,10 +59,13 @@ export interface RecordFields {
   keywords: KeywordInput;
   readAlso: string[];
   category: string | null;
+  /** The picture as given (a URL string or an object); read and checked by `readImage`. */
+  image: unknown;
 }
 
 /** An article as read from one input file, before ids, tags, topics and related are assigned. */
-export interface RawRecord extends RecordFields {
+export interface RawRecord extends Omit<RecordFields, 'image'> {
+  image: ArticleImage | null;
   file: string;
   /** 1-based line where the article starts in its file. */
   line: number;
@@ -118,6 +123,9 @@ export function finishRecord(
     if (date === null) warn(`unreadable date ${quote(fields.date)}: article kept undated`);
   }
 
+  const picture = readImage(fields.image);
+  for (const problem of picture.problems) warn(`${problem}: article kept`);
+
   const readAlso = capped([...fields.readAlso.map(cleanLine), ...cleaned.readAlso].filter((t) => t !== ''), CAPS.readAlso, 'readAlso titles', warn);
   const given = [...fields.keywords.whole.map(cleanLine), ...cleaned.hashtags].filter((t) => t !== '');
   const fitting = given.filter((t) => t.length <= CAPS.tag);
@@ -139,6 +147,7 @@ export function finishRecord(
       keywords: { joined, whole },
       readAlso,
       category: optionalLine(fields.category),
+      image: picture.image,
     },
   };
 }
@@ -214,6 +223,8 @@ function optionalFields(raw: Record<string, unknown>, notes: string[]) {
     category: text('category'),
     keywords: typeof tags === 'string' ? { joined: tags, whole: [] } : { joined: null, whole: tags ?? [] },
     readAlso: readAlso ?? [],
+    // Checked by `readImage` in `finishRecord`: a bad picture is dropped with a warning, never the article.
+    image: raw.image ?? null,
   };
 }
 

@@ -114,3 +114,22 @@ describe('makeExcerpt', () => {
     expect(excerpt.slice(0, -1).split(' ').every((w) => w === 'كلمات')).toBe(true);
   });
 });
+
+describe('buildShards with pictures', () => {
+  const image = { src: '/images/a.jpg', alt: 'جسر', caption: 'الجسر', credit: 'رويترز', width: 1200, height: 800 };
+  const files = build([article(1, { image }), article(2)]);
+
+  it('keeps the picture on the article shard, valid against the schema', () => {
+    expect(articleSchema.parse(files.get(articlePath('a001'))).image).toEqual(image);
+  });
+
+  it('gives the card its thumbnail src', () => {
+    const home = listPageSchema.parse(files.get(homePagePath(1)));
+    expect(home.items.map((item) => item.image)).toEqual(['/images/a.jpg', undefined]);
+  });
+
+  it('writes no image key for an article without a picture, so its bytes do not change', () => {
+    const shard = [...buildShards({ articles: [article(2)], topics: [] })].find((f) => f.path === articlePath('a002'));
+    expect(shard!.content).not.toContain('"image"');
+  });
+});

@@ -9,6 +9,7 @@ import {
   PAGE_SIZE,
   SCHEMA_VERSION,
   type Article,
+  type ArticleImage,
   type ArticleSummary,
   type ListKind,
   type ListPage,
@@ -66,8 +67,18 @@ export function summarize(article: Article): ArticleSummary {
     source: article.source,
     excerpt: makeExcerpt(article.body),
     topics: article.topics.map((t) => ({ slug: t.slug, label: t.label })),
+    ...(article.image ? { image: article.image.src } : {}),
   };
 }
+
+const imageRecord = (image: ArticleImage): ArticleImage => ({
+  src: image.src,
+  alt: image.alt,
+  caption: image.caption,
+  credit: image.credit,
+  width: image.width,
+  height: image.height,
+});
 
 /** An article in schema key order (the order JSON.stringify writes). */
 export function articleRecord(article: Article): Article {
@@ -78,6 +89,7 @@ export function articleRecord(article: Article): Article {
     date: article.date,
     source: article.source,
     url: article.url,
+    ...(article.image ? { image: imageRecord(article.image) } : {}),
     body: article.body,
     readingMinutes: article.readingMinutes,
     tags: article.tags.map((t) => ({ slug: t.slug, label: t.label })),

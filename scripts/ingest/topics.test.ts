@@ -117,7 +117,7 @@ function seedArticles(): Array<{ title: string; body: string[] }> {
       inBody = current !== null;
       continue;
     }
-    if (/^(تاريخ النشر|المصدر|كلمات دلالية):/.test(line)) continue;
+    if (/^(تاريخ النشر|المصدر|كلمات دلالية|الصورة|تصوير):/.test(line)) continue;
     if (line.startsWith('اقرأ أيضاً')) inBody = false;
     else if (inBody) current.body.push(line);
   }

@@ -49,9 +49,13 @@ export function buildHead({ site, path, status, title, view }: HeadInput): strin
   meta('property', 'og:url', url);
   meta('property', 'og:locale', 'ar_AR');
   meta('property', 'og:site_name', strings.siteName);
-  meta('name', 'twitter:card', 'summary');
+  const image = view.kind === 'article' && view.article.image ? pictureUrl(site, view.article.image.src) : null;
+  if (image) meta('property', 'og:image', image);
+  if (image && view.kind === 'article' && view.article.image?.alt) meta('property', 'og:image:alt', view.article.image.alt);
+  meta('name', 'twitter:card', image ? 'summary_large_image' : 'summary');
   meta('name', 'twitter:title', view.kind === 'article' ? view.article.title : title);
   meta('name', 'twitter:description', description);
+  if (image) meta('name', 'twitter:image', image);
   if (view.kind === 'article') {
     const { article } = view;
     if (article.date) meta('property', 'article:published_time', article.date);
@@ -76,6 +80,9 @@ export function buildHead({ site, path, status, title, view }: HeadInput): strin
   for (const item of data) html.push(`<script type="application/ld+json">${inlineJson(item)}</script>`);
   return html.join('\n    ');
 }
+
+/** Link previews fetch the picture from elsewhere: a path on this site becomes a whole address. */
+const pictureUrl = (site: Site, src: string): string => (src.startsWith('/') ? absoluteUrl(site, src) : src);
 
 function attributes(attrs: Record<string, string>): string {
   return Object.entries(attrs)
@@ -173,6 +180,7 @@ function newsArticle(site: Site, article: Article, url: string): JsonLd {
     inLanguage: 'ar',
     keywords: article.tags.map((t) => machineText(t.label)),
     ...(article.topics[0] ? { articleSection: machineText(article.topics[0].label) } : {}),
+    ...(article.image ? { image: [pictureUrl(site, article.image.src)] } : {}),
     ...(article.source ? { author: { '@type': 'Organization', name: machineText(article.source) } } : {}),
     publisher,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import { Link, NavLink, useSearchParams } from 'react-router';
 import type { TopicCount } from '../data/schema.ts';
+import { TextSizeControl } from '../features/preferences/text-size-control.tsx';
 import { ThemeToggle } from '../features/preferences/theme-toggle.tsx';
 import { SearchBox } from '../features/search/search-box.tsx';
 import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
@@ -25,7 +26,7 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
   useRevealCurrent(topicRow);
 
   return (
-    <header>
+    <header className="print:hidden">
       <div className="bg-red-800 text-white dark:bg-red-950">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
           <Link
@@ -36,7 +37,8 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
           </Link>
           {/* Re-mount on a new query so the box shows what the URL searched for. */}
           <SearchBox key={q} defaultValue={q} />
-          <div className="ms-auto sm:ms-0">
+          <div className="ms-auto flex items-center sm:ms-0">
+            <TextSizeControl />
             <ThemeToggle />
           </div>
         </div>

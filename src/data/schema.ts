@@ -31,6 +31,20 @@ export const topicRefSchema = z.object({
 });
 export type TopicRef = z.infer<typeof topicRefSchema>;
 
+/**
+ * An article's lead picture. `src` has passed `safeExternalHref(…, { siteRelative: true })` at ingest: an
+ * http(s) address or a path on this site. Width and height, when the input gave them, reserve its box.
+ */
+export const articleImageSchema = z.object({
+  src: z.string().check(z.minLength(1)),
+  alt: z.nullable(z.string()),
+  caption: z.nullable(z.string()),
+  credit: z.nullable(z.string()),
+  width: z.nullable(z.number().check(z.int(), z.gte(1))),
+  height: z.nullable(z.number().check(z.int(), z.gte(1))),
+});
+export type ArticleImage = z.infer<typeof articleImageSchema>;
+
 export const articleSummarySchema = z.object({
   id: z.string().check(z.minLength(1)),
   title: z.string().check(z.minLength(1)),
@@ -39,6 +53,8 @@ export const articleSummarySchema = z.object({
   /** The first words of the body, plain text. */
   excerpt: z.string(),
   topics: z.array(topicRefSchema),
+  /** The lead picture's src, for the card's thumbnail; absent when the article has none. */
+  image: z.optional(z.string().check(z.minLength(1))),
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
@@ -66,6 +82,8 @@ export const articleSchema = z.object({
   date: isoDate,
   source: z.nullable(z.string()),
   url: z.nullable(z.string()),
+  /** Absent when the article has no picture, so shards of picture-less articles keep their bytes. */
+  image: z.optional(articleImageSchema),
   /** Paragraphs, plain text. */
   body: z.array(z.string()),
   readingMinutes: z.number().check(z.int(), z.gte(1)),

@@ -181,4 +181,27 @@ export const strings = {
 
   // A bad network (issue #9, item 2): a filter's name not loaded yet stands as this, never as its slug.
   pendingLabel: '…',
+  // Pictures, text size, sharing and print (issue #10 items 1, 3, 4, 5).
+  picture: {
+    credit: 'تصوير',
+  },
+  textSize: {
+    label: 'حجم الخط',
+    smaller: 'تصغير الخط',
+    larger: 'تكبير الخط',
+  },
+  share: {
+    button: 'مشاركة',
+    menu: 'مشاركة المقال',
+    copyLink: 'نسخ الرابط',
+    copied: 'تم نسخ الرابط',
+    copyFailed: 'تعذّر نسخ الرابط',
+    whatsapp: 'واتساب',
+    telegram: 'تيليغرام',
+    x: 'إكس (تويتر)',
+    facebook: 'فيسبوك',
+  },
+  print: {
+    url: 'رابط المقال:',
+  },
 } as const;

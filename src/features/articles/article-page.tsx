@@ -1,15 +1,18 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useLoaderData } from 'react-router';
 import { formatPlural } from '../../shared/lib/format.ts';
-import { safeExternalHref, tagHref } from '../../shared/lib/hrefs.ts';
+import { articleHref, safeExternalHref, tagHref } from '../../shared/lib/hrefs.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleDate } from '../../shared/ui/article-date.tsx';
+import { LeadPicture } from '../../shared/ui/article-picture.tsx';
 import { ChipLink } from '../../shared/ui/chip-link.tsx';
 import { TopicLinks } from '../../shared/ui/topic-links.tsx';
 import type { articleLoader } from './article-loader.ts';
 import { articleQuery } from './article-query.ts';
 import { ReadAlsoList } from './read-also-list.tsx';
+import { PrintUrl } from './print-url.tsx';
 import { RelatedArticles } from './related-articles.tsx';
+import { ShareButton } from './share-button.tsx';
 
 export function ArticlePage() {
   const { id } = useLoaderData<ReturnType<typeof articleLoader>>();
@@ -22,7 +25,7 @@ export function ArticlePage() {
       <article className="max-w-[70ch]">
         <header className="mb-6 flex flex-col gap-3">
           {article.topics.length > 0 && (
-            <nav aria-label={strings.article.topics}>
+            <nav aria-label={strings.article.topics} className="print:hidden">
               <TopicLinks topics={article.topics} size="page" />
             </nav>
           )}
@@ -42,7 +45,10 @@ export function ArticlePage() {
             )}
             <span>{formatPlural(article.readingMinutes, strings.plural.readingMinutes)}</span>
           </p>
+          <ShareButton title={article.title} />
         </header>
+
+        {article.image && <LeadPicture image={article.image} />}
 
         <div className="flex flex-col gap-5 text-lg leading-[1.9] text-neutral-900 dark:text-neutral-100">
           {article.body.map((paragraph, i) => (
@@ -52,7 +58,7 @@ export function ArticlePage() {
         </div>
 
         {sourceHref && (
-          <p className="mt-6">
+          <p className="mt-6 print:hidden">
             <a
               href={sourceHref}
               rel="noopener noreferrer nofollow"
@@ -81,10 +87,15 @@ export function ArticlePage() {
           </nav>
         )}
 
-        <ReadAlsoList items={article.readAlso} />
+        <div className="print:hidden">
+          <ReadAlsoList items={article.readAlso} />
+        </div>
+        <PrintUrl path={articleHref(article.id)} />
       </article>
 
-      <RelatedArticles related={article.related} />
+      <div className="print:hidden">
+        <RelatedArticles related={article.related} />
+      </div>
     </div>
   );
 }

@@ -15,10 +15,26 @@ export const topicHref = (slug: string, page = 1): string =>
 
 export const tagHref = (slug: string, page = 1): string => `/tags/${encodeURIComponent(slug)}${pageSuffix(page)}`;
 
-/** An article's source link, only when it is a plain web address (never `javascript:` and the like). */
-export function safeExternalHref(url: string | null): string | null {
+/** A base that no real page has: a site-relative address resolved against it must stay on it. */
+const SITE_BASE = 'https://site.invalid';
+
+export interface SafeHrefOptions {
+  /** Also accept a path on this site (`/images/a.jpg`), never a scheme-relative `//host` one. */
+  siteRelative?: boolean;
+}
+
+/**
+ * A link or picture address only when it is a plain web address (never `javascript:`, `data:` and the
+ * like). With `siteRelative`, a path on this site passes too; it is resolved the way a browser would, so
+ * `//evil.example`, `/\evil.example` or a tab inside the slashes cannot reach another host.
+ */
+export function safeExternalHref(url: string | null, { siteRelative = false }: SafeHrefOptions = {}): string | null {
   if (url === null) return null;
   try {
+    if (siteRelative && url.startsWith('/')) {
+      const parsed = new URL(url, SITE_BASE);
+      return parsed.origin === SITE_BASE ? `${parsed.pathname}${parsed.search}${parsed.hash}` : null;
+    }
     const parsed = new URL(url);
     return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
   } catch {

@@ -6,15 +6,18 @@ export interface ArticleGridProps {
   articles: ArticleSummary[];
 }
 
+/** Cards in the widest grid's first row: on screen at once, so their pictures are not lazy. */
+const FIRST_ROW = 3;
+
 export function ArticleGrid({ articles }: ArticleGridProps) {
   if (articles.length === 0) {
     return <p className="py-8 text-neutral-700 dark:text-neutral-300">{strings.list.empty}</p>;
   }
   return (
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-      {articles.map((article) => (
+      {articles.map((article, i) => (
         <li key={article.id}>
-          <ArticleCard article={article} />
+          <ArticleCard article={article} eager={i < FIRST_ROW} />
         </li>
       ))}
     </ul>
