@@ -2,9 +2,11 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useLoaderData } from 'react-router';
 import { formatPlural } from '../../shared/lib/format.ts';
 import { safeExternalHref, tagHref } from '../../shared/lib/hrefs.ts';
+import { summaryOf } from '../../shared/lib/saved-articles.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleDate } from '../../shared/ui/article-date.tsx';
 import { ChipLink } from '../../shared/ui/chip-link.tsx';
+import { SaveButton } from '../../shared/ui/save-button.tsx';
 import { TopicLinks } from '../../shared/ui/topic-links.tsx';
 import type { articleLoader } from './article-loader.ts';
 import { articleQuery } from './article-query.ts';
@@ -42,6 +44,9 @@ export function ArticlePage() {
             )}
             <span>{formatPlural(article.readingMinutes, strings.plural.readingMinutes)}</span>
           </p>
+          <div>
+            <SaveButton summary={summaryOf(article)} article={article} />
+          </div>
         </header>
 
         <div className="flex flex-col gap-5 text-lg leading-[1.9] text-neutral-900 dark:text-neutral-100">
