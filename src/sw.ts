@@ -7,8 +7,7 @@
  * tab never runs an old shell against a new worker's caches (docs/decisions/045-saved-articles-and-offline.md).
  */
 /// <reference lib="webworker" />
-import { clientsClaim } from 'workbox-core';
-import { ExpirationPlugin } from 'workbox-expiration';
+import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { offlineFallback } from 'workbox-recipes';
 import { registerRoute } from 'workbox-routing';
@@ -20,11 +19,21 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: str
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
-// Bounded so years of reading cannot fill the disk; a saved article also lives whole in IndexedDB.
-const pages = new NetworkFirst({
-  cacheName: PAGES_CACHE,
-  plugins: [new ExpirationPlugin({ maxEntries: 500, purgeOnQuotaError: true })],
+/**
+ * Keeps a cache to its newest `max` entries, so years of reading cannot fill the disk (a saved article also
+ * lives whole in IndexedDB). A cache lists its entries in the order they were written and a write moves an
+ * entry to the end, so the first ones are the least recently fetched. Workbox's ExpirationPlugin does the
+ * same with a timestamp database of its own (idb), which would add a sixth to this worker's size.
+ */
+const keepNewest = (max: number): WorkboxPlugin => ({
+  cacheDidUpdate: async ({ cacheName }) => {
+    const cache = await caches.open(cacheName);
+    const keys = await cache.keys();
+    await Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map((key) => cache.delete(key)));
+  },
 });
+
+const pages = new NetworkFirst({ cacheName: PAGES_CACHE, plugins: [keepNewest(500)] });
 registerRoute(({ request }) => request.mode === 'navigate', pages);
 
 // Data shards, not the search index: search says plainly that it needs a connection.
@@ -32,7 +41,7 @@ registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/data/') && !url.pathname.includes('/pagefind/'),
   new NetworkFirst({
     cacheName: DATA_CACHE,
-    plugins: [new ExpirationPlugin({ maxEntries: 2000, purgeOnQuotaError: true })],
+    plugins: [keepNewest(2000)],
   }),
 );
 

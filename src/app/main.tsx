@@ -3,11 +3,10 @@ import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, type DataRouter } from 'react-router';
-import { registerSW } from 'virtual:pwa-register';
-import { offerUpdate } from '../shared/lib/app-update.ts';
 import { AppProviders } from './app-providers.tsx';
 import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
+import { registerServiceWorker } from './register-service-worker.ts';
 import { createRoutes } from './routes.tsx';
 
 const container = document.getElementById('root');
@@ -39,16 +38,7 @@ if (hydrating) {
   createRoot(container).render(app);
 }
 
-// The service worker (src/sw.ts) registers once the page has loaded. A newer one waits until the reader
-// accepts the offer: then it takes over and the page reloads with the new shell and data together.
-if ('serviceWorker' in navigator) {
-  const updateServiceWorker = registerSW({
-    onNeedRefresh: () => offerUpdate(() => updateServiceWorker(true)),
-    onRegisterError: () => {
-      // Without a worker the site works as before, online only.
-    },
-  });
-}
+registerServiceWorker();
 
 function whenInitialized(r: DataRouter, then: () => void): void {
   if (r.state.initialized) return then();
