@@ -2,7 +2,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useLoaderData } from 'react-router';
 import { formatPlural } from '../../shared/lib/format.ts';
 import { safeExternalHref, tagHref } from '../../shared/lib/hrefs.ts';
-import { summaryOf } from '../../shared/lib/saved-articles.ts';
+import { summaryOf } from '../../shared/lib/saved-list.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleDate } from '../../shared/ui/article-date.tsx';
 import { ChipLink } from '../../shared/ui/chip-link.tsx';

@@ -5,7 +5,7 @@ import { strings } from '../strings.ar.ts';
 export function OfflineNotice() {
   const online = useOnline();
   return (
-    <div role="status" className="empty:hidden">
+    <div aria-live="polite" className="empty:hidden">
       {!online && (
         <p className="bg-amber-100 px-4 py-2 text-center text-sm font-bold text-amber-950 dark:bg-amber-950 dark:text-amber-100">
           {strings.offline.notice}

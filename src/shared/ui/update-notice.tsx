@@ -5,7 +5,7 @@ import { strings } from '../strings.ar.ts';
 export function UpdateNotice() {
   const waiting = useUpdateWaiting();
   return (
-    <div role="status" className="empty:hidden">
+    <div aria-live="polite" className="empty:hidden">
       {waiting && (
         <p className="mx-auto flex max-w-6xl flex-wrap items-center gap-3 px-4 py-2 text-sm">
           <span className="font-bold">{strings.update.available}</span>
