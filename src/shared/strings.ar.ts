@@ -144,14 +144,12 @@ export const strings = {
   // Saved articles, offline reading and app updates (src/shared/lib/saved-articles.ts, src/sw.ts).
   saved: {
     nav: 'المحفوظات',
-    navCount: (n: string) => `المحفوظات (${n})`,
     heading: 'المحفوظات',
     intro: 'المقالات التي حفظتها على هذا الجهاز، الأحدث أولاً. تبقى متاحة للقراءة دون اتصال.',
     save: 'حفظ',
     saveNamed: (title: string) => `حفظ «${title}»`,
     remove: 'إزالة',
     removeNamed: (title: string) => `إزالة «${title}» من المحفوظات`,
-    savedOn: 'حُفظ في',
     empty: 'لم تحفظ أي مقال بعد.',
     emptyHint: 'اضغط «حفظ» على أي مقال ليبقى هنا ويُقرأ دون اتصال.',
     browse: 'تصفح آخر الأخبار',
