@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'ar',
+    // page.route() never sees what a service worker fetches, and the bad-network journeys rely on it; the
+    // offline journeys (e2e/offline.spec.ts) allow the worker.
+    serviceWorkers: 'block',
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),

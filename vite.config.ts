@@ -1,11 +1,52 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { deferredEntry } from './scripts/build/deferred-entry.ts';
+import { appIcons, ICONS } from './scripts/icons/app-icons.ts';
 import { liveIngest } from './scripts/live/live-ingest.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), tailwindcss(), liveIngest(), deferredEntry()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    liveIngest(),
+    appIcons(),
+    deferredEntry(),
+    // The service worker and web app manifest (docs/decisions/045-saved-articles-and-offline.md). The page
+    // registers the worker from its bundle (src/app/main.tsx), never from an inline script.
+    ...(isSsrBuild ? [] : [VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: null,
+      injectManifest: {
+        // The shell: hashed JS and CSS, the Arabic font and the icons. HTML and data go network-first.
+        globPatterns: ['assets/**/*.{js,css,woff2}', 'icons/*.png'],
+        globIgnores: ['data/**'],
+      },
+      includeManifestIcons: false,
+      manifest: {
+        name: 'قارئ الأخبار',
+        short_name: 'الأخبار',
+        description: 'أخبار عربية مرتبة حسب المواضيع والوسوم، تُقرأ حتى دون اتصال.',
+        lang: 'ar',
+        dir: 'rtl',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#991b1b',
+        background_color: '#ffffff',
+        icons: ICONS.map((icon) => ({
+          src: `/${icon.fileName}`,
+          sizes: `${icon.size}x${icon.size}`,
+          type: 'image/png',
+          purpose: icon.maskable ? 'maskable' : 'any',
+        })),
+      },
+    })]),
+  ],
   // The SSR build is the prerenderer's worker (scripts/prerender), written to dist-ssr/; public/ is the
   // client build's.
   build: { target: 'es2022', copyPublicDir: !isSsrBuild },

@@ -51,6 +51,25 @@ const views: View[] = [
     },
   },
   {
+    name: 'the saved articles, with one saved',
+    open: async (page) => {
+      const article = homeShard().items[0];
+      await page.goto(articleUrl(article?.id ?? ''));
+      await page.getByRole('button', { name: strings.saved.save, exact: true }).click();
+      await expect(page.getByRole('button', { name: strings.saved.save, exact: true })).toHaveAttribute('aria-pressed', 'true');
+      await page.goto('/saved');
+      await expect(page.getByRole('button', { name: strings.saved.removeNamed(article?.title ?? '') })).toBeVisible();
+    },
+  },
+  {
+    name: 'the offline page',
+    open: async (page) => {
+      await page.goto('/offline');
+      await expect(h1(page, strings.offline.title)).toBeVisible();
+      await expect(page.getByText(strings.offline.noSaved)).toBeVisible();
+    },
+  },
+  {
     name: 'the 404 page',
     open: async (page) => {
       await page.goto('/articles/no-such-article');

@@ -24,6 +24,7 @@ describe('parseHtmlEntries', () => {
       scripts: ['/assets/index-a1.js'],
       modulePreloads: ['/assets/vendor-b2.js'],
       styles: ['/assets/index-c3.css'],
+      manifests: [],
     });
   });
 
@@ -116,6 +117,23 @@ describe('checkBudget', () => {
       '/data/home/1.json',
     ]);
     expect(report.problems).toEqual([]);
+  });
+
+  it('counts the web app manifest, the service worker and the worker registration', () => {
+    const report = checkBudget(
+      writeDist({
+        ...site,
+        'index.html': `${html}<link rel="manifest" href="/manifest.webmanifest">`,
+        'manifest.webmanifest': '{"lang":"ar"}',
+        'sw.js': 'precacheAndRoute([])',
+        'assets/workbox-window.prod.es5-6.js': 'class Workbox{}',
+      }),
+    );
+    expect(report.items.filter((item) => item.kind === 'pwa').map((item) => item.path)).toEqual([
+      '/manifest.webmanifest',
+      '/sw.js',
+      '/assets/workbox-window.prod.es5-6.js',
+    ]);
   });
 
   it('counts no shard for a prerendered home, whose data is in its HTML', () => {

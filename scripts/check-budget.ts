@@ -10,7 +10,8 @@
  * (`data/manifest.json`, `data/home/1.json`). Text is counted gzipped (zlib level 9, as a static
  * host with gzip serves it); woff2 as is, since it is already compressed and hosts do not gzip it.
  * Exits 1 when the total is over budget, when search (Pagefind) code sits in the entry chunks, or when
- * dist ships a font subset other than Arabic.
+ * dist ships a font subset other than Arabic. The web app manifest, the service worker (sw.js) and the
+ * workbox-window chunk that registers it count too: every first view fetches them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -20,7 +21,7 @@ import { HYDRATION_ELEMENT_ID } from '../src/app/hydration.ts';
 
 export const BUDGET_BYTES = 250 * 1024;
 
-export type BudgetKind = 'html' | 'js' | 'css' | 'font' | 'data';
+export type BudgetKind = 'html' | 'js' | 'css' | 'font' | 'data' | 'pwa';
 
 export interface BudgetItem {
   /** Site path, as the browser requests it (`/assets/index-abc.js`). */
@@ -35,6 +36,8 @@ export interface HtmlEntries {
   scripts: string[];
   modulePreloads: string[];
   styles: string[];
+  /** `<link rel="manifest">`: the web app manifest, fetched with the page. */
+  manifests: string[];
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -44,7 +47,7 @@ function attr(tag: string, name: string): string | undefined {
 
 /** The entry scripts, module preloads and style sheets an HTML page links to, in document order. */
 export function parseHtmlEntries(html: string): HtmlEntries {
-  const entries: HtmlEntries = { scripts: [], modulePreloads: [], styles: [] };
+  const entries: HtmlEntries = { scripts: [], modulePreloads: [], styles: [], manifests: [] };
   for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
     const src = attr(tag, 'src');
     if (src && attr(tag, 'type') === 'module') entries.scripts.push(src);
@@ -60,6 +63,7 @@ export function parseHtmlEntries(html: string): HtmlEntries {
     if (!href) continue;
     if (rel.includes('modulepreload')) entries.modulePreloads.push(href);
     else if (rel.includes('stylesheet')) entries.styles.push(href);
+    else if (rel.includes('manifest')) entries.manifests.push(href);
   }
   return entries;
 }
@@ -189,7 +193,18 @@ export function checkBudget(dist: string, budgetBytes = BUDGET_BYTES): BudgetRep
     }
   }
 
-  for (const file of listFiles(dist)) {
+  // The installable app, on every first view: the manifest, the service worker and its precache, and
+  // workbox-window, which the page's registration imports.
+  for (const manifest of entries.manifests.map((ref) => resolveSitePath(ref, '/index.html'))) {
+    if (!missing(manifest)) items.push(measure(dist, manifest, 'pwa'));
+  }
+  if (existsSync(join(dist, 'sw.js'))) items.push(measure(dist, '/sw.js', 'pwa'));
+  const files = listFiles(dist);
+  for (const file of files.filter((f) => /^assets\/workbox-window\b[^/]*\.js$/.test(f))) {
+    if (!seenJs.has(`/${file}`)) items.push(measure(dist, `/${file}`, 'pwa'));
+  }
+
+  for (const file of files) {
     if (!FONT_FILE.test(file)) continue;
     const subset = fontSubset(file);
     if (subset !== 'arabic') {

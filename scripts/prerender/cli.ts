@@ -1,6 +1,6 @@
 /**
  * `npm run prerender` (run by `npm run build` after `vite build`): writes an HTML file for every URL a
- * reader can reach by following links from home, plus 404.html, the /search shell, feeds, sitemaps and
+ * reader can reach by following links from home, plus 404.html, the /search shell, the /offline page the service worker falls back to, feeds, sitemaps and
  * robots.txt. It crawls: each rendered page's links are queued until none is new, so whatever the app
  * links to is prerendered and nothing else. Pages render on worker threads (one per core), each writing
  * its files as it goes; this thread keeps only the set of paths seen and the sitemap entries.
@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
 import { buildMetaTags } from '../../src/data/build.ts';
 import { publishDataBuild } from './data-build.ts';
+import { OFFLINE_PATH } from '../../src/shared/lib/offline-caches.ts';
 import { checkTemplate } from './document.ts';
 import { pageFile } from './page-files.ts';
 import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
@@ -67,7 +68,7 @@ export async function prerender(
     notFoundPath: NOT_FOUND_PATH,
   };
 
-  const queue = ['/', '/search', NOT_FOUND_PATH];
+  const queue = ['/', '/search', OFFLINE_PATH, NOT_FOUND_PATH];
   const seen = new Set(queue);
   const sitemap: SitemapEntry[] = [];
   const news: NewsEntry[] = [];

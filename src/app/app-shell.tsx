@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Manifest } from '../data/schema.ts';
 import { strings } from '../shared/strings.ar.ts';
+import { OfflineNotice } from '../shared/ui/offline-notice.tsx';
+import { UpdateNotice } from '../shared/ui/update-notice.tsx';
 import { SiteFooter } from './site-footer.tsx';
 import { SiteHeader } from './site-header.tsx';
 
@@ -20,6 +22,8 @@ export function AppShell({ manifest, children }: AppShellProps) {
         {strings.skipToContent}
       </a>
       <SiteHeader topics={manifest?.topics ?? null} />
+      <OfflineNotice />
+      <UpdateNotice />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
         {children}
       </main>

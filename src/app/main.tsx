@@ -9,6 +9,7 @@ import { config as configureZod } from 'zod/mini';
 import { AppProviders } from './app-providers.tsx';
 import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
+import { registerServiceWorker } from './register-service-worker.ts';
 import { createRoutes } from './routes.tsx';
 import { cacheWebFonts } from './web-fonts.ts';
 
@@ -49,6 +50,7 @@ if (hydrating) {
 }
 
 void cacheWebFonts();
+registerServiceWorker();
 
 function whenInitialized(r: DataRouter, then: () => void): void {
   if (r.state.initialized) return then();

@@ -14,11 +14,18 @@ export function createQueryClient(overrides: QueryClientConfig['defaultOptions']
       queries: {
         staleTime: STALE_TIME,
         gcTime: GC_TIME,
-        // Twice for a dropped connection or a server hiccup; never for a missing shard or bad data.
-        retry: (failureCount, error) => failureCount < 2 && isRetryable(error),
+        // Twice for a dropped connection or a server hiccup; never for a missing shard or bad data, nor
+        // while the browser knows it is offline: then the service worker's copy was the only chance.
+        retry: (failureCount, error) => failureCount < 2 && isRetryable(error) && !knownOffline(),
+        // Offline, try once anyway: the service worker may hold the shard (the default would wait).
+        networkMode: 'offlineFirst',
         refetchOnWindowFocus: false,
         ...overrides.queries,
       },
     },
   });
+}
+
+function knownOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
 }

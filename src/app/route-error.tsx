@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
+import { OfflinePage } from '../features/saved/offline-page.tsx';
 import { GarbledResponseError, HttpError, InvalidDataError, NotFoundError } from '../shared/lib/fetch-shard.ts';
 import { homeHref } from '../shared/lib/hrefs.ts';
+import { useOnline } from '../shared/lib/use-online.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { AppShell } from './app-shell.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -27,7 +29,11 @@ function technicalMessage(error: unknown): string {
 /** A view's error: the 404 page for anything missing, else what went wrong and a way to try again. */
 export function RouteError() {
   const error = useRouteError();
-  return isNotFound(error) ? <NotFoundPage /> : <ErrorView error={error} />;
+  const online = useOnline();
+  if (isNotFound(error)) return <NotFoundPage />;
+  // Offline, a page this device never kept: say so, and offer the saved articles, which do read.
+  if (!online && error instanceof TypeError) return <OfflinePage />;
+  return <ErrorView error={error} />;
 }
 
 /** The manifest itself failed: no topics to show, but the frame and a retry still work. */

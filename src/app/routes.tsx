@@ -4,6 +4,8 @@ import { articleLoader } from '../features/articles/article-loader.ts';
 import { ArticlePage } from '../features/articles/article-page.tsx';
 import { HomePage, homeLoader } from '../features/articles/home-page.tsx';
 import { TagPage, tagLoader } from '../features/tags/tag-page.tsx';
+import { OfflinePage } from '../features/saved/offline-page.tsx';
+import { SavedPage } from '../features/saved/saved-page.tsx';
 import { TopicPage, topicLoader } from '../features/topics/topic-page.tsx';
 import { notFound } from '../shared/lib/route-data.ts';
 import { AppFallback, RootLayout, rootLoader } from './root-layout.tsx';
@@ -45,6 +47,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               handle: { clientOnly: true },
               lazy: async () => ({ Component: (await import('../features/search/search-page.tsx')).SearchPage }),
             },
+            // Saved articles live on the device, and /offline is what the service worker shows for a page
+            // never kept: both are shells (offline.html, saved.html) the browser renders.
+            { path: 'saved', handle: { clientOnly: true }, element: <SavedPage /> },
+            { path: 'offline', handle: { clientOnly: true }, element: <OfflinePage /> },
             // Anything else is the 404 page, answered with a 404 status by a static handler.
             { path: '*', loader: () => notFound() },
           ],

@@ -4,7 +4,9 @@ import type { TopicCount } from '../data/schema.ts';
 import { TextSizeControl } from '../features/preferences/text-size-control.tsx';
 import { ThemeToggle } from '../features/preferences/theme-toggle.tsx';
 import { SearchBox } from '../features/search/search-box.tsx';
-import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
+import { formatNumber } from '../shared/lib/format.ts';
+import { homeHref, savedHref, topicHref } from '../shared/lib/hrefs.ts';
+import { useSavedArticles } from '../shared/lib/use-saved.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { useRevealCurrent } from '../shared/ui/use-reveal-current.ts';
 
@@ -37,7 +39,8 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
           </Link>
           {/* Re-mount on a new query so the box shows what the URL searched for. */}
           <SearchBox key={q} defaultValue={q} />
-          <div className="ms-auto flex items-center sm:ms-0">
+          <div className="ms-auto flex items-center gap-2 sm:ms-0">
+            <SavedLink />
             <TextSizeControl />
             <ThemeToggle />
           </div>
@@ -65,5 +68,23 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
         </ul>
       </nav>
     </header>
+  );
+}
+
+/** «المحفوظات» with how many are saved on this device, shown once hydrated (the prerendered page has none). */
+function SavedLink() {
+  const count = useSavedArticles().entries.length;
+  return (
+    <Link
+      to={savedHref()}
+      className="inline-flex min-h-10 items-center gap-1.5 rounded-md px-2 text-sm font-bold text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+    >
+      {strings.saved.nav}
+      {count > 0 && (
+        <span className="min-w-6 rounded-full bg-white px-1.5 text-center text-xs leading-6 text-red-900">
+          {formatNumber(count)}
+        </span>
+      )}
+    </Link>
   );
 }

@@ -149,6 +149,33 @@ export const strings = {
     reload: 'تحديث الصفحة',
   },
 
+  // Saved articles, offline reading and app updates (src/shared/lib/saved-articles.ts, src/sw.ts).
+  saved: {
+    nav: 'المحفوظات',
+    heading: 'المحفوظات',
+    intro: 'المقالات التي حفظتها على هذا الجهاز، الأحدث أولاً. تبقى متاحة للقراءة دون اتصال.',
+    save: 'حفظ',
+    saveNamed: (title: string) => `حفظ «${title}»`,
+    remove: 'إزالة',
+    removeNamed: (title: string) => `إزالة «${title}» من المحفوظات`,
+    empty: 'لم تحفظ أي مقال بعد.',
+    emptyHint: 'اضغط «حفظ» على أي مقال ليبقى هنا ويُقرأ دون اتصال.',
+    browse: 'تصفح آخر الأخبار',
+  },
+  offline: {
+    notice: 'أنت غير متصل — تعرض آخر نسخة محفوظة',
+    title: 'أنت غير متصل',
+    body: 'لا يمكن فتح هذه الصفحة دون اتصال بالإنترنت، لأنك لم تزرها من قبل على هذا الجهاز.',
+    savedHeading: 'مقالاتك المحفوظة متاحة دون اتصال:',
+    noSaved: 'لا توجد مقالات محفوظة على هذا الجهاز بعد.',
+    home: 'الصفحة الرئيسية',
+    search: 'البحث يحتاج إلى اتصال بالإنترنت. أعد المحاولة عند عودة الاتصال.',
+  },
+  update: {
+    available: 'يتوفر إصدار جديد',
+    reload: 'حدّث الآن',
+  },
+
   // What search engines, link previews and feed readers show (scripts/prerender).
   meta: {
     siteDescription: 'قارئ الأخبار: أخبار عربية مرتبة حسب المواضيع والوسوم، مع مقالات ذات صلة.',

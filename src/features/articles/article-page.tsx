@@ -2,10 +2,12 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useLoaderData } from 'react-router';
 import { formatPlural } from '../../shared/lib/format.ts';
 import { articleHref, safeExternalHref, tagHref } from '../../shared/lib/hrefs.ts';
+import { summaryOf } from '../../shared/lib/saved-list.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleDate } from '../../shared/ui/article-date.tsx';
 import { LeadPicture } from '../../shared/ui/article-picture.tsx';
 import { ChipLink } from '../../shared/ui/chip-link.tsx';
+import { SaveButton } from '../../shared/ui/save-button.tsx';
 import { TopicLinks } from '../../shared/ui/topic-links.tsx';
 import type { articleLoader } from './article-loader.ts';
 import { articleQuery } from './article-query.ts';
@@ -45,7 +47,10 @@ export function ArticlePage() {
             )}
             <span>{formatPlural(article.readingMinutes, strings.plural.readingMinutes)}</span>
           </p>
-          <ShareButton title={article.title} />
+          <div className="flex flex-wrap items-center gap-2">
+            <SaveButton summary={summaryOf(article)} article={article} />
+            <ShareButton title={article.title} />
+          </div>
         </header>
 
         {article.image && <LeadPicture image={article.image} />}

@@ -5,11 +5,12 @@
  * Suggestions load after a pause in typing, from a module imported on first use, and are text only.
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Form, useNavigate } from 'react-router';
 import { formatNumber } from '../../shared/lib/format.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import type { Suggestion } from './suggestions.ts';
+import { useSlashFocus } from './use-slash-focus.ts';
 
 /** Milliseconds without a keystroke before suggestions load. */
 const DEBOUNCE_MS = 150;
@@ -41,6 +42,8 @@ export function SearchBox({ defaultValue }: SearchBoxProps) {
   const [typed, setTyped] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const input = useRef<HTMLInputElement>(null);
+  useSlashFocus(input);
 
   useEffect(() => {
     const timer = setTimeout(() => setTyped(value.trim()), DEBOUNCE_MS);
@@ -83,8 +86,10 @@ export function SearchBox({ defaultValue }: SearchBoxProps) {
         {strings.search.label}
       </label>
       <input
+        ref={input}
         id={`${id}-input`}
         name="q"
+        aria-keyshortcuts="/"
         type="search"
         role="combobox"
         autoComplete="off"

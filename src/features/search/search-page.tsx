@@ -7,6 +7,7 @@
 import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
+import { useOnline } from '../../shared/lib/use-online.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { SearchFacets } from './search-facets.tsx';
 import { SortSwitch, SpellingNotice } from './search-notices.tsx';
@@ -22,6 +23,8 @@ export function SearchPage() {
   const s = strings.searchPage;
   const [searchParams] = useSearchParams();
   const params = parseSearchParams(searchParams);
+  // Pagefind's index is not kept offline: say so rather than fail.
+  const online = useOnline();
   const { data, isPending, isError, refetch, isFetching } = useQuery({
     ...searchQuery(params),
     placeholderData: keepPreviousData,
@@ -63,7 +66,11 @@ export function SearchPage() {
           </Link>
         </div>
       )}
-      {isPending ? (
+      {!online ? (
+        <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
+          {strings.offline.search}
+        </p>
+      ) : isPending ? (
         <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
           {s.loading}
         </p>

@@ -8,6 +8,8 @@ const pageSuffix = (page: number): string => (page > 1 ? `/page/${page}` : '');
 
 export const homeHref = (page = 1): string => (page > 1 ? pageSuffix(page) : '/');
 
+export const savedHref = (): string => '/saved';
+
 export const articleHref = (id: string): string => `/articles/${encodeURIComponent(id)}`;
 
 export const topicHref = (slug: string, page = 1): string =>

@@ -1,17 +1,21 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ArticleSummary } from '../../data/schema.ts';
 import { articleHref } from '../lib/hrefs.ts';
 import { ArticleDate } from './article-date.tsx';
 import { CardThumbnail } from './article-picture.tsx';
+import { SaveButton } from './save-button.tsx';
 import { TopicLinks } from './topic-links.tsx';
 
 export interface ArticleCardProps {
   article: ArticleSummary;
   /** Load its picture at once (the first row); otherwise lazily. */
   eager?: boolean;
+  /** The card's button; a save toggle unless the list has another (the saved list's «إزالة»). */
+  action?: ReactNode;
 }
 
-export function ArticleCard({ article, eager = false }: ArticleCardProps) {
+export function ArticleCard({ article, eager = false, action }: ArticleCardProps) {
   return (
     <article className="flex h-full flex-col gap-2 border-t-4 border-red-800 bg-white p-4 shadow-sm dark:border-red-300 dark:bg-neutral-900">
       {article.image && <CardThumbnail src={article.image} eager={eager} />}
@@ -31,11 +35,15 @@ export function ArticleCard({ article, eager = false }: ArticleCardProps) {
           {article.excerpt}
         </p>
       )}
-      <p className="mt-auto flex flex-wrap gap-x-2 pt-1 text-xs text-neutral-600 dark:text-neutral-400">
-        <ArticleDate date={article.date} />
-        {article.date && article.source && <span aria-hidden="true">·</span>}
-        {article.source && <span dir="auto">{article.source}</span>}
-      </p>
+      <div className="mt-auto flex items-end justify-between gap-2 pt-1">
+        <p className="flex flex-wrap gap-x-2 text-xs text-neutral-600 dark:text-neutral-400">
+          <ArticleDate date={article.date} />
+          {article.date && article.source && <span aria-hidden="true">·</span>}
+          {article.source && <span dir="auto">{article.source}</span>}
+        </p>
+        {/* Beside the headline's link, never inside it: a button in an <a> is invalid and unreachable. */}
+        {action ?? <SaveButton summary={article} named />}
+      </div>
     </article>
   );
 }

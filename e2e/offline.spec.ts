@@ -1,0 +1,132 @@
+/**
+ * Saved articles and reading offline, as a reader does it: through the service worker (src/sw.ts) and
+ * nginx, with the network cut by `context.setOffline(true)`. Service workers run on http://127.0.0.1.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { strings } from '../src/shared/strings.ar.ts';
+import { topicHref } from '../src/shared/lib/hrefs.ts';
+import { articleUrl, expect, homeShard, manifest, test } from './fixtures.ts';
+
+test.use({
+  serviceWorkers: 'allow',
+  // Offline, Chromium logs every request the page makes that nothing answers. (One pattern: a second
+  // element would make Playwright read the array as a [value, options] pair.)
+  allowConsoleErrors: [/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/],
+});
+
+const h1 = (page: Page, name?: string) => page.getByRole('heading', { level: 1, ...(name ? { name } : {}) });
+
+/** Waits until the service worker controls the page and has kept `path` (the page it was opened on). */
+async function whenKept(page: Page, path: string): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await page.waitForFunction(async (p) => (await caches.match(p)) !== undefined, path, { timeout: 30_000 });
+}
+
+async function goOffline(context: BrowserContext, page: Page): Promise<void> {
+  await context.setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
+}
+
+const items = () => homeShard().items;
+
+test('an article opened before reads in full offline after a reload', async ({ page, context }) => {
+  const article = items()[1] ?? items()[0]!;
+  await page.goto(articleUrl(article.id));
+  await whenKept(page, articleUrl(article.id));
+  await goOffline(context, page);
+  await page.reload();
+  await expect(h1(page, article.title)).toBeVisible();
+  await expect(page.getByRole('main').locator('p').filter({ hasText: article.excerpt.slice(0, 30) }).first()).toBeVisible();
+  await expect(page.getByText(strings.offline.notice)).toBeVisible();
+});
+
+test('home offline shows what it last had, with a notice', async ({ page, context }) => {
+  await page.goto('/');
+  await whenKept(page, '/');
+  await goOffline(context, page);
+  await page.reload();
+  await expect(h1(page, strings.home.heading)).toBeVisible();
+  await expect(page.getByRole('link', { name: items()[0]!.title })).toBeVisible();
+  await expect(page.getByText(strings.offline.notice)).toBeVisible();
+});
+
+test('save → reload → /saved lists it → offline → it reads; a page never visited offers the saved ones', async ({
+  page,
+  context,
+}) => {
+  const [first, second] = [items()[0]!, items()[1]!];
+  const neverVisited = topicHref(manifest().topics.find((t) => t.count > 0)!.slug);
+  await page.goto('/');
+  await whenKept(page, '/');
+  const save = (title: string) => page.getByRole('button', { name: strings.saved.saveNamed(title) });
+  await save(first.title).click();
+  await expect(save(first.title)).toHaveAttribute('aria-pressed', 'true');
+  await save(second.title).click();
+  await expect(page.getByRole('link', { name: /المحفوظات/ })).toContainText('٢');
+
+  await page.reload();
+  await expect(save(first.title)).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('link', { name: /المحفوظات/ }).click();
+  await expect(h1(page, strings.saved.heading)).toBeVisible();
+  const cards = page.getByRole('main').getByRole('article');
+  // Latest saved first.
+  await expect(cards.first()).toContainText(second.title);
+  await expect(cards.nth(1)).toContainText(first.title);
+
+  // Saved, never opened: it reads offline, page and all.
+  await goOffline(context, page);
+  await page.goto(articleUrl(first.id));
+  await expect(h1(page, first.title)).toBeVisible();
+
+  await page.goto(neverVisited);
+  await expect(h1(page, strings.offline.title)).toBeVisible();
+  const savedLinks = page.getByRole('navigation', { name: strings.offline.savedHeading });
+  await expect(savedLinks.getByRole('link', { name: second.title })).toBeVisible();
+  await savedLinks.getByRole('link', { name: second.title }).click();
+  await expect(h1(page, second.title)).toBeVisible();
+});
+
+test('removing a saved article takes it off the list', async ({ page }) => {
+  const article = items()[0]!;
+  await page.goto(articleUrl(article.id));
+  await page.getByRole('button', { name: strings.saved.save, exact: true }).click();
+  await page.goto('/saved');
+  await page.getByRole('button', { name: strings.saved.removeNamed(article.title) }).click();
+  await expect(page.getByText(strings.saved.empty)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText(strings.saved.empty)).toBeVisible();
+});
+
+test('search offline says it needs a connection', async ({ page, context }) => {
+  await page.goto('/');
+  await whenKept(page, '/');
+  await goOffline(context, page);
+  await page.getByRole('combobox', { name: strings.search.label }).fill('روسيا');
+  await page.getByRole('combobox', { name: strings.search.label }).press('Enter');
+  await expect(page.getByText(strings.offline.search)).toBeVisible();
+});
+
+test('a new deployment is offered once its worker waits, and taken on the reader\'s word', async ({ page }) => {
+  await page.goto('/');
+  await whenKept(page, '/');
+  // The next deployment's worker. The journey cannot change the served sw.js (context.route never sees a
+  // worker's script), so it installs the same script under another URL: a new worker all the same, which
+  // waits while the open tab's worker controls it.
+  await page.evaluate(() => navigator.serviceWorker.register('/sw.js?next-deployment'));
+  const notice = page.locator('[aria-live]').filter({ hasText: strings.update.available });
+  await expect(notice).toBeVisible({ timeout: 30_000 });
+  expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).not.toContain('next-deployment');
+  await notice.getByRole('button', { name: strings.update.reload }).click();
+  await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('?next-deployment'));
+  await expect(h1(page, strings.home.heading)).toBeVisible();
+});
+
+test('/ focuses the search box, but not while typing in it', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => '__reactRouterVersion' in window);
+  const box = page.getByRole('combobox', { name: strings.search.label });
+  await page.locator('body').press('/');
+  await expect(box).toBeFocused();
+  await box.pressSequentially('أ/ب');
+  await expect(box).toHaveValue('أ/ب');
+});

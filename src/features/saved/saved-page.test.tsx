@@ -1,0 +1,79 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { articlePath } from '../../data/paths.ts';
+import { removeSaved } from '../../shared/lib/saved-articles.ts';
+import { savedSnapshot } from '../../shared/lib/saved-list.ts';
+import { articleHref, savedHref } from '../../shared/lib/hrefs.ts';
+import { strings } from '../../shared/strings.ar.ts';
+import { fixtureCounts, leadArticle } from '../../test/fixtures/data.ts';
+import { ROUTE_TEST_TIMEOUT, renderRoute } from '../../test/render-route.tsx';
+
+// jsdom has no IndexedDB: idb-keyval over a Map, which is what the device keeps between page loads.
+const device = vi.hoisted(() => new Map<IDBValidKey, unknown>());
+vi.mock('idb-keyval', () => ({
+  createStore: () => 'saved',
+  entries: async () => [...device.entries()],
+  get: async (key: IDBValidKey) => device.get(key),
+  set: async (key: IDBValidKey, value: unknown) => void device.set(key, value),
+  del: async (key: IDBValidKey) => void device.delete(key),
+}));
+
+afterEach(async () => {
+  for (const entry of savedSnapshot().entries) await removeSaved(entry.summary.id);
+  device.clear();
+  vi.unstubAllGlobals();
+});
+
+const saveButton = (title: string) => screen.getByRole('button', { name: strings.saved.saveNamed(title) });
+const savedLink = () => screen.getByRole('link', { name: new RegExp(strings.saved.nav) });
+
+describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
+  it('says so in Arabic when nothing is saved', async () => {
+    renderRoute(savedHref());
+    expect(await screen.findByText(strings.saved.empty)).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: strings.saved.heading })).toBeInTheDocument();
+  });
+
+  it('saves from a card: the button is pressed, the header counts it and the device keeps it whole', async () => {
+    const { user } = renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'false');
+    await user.click(saveButton(leadArticle.title));
+    await waitFor(() => expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'true'));
+    expect(savedLink()).toHaveTextContent('١');
+    await waitFor(() => expect(device.get(leadArticle.id)).toMatchObject({ article: { body: leadArticle.body } }));
+  });
+
+  it('lists the latest saved first, and removes one', async () => {
+    const other = fixtureCounts.newestFirst[1]!;
+    const { user, router } = renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    await user.click(saveButton(other));
+    await user.click(saveButton(leadArticle.title));
+    await router.navigate(savedHref());
+    await screen.findByRole('heading', { level: 1, name: strings.saved.heading });
+    const cards = await within(screen.getByRole('main')).findAllByRole('article');
+    expect(cards.map((card) => within(card).getByRole('heading').textContent)).toEqual([leadArticle.title, other]);
+    await user.click(screen.getByRole('button', { name: strings.saved.removeNamed(leadArticle.title) }));
+    await waitFor(() => expect(screen.queryByRole('heading', { name: leadArticle.title })).not.toBeInTheDocument());
+    expect(device.has(leadArticle.id)).toBe(false);
+    expect(device.size).toBe(1);
+  });
+
+  it('reads a saved article from the device when the network is gone', async () => {
+    const first = renderRoute(articleHref(leadArticle.id));
+    await screen.findByRole('heading', { level: 1, name: leadArticle.title });
+    await first.user.click(screen.getByRole('button', { name: strings.saved.save }));
+    await waitFor(() => expect(device.has(leadArticle.id)).toBe(true));
+    first.unmount();
+
+    renderRoute(articleHref(leadArticle.id), {
+      override: (path) => {
+        if (path === articlePath(leadArticle.id)) throw new TypeError('Failed to fetch');
+        return undefined;
+      },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: leadArticle.title })).toBeInTheDocument();
+    expect(screen.getByText(leadArticle.body[1]!)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * `/saved`: the articles the reader saved on this device, latest first, each with a way to remove it.
+ * The list lives in IndexedDB, so the route is client-only: its prerendered file is a shell.
+ */
+import { Link } from 'react-router';
+import { homeHref } from '../../shared/lib/hrefs.ts';
+import { removeSaved } from '../../shared/lib/saved-articles.ts';
+import { useSavedArticles } from '../../shared/lib/use-saved.ts';
+import { strings } from '../../shared/strings.ar.ts';
+import { ArticleCard } from '../../shared/ui/article-card.tsx';
+
+const s = strings.saved;
+
+export function SavedPage() {
+  const { ready, entries } = useSavedArticles();
+  return (
+    <section aria-labelledby="saved-heading">
+      <title>{s.heading + strings.titleSuffix}</title>
+      <h1 id="saved-heading" className="mb-2 text-2xl font-bold sm:text-3xl">
+        {s.heading}
+      </h1>
+      <p className="mb-6 text-neutral-700 dark:text-neutral-300">{s.intro}</p>
+      {!ready ? (
+        <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
+          {strings.loading}
+        </p>
+      ) : entries.length === 0 ? (
+        <div className="flex flex-col items-start gap-3 rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
+          <p className="text-lg font-bold">{s.empty}</p>
+          <p className="text-neutral-700 dark:text-neutral-300">{s.emptyHint}</p>
+          <Link
+            to={homeHref()}
+            className="font-bold text-red-800 underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:text-red-300 dark:focus-visible:outline-red-300"
+          >
+            {s.browse}
+          </Link>
+        </div>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {entries.map(({ summary }) => (
+            <li key={summary.id}>
+              <ArticleCard
+                article={summary}
+                action={
+                  <button
+                    type="button"
+                    aria-label={s.removeNamed(summary.title)}
+                    onClick={() => void removeSaved(summary.id)}
+                    className="inline-flex min-h-10 shrink-0 items-center rounded-md border border-neutral-300 px-3 text-sm font-bold text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:border-neutral-600 dark:text-neutral-100 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300"
+                  >
+                    {s.remove}
+                  </button>
+                }
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The service worker (built by vite-plugin-pwa's injectManifest from this file; Workbox 7). It precaches the
+ * app shell: the hashed JS and CSS and the Arabic font, never the data. Pages and data shards go to the
+ * network first and fall back to what this device kept: every page and shard the reader opened, and the
+ * pages of saved articles (src/shared/lib/saved-articles.ts puts them in PAGES_CACHE). A page never kept
+ * answers offline with /offline. A new worker waits until the reader accepts «يتوفر إصدار جديد», so an open
+ * tab never runs an old shell against a new worker's caches (docs/decisions/045-saved-articles-and-offline.md).
+ */
+/// <reference lib="webworker" />
+import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
+import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { offlineFallback } from 'workbox-recipes';
+import { registerRoute } from 'workbox-routing';
+import { NetworkFirst } from 'workbox-strategies';
+import { DATA_CACHE, OFFLINE_PATH, PAGES_CACHE } from './shared/lib/offline-caches.ts';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+/**
+ * Keeps a cache to its newest `max` entries, so years of reading cannot fill the disk (a saved article also
+ * lives whole in IndexedDB). A cache lists its entries in the order they were written and a write moves an
+ * entry to the end, so the first ones are the least recently fetched. Workbox's ExpirationPlugin does the
+ * same with a timestamp database of its own (idb), which would add a sixth to this worker's size.
+ */
+const keepNewest = (max: number): WorkboxPlugin => ({
+  cacheDidUpdate: async ({ cacheName }) => {
+    const cache = await caches.open(cacheName);
+    const keys = await cache.keys();
+    await Promise.all(keys.slice(0, Math.max(0, keys.length - max)).map((key) => cache.delete(key)));
+  },
+});
+
+const pages = new NetworkFirst({ cacheName: PAGES_CACHE, plugins: [keepNewest(500)] });
+registerRoute(({ request }) => request.mode === 'navigate', pages);
+
+// Data shards, not the search index: search says plainly that it needs a connection.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/data/') && !url.pathname.includes('/pagefind/'),
+  new NetworkFirst({
+    cacheName: DATA_CACHE,
+    plugins: [keepNewest(2000)],
+  }),
+);
+
+offlineFallback({ pageFallback: OFFLINE_PATH });
+
+// The first worker takes over the open tab at once; later ones wait for the reader (registerType 'prompt').
+clientsClaim();
+
+self.addEventListener('message', (event) => {
+  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// The page a reader opened before this worker took over came from the network, not through it: keep it.
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(PAGES_CACHE);
+      const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      await Promise.allSettled(
+        windows.map(async (client) => {
+          const url = new URL(client.url);
+          if (url.origin === self.location.origin && !(await cache.match(url.pathname))) await cache.add(url.pathname);
+        }),
+      );
+    })(),
+  );
+});
