@@ -15,7 +15,7 @@ import { random } from '../scripts/bench/random.ts';
 import { strings } from '../src/shared/strings.ar.ts';
 import { articlePath } from '../src/data/paths.ts';
 import type { Article } from '../src/data/schema.ts';
-import { articleUrl, expect, homeShard, readDistJson, test } from './fixtures.ts';
+import { articleUrl, dataFile, expect, homeShard, readDistJson, test } from './fixtures.ts';
 
 const SEEDS = [7, 1009, 20261130, ...(process.env.BAD_NETWORK_SEED ? [Number(process.env.BAD_NETWORK_SEED)] : [])];
 const FAULT_RATE = 0.3;
@@ -142,7 +142,7 @@ function sampleArticles(): { kremlin: Article; macron: Article } {
   const find = (pattern: RegExp): Article => {
     const item = items.find((i) => pattern.test(i.title));
     if (!item) throw new Error(`the build lacks the sample article ${pattern} (npm run build)`);
-    return readDistJson<Article>(`/data/${articlePath(item.id)}`);
+    return readDistJson<Article>(dataFile(articlePath(item.id)));
   };
   return { kremlin: find(/^الكرملين/), macron: find(/ماكرون/) };
 }

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { buildHostile, reportFileOf, type HostileReport } from '../scripts/build-hostile.ts';
+import { BUILD_FILE, type BuildInfo } from '../src/data/build.ts';
 import type { Article } from '../src/data/schema.ts';
 import { articleUrl } from './fixtures.ts';
 
@@ -51,8 +52,12 @@ function files(dir: string, ext: string): string[] {
     .sort();
 }
 
-const builtArticles = (): Article[] =>
-  files(path.join(DIST, 'data', 'articles'), '.json').map((f) => JSON.parse(readFileSync(f, 'utf8')) as Article);
+/** The articles of the build's data folder, `data/<build>/articles/` (src/data/build.ts). */
+function builtArticles(): Article[] {
+  const build = JSON.parse(readFileSync(path.join(DIST, 'data', BUILD_FILE), 'utf8')) as BuildInfo;
+  const dir = path.join(DIST, 'data', build.data, 'articles');
+  return files(dir, '.json').map((f) => JSON.parse(readFileSync(f, 'utf8')) as Article);
+}
 
 /** What would betray live content: foreign elements, handler attributes, script that is not the app's. */
 function liveMarkup(page: Page): Promise<string[]> {

@@ -113,10 +113,10 @@ test('a new deployment is offered once its worker waits, and taken on the reader
   // worker's script), so it installs the same script under another URL: a new worker all the same, which
   // waits while the open tab's worker controls it.
   await page.evaluate(() => navigator.serviceWorker.register('/sw.js?next-deployment'));
-  const notice = page.locator('[aria-live]').filter({ hasText: strings.update.available });
+  const notice = page.locator('[aria-live]').filter({ hasText: strings.updates.newVersion });
   await expect(notice).toBeVisible({ timeout: 30_000 });
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).not.toContain('next-deployment');
-  await notice.getByRole('button', { name: strings.update.reload }).click();
+  await notice.getByRole('button', { name: strings.updates.reload }).click();
   await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('?next-deployment'));
   await expect(h1(page, strings.home.heading)).toBeVisible();
 });

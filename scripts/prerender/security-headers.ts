@@ -45,7 +45,8 @@ export function inlineScriptHashes(html: string): string[] {
 /**
  * The features the reader never uses, turned off for it and anything it might embed. Only names Chromium
  * knows: an unknown one is logged as a console error on every page (so no `interest-cohort`, which
- * `browsing-topics` replaced). `web-share` stays allowed for the page's own share button.
+ * `browsing-topics` replaced; no `web-share`, which Chromium does not recognise here either: its default,
+ * the page's own origin, is what the share button needs).
  */
 const PERMISSIONS_POLICY = [
   'accelerometer=()',
@@ -64,7 +65,6 @@ const PERMISSIONS_POLICY = [
   'serial=()',
   'usb=()',
   'xr-spatial-tracking=()',
-  'web-share=(self)',
 ].join(', ');
 
 /**

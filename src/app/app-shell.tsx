@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Manifest } from '../data/schema.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { OfflineNotice } from '../shared/ui/offline-notice.tsx';
-import { UpdateNotice } from '../shared/ui/update-notice.tsx';
+import { ServiceWorkerUpdate } from '../features/updates/service-worker-update.tsx';
 import { SiteFooter } from './site-footer.tsx';
 import { SiteHeader } from './site-header.tsx';
 
@@ -23,7 +23,7 @@ export function AppShell({ manifest, children }: AppShellProps) {
       </a>
       <SiteHeader topics={manifest?.topics ?? null} />
       <OfflineNotice />
-      <UpdateNotice />
+      <ServiceWorkerUpdate />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
         {children}
       </main>

@@ -22,7 +22,8 @@ export function registerServiceWorker(url = '/sw.js'): void {
     if (accepted) window.location.reload();
   });
 
-  window.addEventListener('load', () => {
+  // The app starts after the first paint (scripts/build/deferred-entry.ts), often after `load` has fired.
+  const register = () =>
     container
       .register(url)
       .then((registration) => {
@@ -37,5 +38,6 @@ export function registerServiceWorker(url = '/sw.js'): void {
       .catch(() => {
         // Without a worker the site works as before, online only.
       });
-  });
+  if (document.readyState === 'complete') register();
+  else window.addEventListener('load', register, { once: true });
 }

@@ -171,10 +171,6 @@ export const strings = {
     home: 'الصفحة الرئيسية',
     search: 'البحث يحتاج إلى اتصال بالإنترنت. أعد المحاولة عند عودة الاتصال.',
   },
-  update: {
-    available: 'يتوفر إصدار جديد',
-    reload: 'حدّث الآن',
-  },
 
   // What search engines, link previews and feed readers show (scripts/prerender).
   meta: {

@@ -1,7 +1,7 @@
 /**
  * «يتوفر إصدار جديد»: a new service worker has installed and waits. Whoever learns of it (src/app/main.tsx,
  * from the worker's registration) calls `offerUpdate` with the way to switch; the notice
- * (src/shared/ui/update-notice.tsx) shows while `useUpdateWaiting()` is true and calls `applyUpdate`,
+ * (src/features/updates/service-worker-update.tsx) shows while `useUpdateWaiting()` is true and calls `applyUpdate`,
  * which activates the new worker and reloads the page, so the new shell and its data arrive together.
  */
 import { useSyncExternalStore } from 'react';
