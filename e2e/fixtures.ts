@@ -29,6 +29,9 @@ interface Fixtures {
 /** The seed's one picture that is missing on purpose (e2e/comforts.spec.ts): its 404 is the point. */
 export const MISSING_PICTURE = '/images/paris-summit.jpg';
 
+/** Playwright's own warning when the app registers its service worker (blocked outside e2e/offline.spec.ts). */
+export const BLOCKED_WORKER = 'Service Worker registration blocked by Playwright';
+
 export const test = base.extend<Fixtures>({
   allowConsoleErrors: [[], { option: true }],
   consoleGuard: [
