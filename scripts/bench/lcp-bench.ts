@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { BUILD_FILE, type BuildInfo } from '../../src/data/build.ts';
 import { articlePath } from '../../src/data/paths.ts';
 import type { Article, ListPage, Manifest } from '../../src/data/schema.ts';
 import { articleHref, tagHref, topicHref } from '../../src/shared/lib/hrefs.ts';
@@ -32,7 +33,10 @@ const runs = Number(values.runs);
 const PORT = Number(values.port);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 
-const readJson = <T>(p: string): T => JSON.parse(readFileSync(path.join(DIST, 'data', p), 'utf8')) as T;
+const readData = (p: string): unknown => JSON.parse(readFileSync(path.join(DIST, 'data', p), 'utf8'));
+// The build's data folder, data/<build>/ (src/data/build.ts).
+const build = readData(BUILD_FILE) as BuildInfo;
+const readJson = <T>(p: string): T => readData(`${build.data}/${p}`) as T;
 const home = readJson<ListPage>('home/1.json');
 const id = values.article ?? home.items[0]?.id;
 if (!id) throw new Error('the build has no articles: npm run build first');
