@@ -78,7 +78,14 @@ export function ShareButton({ title }: ShareButtonProps) {
         onClick={() => void onShare()}
         className={controlClass}
       >
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 24 24"
+          className="size-4"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+        >
           <circle cx="18" cy="5" r="3" />
           <circle cx="6" cy="12" r="3" />
           <circle cx="18" cy="19" r="3" />
@@ -100,18 +107,20 @@ export function ShareButton({ title }: ShareButtonProps) {
               {strings.share.copyLink}
             </button>
           </li>
-          {SHARE_TARGETS.map((target) => (
-            <li key={target}>
-              <a
-                href={url === '' ? undefined : shareLink(target, title, url)}
-                target="_blank"
-                rel="noopener noreferrer"
-                className={`${controlClass} w-full border-0`}
-              >
-                {strings.share[target]}
-              </a>
-            </li>
-          ))}
+          {/* The links exist once the menu has the page's URL: never an <a> without href. */}
+          {url !== '' &&
+            SHARE_TARGETS.map((target) => (
+              <li key={target}>
+                <a
+                  href={shareLink(target, title, url)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className={`${controlClass} w-full border-0`}
+                >
+                  {strings.share[target]}
+                </a>
+              </li>
+            ))}
         </ul>
       </div>
       <p role="status" className="mt-1 text-sm text-neutral-700 empty:hidden dark:text-neutral-300">
