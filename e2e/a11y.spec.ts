@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
-import { articleUrl, expect, failedResource, homeShard, test } from './fixtures.ts';
+import { articleUrl, expect, failedResource, homeShard, test, whenHydrated } from './fixtures.ts';
 
 interface View {
   name: string;
@@ -55,6 +55,7 @@ const views: View[] = [
     open: async (page) => {
       const article = homeShard().items[0];
       await page.goto(articleUrl(article?.id ?? ''));
+      await whenHydrated(page);
       await page.getByRole('button', { name: strings.saved.save, exact: true }).click();
       await expect(page.getByRole('button', { name: strings.saved.save, exact: true })).toHaveAttribute('aria-pressed', 'true');
       await page.goto('/saved');

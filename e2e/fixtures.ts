@@ -90,6 +90,17 @@ export async function pageWidths(page: Page): Promise<{ scrollWidth: number; cli
 }
 
 /**
+ * Waits until React owns the page: the app's code loads after the first paint, and a click on a button
+ * before `hydrateRoot` is lost (after it, React replays it).
+ */
+export async function whenHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('root');
+    return root !== null && Object.keys(root).some((key) => key.startsWith('__reactContainer'));
+  });
+}
+
+/**
  * Opens `from` (prerendered: its data is in the HTML) and then goes to `to` inside the app, as a click
  * would, so `to`'s shards come through fetch, where a journey can intercept them.
  */

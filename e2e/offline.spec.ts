@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
 import { topicHref } from '../src/shared/lib/hrefs.ts';
-import { articleUrl, expect, homeShard, manifest, test } from './fixtures.ts';
+import { articleUrl, expect, homeShard, manifest, test, whenHydrated } from './fixtures.ts';
 
 test.use({
   serviceWorkers: 'allow',
@@ -89,7 +89,9 @@ test('save → reload → /saved lists it → offline → it reads; a page never
 test('removing a saved article takes it off the list', async ({ page }) => {
   const article = items()[0]!;
   await page.goto(articleUrl(article.id));
+  await whenHydrated(page);
   await page.getByRole('button', { name: strings.saved.save, exact: true }).click();
+  await expect(page.getByRole('button', { name: strings.saved.save, exact: true })).toHaveAttribute('aria-pressed', 'true');
   await page.goto('/saved');
   await page.getByRole('button', { name: strings.saved.removeNamed(article.title) }).click();
   await expect(page.getByText(strings.saved.empty)).toBeVisible();
