@@ -4,7 +4,7 @@
  */
 import type { Page, Route } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
-import { articleUrl, expect, failedResource, homeShard, navigateInApp, pageWidths, test } from './fixtures.ts';
+import { articleUrl, expect, failedResource, homeShard, navigateInApp, pageWidths, test, whenHydrated } from './fixtures.ts';
 
 const KREMLIN = /^الكرملين: نرفض الانتقادات/;
 const MACRON = /ماكرون/;
@@ -280,6 +280,7 @@ test.describe('layout and preferences', () => {
   test('the dark-mode toggle persists across a reload', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');
+    await whenHydrated(page);
     const toggle = page.getByRole('button', { name: strings.theme.toggleDark });
     await expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await expect(page.locator('html')).not.toHaveClass(/\bdark\b/);
