@@ -3,9 +3,8 @@
  * production build through nginx. The seed gives the Kremlin article a local picture and the Macron one a
  * picture that 404s.
  */
-import type { Page } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
-import { articleUrl, expect, failedResource, homeShard, pageWidths, test } from './fixtures.ts';
+import { articleUrl, expect, failedResource, homeShard, pageWidths, test, whenHydrated } from './fixtures.ts';
 
 function sample(pattern: RegExp) {
   const item = homeShard().items.find((i) => pattern.test(i.title));
@@ -15,7 +14,6 @@ function sample(pattern: RegExp) {
 const kremlin = () => sample(/^الكرملين/);
 const macron = () => sample(/ماكرون/);
 
-const hydrated = (page: Page) => page.waitForFunction(() => '__reactRouterVersion' in window);
 
 test.describe('pictures', () => {
   test.use({ allowConsoleErrors: [failedResource(404)] });
@@ -37,7 +35,7 @@ test.describe('pictures', () => {
     await expect(img).toHaveAttribute('fetchpriority', 'high');
     await expect(img).not.toHaveAttribute('loading', 'lazy');
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
-    await hydrated(page);
+    await whenHydrated(page);
     await page.waitForTimeout(500);
     const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
     console.log(`CLS on the article with a picture: ${cls}`);
@@ -48,13 +46,13 @@ test.describe('pictures', () => {
 
   test('a picture that fails to load leaves no icon and no hole, on the article and its card', async ({ page }) => {
     await page.goto(articleUrl(macron().id));
-    await hydrated(page);
+    await whenHydrated(page);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('ماكرون');
     await expect(page.getByRole('main').getByRole('figure')).toHaveCount(0);
     await expect(page.locator('main img[src*="paris-summit"]')).toHaveCount(0);
 
     await page.goto('/');
-    await hydrated(page);
+    await whenHydrated(page);
     const cards = page.getByRole('main').getByRole('article');
     await expect(cards.filter({ hasText: 'الكرملين' }).locator('img')).toHaveCount(1);
     await expect(cards.filter({ hasText: 'ماكرون' }).locator('img')).toHaveCount(0);
@@ -65,7 +63,7 @@ test.describe('text size', () => {
   test('steps up with the keyboard, is kept across a reload without a jump, and never scrolls sideways at 360 px', async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(articleUrl(kremlin().id));
-    await hydrated(page);
+    await whenHydrated(page);
     const headline = page.getByRole('heading', { level: 1 });
     const before = (await headline.boundingBox())!;
     const larger = page.getByRole('button', { name: strings.textSize.larger });
@@ -91,7 +89,7 @@ test.describe('text size', () => {
       requestAnimationFrame(frame);
     });
     await page.reload();
-    await hydrated(page);
+    await whenHydrated(page);
     await expect(larger).toHaveAttribute('aria-disabled', 'true');
     const { hydrated: early, ...painted } = await page.evaluate(() => (window as unknown as { painted: { hydrated: boolean } }).painted);
     expect(early).toBe(false);
@@ -114,7 +112,7 @@ test.describe('sharing', () => {
     });
     const article = kremlin();
     await page.goto(articleUrl(article.id));
-    await hydrated(page);
+    await whenHydrated(page);
     const share = page.getByRole('button', { name: strings.share.button });
     await share.click();
     await expect(share).toHaveAttribute('aria-expanded', 'true');
@@ -144,7 +142,7 @@ test.describe('print', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const article = kremlin();
     await page.goto(articleUrl(article.id));
-    await hydrated(page);
+    await whenHydrated(page);
     await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
 
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -85,6 +85,16 @@ export async function loadVocabShard(key: string): Promise<VocabEntry[]> {
 }
 
 let engine: Promise<SearchEngine> | null = null;
+let droppingStartFailures = false;
+
+/** Once a page, however often the engine is made again (a failed start, a new build). */
+function dropPagefindStartFailures(): void {
+  if (droppingStartFailures) return;
+  droppingStartFailures = true;
+  addEventListener('unhandledrejection', (event) => {
+    if (isPagefindStartFailure(event.reason, `${dataRoot()}${PAGEFIND_DIR}`)) event.preventDefault();
+  });
+}
 // A newer build accepted by the reader has its own index: the next search starts its engine afresh.
 onDataBuildChange(() => {
   engine = null;
@@ -94,11 +104,8 @@ onDataBuildChange(() => {
 export function getSearchEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const manifest = await fetchShard(`${PAGEFIND_DIR}search-manifest.json`, searchManifestSchema);
-    const baseUrl = `${dataRoot()}${PAGEFIND_DIR}`;
-    addEventListener('unhandledrejection', (event) => {
-      if (isPagefindStartFailure(event.reason, baseUrl)) event.preventDefault();
-    });
-    return createSearchEngine(manifest, pagefindLoader(baseUrl), loadVocabShard);
+    dropPagefindStartFailures();
+    return createSearchEngine(manifest, pagefindLoader(`${dataRoot()}${PAGEFIND_DIR}`), loadVocabShard);
   })();
   engine.catch(() => {
     engine = null;
