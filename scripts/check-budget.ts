@@ -9,8 +9,8 @@
  * (`data/manifest.json`, `data/home/1.json`). Text is counted gzipped (zlib level 9, as a static
  * host with gzip serves it); woff2 as is, since it is already compressed and hosts do not gzip it.
  * Exits 1 when the total is over budget, when search (Pagefind) code sits in the entry chunks, or when
- * dist ships a font subset other than Arabic. The web app manifest, the service worker (sw.js) and the
- * workbox-window chunk that registers it count too: every first view fetches them. The Arabic-subset woff2
+ * dist ships a font subset other than Arabic. The web app manifest and the service worker (sw.js) count
+ * too: every first view fetches them. The Arabic-subset woff2
  * fonts the CSS references are listed apart, not in the total: a first view paints in the system's font
  * and fetches them after the app has started, for the next page (src/app/web-fonts.ts), as the service
  * worker's precache does.
@@ -198,18 +198,12 @@ export function checkBudget(dist: string, budgetBytes = BUDGET_BYTES): BudgetRep
     }
   }
 
-  // The installable app, on every first view: the manifest, the service worker and its precache, and
-  // workbox-window, which the page's registration imports.
+  // The installable app, on every first view: the manifest and the service worker.
   for (const manifest of entries.manifests.map((ref) => resolveSitePath(ref, '/index.html'))) {
     if (!missing(manifest)) items.push(measure(dist, manifest, 'pwa'));
   }
   if (existsSync(join(dist, 'sw.js'))) items.push(measure(dist, '/sw.js', 'pwa'));
-  const files = listFiles(dist);
-  for (const file of files.filter((f) => /^assets\/workbox-window\b[^/]*\.js$/.test(f))) {
-    if (!seenJs.has(`/${file}`)) items.push(measure(dist, `/${file}`, 'pwa'));
-  }
-
-  for (const file of files) {
+  for (const file of listFiles(dist)) {
     if (!FONT_FILE.test(file)) continue;
     const subset = fontSubset(file);
     if (subset !== 'arabic') {

@@ -4,7 +4,7 @@
  */
 import { Link } from 'react-router';
 import { homeHref } from '../../shared/lib/hrefs.ts';
-import { removeSaved } from '../../shared/lib/saved-articles.ts';
+import { savedStore } from '../../shared/lib/saved-list.ts';
 import { useSavedArticles } from '../../shared/lib/use-saved.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleCard } from '../../shared/ui/article-card.tsx';
@@ -45,7 +45,7 @@ export function SavedPage() {
                   <button
                     type="button"
                     aria-label={s.removeNamed(summary.title)}
-                    onClick={() => void removeSaved(summary.id)}
+                    onClick={() => void savedStore().then((store) => store.removeSaved(summary.id))}
                     className="inline-flex min-h-10 shrink-0 items-center rounded-md border border-neutral-300 px-3 text-sm font-bold text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:border-neutral-600 dark:text-neutral-100 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300"
                   >
                     {s.remove}
