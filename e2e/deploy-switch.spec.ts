@@ -5,9 +5,8 @@
  * (`npm run deploy`'s function), and go on clicking. Until the reader accepts the new build every view is
  * A's, read from A's folder; then the list is B's as a whole, without a reload.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -15,28 +14,7 @@ import { deploy } from '../scripts/deploy/deploy.ts';
 import type { BuildInfo } from '../src/data/build.ts';
 import { strings } from '../src/shared/strings.ar.ts';
 import { expect, test } from './fixtures.ts';
-
-/** A port no one listens on (the journeys' own server and other runs keep theirs). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-interface Draft {
-  id: string;
-  title: string;
-  date: string;
-  tags: string[];
-}
-
-const body = (title: string) =>
-  [
-    `${title}. قال مسؤولون إن المحادثات ستستمر خلال الأسبوع المقبل بحضور ممثلين عن الأطراف كافة.`,
-    'وأضافوا أن الأسواق تتابع التطورات عن كثب، وأن الأسعار تأثرت بالأنباء الأخيرة في المنطقة.',
-  ];
+import { buildSites, type Draft, serve } from './small-site.ts';
 
 const SHARED: Draft[] = [
   { id: 'shared-1', title: 'اجتماع وزراء الطاقة يبحث أسعار النفط', date: '2026-11-20T08:00:00Z', tags: ['الطاقة', 'النفط'] },
@@ -52,32 +30,6 @@ const ONLY_B: Draft[] = [
 ];
 const titlesOf = (drafts: Draft[]) => new Set(drafts.map((d) => d.title));
 const A_TITLES = titlesOf([...SHARED, ...ONLY_A]);
-
-const ROOT = path.resolve(import.meta.dirname, '..');
-const run = (command: string, args: string[]) =>
-  execFileSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SITE_URL: '' } });
-
-/** One app build, then per corpus: ingest, the app's files, prerender. Returns each dist. */
-function buildSites(work: string): { a: string; b: string } {
-  const app = path.join(work, 'app');
-  run('npx', ['vite', 'build', '--outDir', app, '--emptyOutDir', '--logLevel', 'error']);
-  rmSync(path.join(app, 'data'), { recursive: true, force: true });
-  const site = (name: string, drafts: Draft[]) => {
-    const content = path.join(work, `content-${name}`);
-    mkdirSync(content);
-    writeFileSync(
-      path.join(content, 'articles.jsonl'),
-      drafts.map((d) => JSON.stringify({ ...d, body: body(d.title), source: 'وكالة' })).join('\n'),
-    );
-    const dist = path.join(work, name);
-    cpSync(app, dist, { recursive: true });
-    const cache = path.join(work, `cache-${name}`);
-    run('npx', ['tsx', 'scripts/ingest/cli.ts', '--out', path.join(dist, 'data'), '--cache', cache, content]);
-    run('npx', ['tsx', 'scripts/prerender/cli.ts', '--dist', dist, '--threads', '1']);
-    return dist;
-  };
-  return { a: site('a', [...SHARED, ...ONLY_A]), b: site('b', [...SHARED, ...ONLY_B]) };
-}
 
 const buildOf = (dist: string): BuildInfo => JSON.parse(readFileSync(path.join(dist, 'data/build.json'), 'utf8'));
 
@@ -96,16 +48,10 @@ let ORIGIN: string;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   work = mkdtempSync(path.join(tmpdir(), 'deploy-switch-'));
-  sites = buildSites(work);
+  sites = buildSites(work, { a: [...SHARED, ...ONLY_A], b: [...SHARED, ...ONLY_B] });
   served = path.join(work, 'served');
   deploy(sites.a, served);
-  const port = await freePort();
-  ORIGIN = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve-nginx.ts', '--root', served, '--port', String(port)], {
-    cwd: ROOT,
-    stdio: 'ignore',
-  });
-  await expect.poll(async () => (await fetch(ORIGIN).catch(() => null))?.status, { timeout: 30_000 }).toBe(200);
+  ({ origin: ORIGIN, server } = await serve(served));
 });
 
 test.afterAll(() => {
