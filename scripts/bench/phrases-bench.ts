@@ -83,8 +83,9 @@ function readsAsTitleRun(keywords: readonly string[], title: string): boolean {
   return words.some((word, i) => i > 0 && spaced.includes(` ${words[i - 1]} ${word} `));
 }
 
-/** The true keywords of each article, as written. */
-function trueKeywords(articles: readonly SourceArticle[]): string[][] {
+/** The true keywords of each article, as written, and how many lines were shuffled again. */
+function trueKeywords(articles: readonly SourceArticle[]): { keywords: string[][]; reshuffled: number } {
+  let reshuffled = 0;
   const runCount = new Map<string, number>();
   const wordCount = new Map<string, number>();
   for (const { title } of articles) {
@@ -95,7 +96,7 @@ function trueKeywords(articles: readonly SourceArticle[]): string[][] {
     });
     for (const slug of seen) (slug.includes('-') ? runCount : wordCount).set(slug, ((slug.includes('-') ? runCount : wordCount).get(slug) ?? 0) + 1);
   }
-  return articles.map(({ title, body }, index) => {
+  const keywords = articles.map(({ title, body }, index) => {
     const rand = random(index + 1);
     const keywords: string[] = [];
     for (const paragraph of body) {
@@ -132,9 +133,11 @@ function trueKeywords(articles: readonly SourceArticle[]): string[][] {
       }),
       rand,
     );
+    if (readsAsTitleRun(own, title)) reshuffled++;
     for (let tries = 1; tries < MAX_SHUFFLES && readsAsTitleRun(own, title); tries++) shuffle(own, rand);
     return own;
   });
+  return { keywords, reshuffled };
 }
 
 /** A seed-format page: title, date, paragraphs, source, keyword line. */
@@ -233,7 +236,7 @@ async function quality(corpusPath: string, taxonomy: Taxonomy, lost: boolean): P
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as SourceArticle);
-  const keywords = trueKeywords(articles);
+  const { keywords, reshuffled } = trueKeywords(articles);
   const pages: string[] = [];
   const json: string[] = [];
   const pageOrder: number[] = [];
@@ -277,7 +280,7 @@ async function quality(corpusPath: string, taxonomy: Taxonomy, lost: boolean): P
   const multi = truth.filter((_, i) => isPage[i]).flat().map((k) => k.words.join('-'));
   process.stdout.write(
     `quality: ${keptPages.length} seed-format pages (+ ${jsonOrder.length} JSON articles with whole tags) from ${path.basename(corpusPath)}; ` +
-      `${multi.filter((s) => s.includes('-')).length} multi-word and ${multi.filter((s) => !s.includes('-')).length} single-word keywords on the pages\n`,
+      `${multi.filter((s) => s.includes('-')).length} multi-word and ${multi.filter((s) => !s.includes('-')).length} single-word keywords on the pages; ${reshuffled} lines shuffled again that read as a run of their title\n`,
   );
   const configs: Array<[string, EvidenceSource[]]> = [
     ['none (every word a chip)', []],
