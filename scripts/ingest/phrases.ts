@@ -290,10 +290,14 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
           glue[k] = GLUE_ADJECTIVE;
       }
     }
-    // reversed[k]: the article writes the two words the other way round («فرنسا تدين» for «تدين فرنسا»): a
-    // phrase keeps its order, so they are two keywords.
-    const reversed = new Uint8Array(n - 1);
-    if (text !== null) for (let k = 0; k < n - 1; k++) reversed[k] = writesBefore(units[k + 1]!, units[k]!, text) ? 1 : 0;
+    // Whether the article writes words k and k + 1 the other way round («فرنسا تدين» for «تدين فرنسا»): a
+    // phrase keeps its order, so they are two keywords. Looked up only for a boundary some evidence joins.
+    const reversedAt = new Int8Array(n - 1).fill(-1);
+    const reversed = (k: number): boolean => {
+      if (text === null) return false;
+      if (reversedAt[k] === -1) reversedAt[k] = writesBefore(units[k + 1]!, units[k]!, text) ? 1 : 0;
+      return reversedAt[k] === 1;
+    };
     const strength = new Float64Array(n - 1);
     const ids = counts?.lineIds[lineNo];
     if (ids !== undefined) {
@@ -330,7 +334,7 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
         collocated &&= strength[j - 1]! > 0;
         if (!knownPrefix && !inText && !collocated && glue[j - 1] === 0) break;
         glueSum += glue[j - 1]!;
-        if (strength[j - 1]! < 0 || reversed[j - 1] === 1) apart += APART;
+        if (strength[j - 1]! < 0 || reversed(j - 1)) apart += APART;
         minStrength = Math.min(minStrength, strength[j - 1]!);
         const inner = j - i;
         let score = glueSum - apart - inner * JOIN_COST;
