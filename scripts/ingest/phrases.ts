@@ -3,13 +3,15 @@
  * حلف الناتو») ends one keyword and starts the next, learned from evidence the corpus already holds:
  *
  * - whole: the run is a tag that arrived whole somewhere (a JSON `tags` array, a hashtag, the taxonomy);
- * - text: the run appears verbatim, normalised, in the same article's body (a clitic allowed on its first
- *   word), and neither starts nor ends with a particle; in the title only, it adds weaker evidence;
+ * - text: the run appears verbatim, normalised, within one clause of the same article's body (a clitic
+ *   allowed on its first word), and neither starts nor ends with a particle or preposition; in the title
+ *   only, it adds weaker evidence; and against: the article writes two words the other way round;
  * - collocation: across every keyword line of the corpus its adjacent words are seen together again and
- *   again, compared with how often each is seen at all; and against: two words each common in lines, or in
- *   titles, and seldom side by side there, are two keywords;
+ *   again, compared with how often each is seen at all, unless each is a tag known whole alone; and
+ *   against: two words each common in lines, or in titles, and seldom side by side there, are two keywords;
  * - structure: Arabic that never ends a keyword: a particle or name link (في، بن، أبو، عبد …) before the
- *   split, a name link (بن) after it, or a definite adjective («العسكرية») after a definite noun.
+ *   split, a name link (بن) after it, or a definite adjective («العسكرية») after a definite noun, unless the
+ *   article's text shows the adjective after another word only.
  *
  * Each line is segmented by the best-scoring split (dynamic programming over runs of up to MAX_RUN words).
  * A run scores its evidence, plus a glue term per inner boundary (structure) minus JOIN_COST per inner
