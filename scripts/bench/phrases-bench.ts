@@ -1,5 +1,5 @@
 /**
- * `npm run bench:phrases -- PATH/ant-sample.jsonl [--count 100000]`
+ * `npm run bench:phrases -- PATH/ant-sample.jsonl [--count 100000] [--lost]`
  *
  * How well space-joined keyword lines come out as whole keywords, per evidence source and combined.
  *
@@ -39,8 +39,12 @@ const MAX_SINGLES = 4;
 const HASHTAG = /#([\p{L}\p{M}\p{N}_]+)/gu;
 /** Words a true keyword does not start or end with (the benchmark's own judgement of a run). */
 const EDGE_WORDS = new Set(
-  ['في', 'من', 'على', 'إلى', 'عن', 'مع', 'أن', 'إن', 'بعد', 'قبل', 'بين', 'حول', 'ضد', 'عبر', 'منذ', 'خلال', 'هل', 'لا', 'لم', 'لن', 'ما', 'قد', 'و', 'أو', 'ثم', 'التي', 'الذي', 'هذا', 'هذه', 'عند', 'رغم', 'دون', 'يوم', 'أمام', 'تحت', 'فوق', 'كل', 'بعض', 'غير', 'عام', 'جديد', 'جديدة'].map(slugify),
+  ['في', 'من', 'على', 'إلى', 'عن', 'مع', 'أن', 'إن', 'بعد', 'قبل', 'بين', 'حول', 'ضد', 'عبر', 'منذ', 'خلال', 'هل', 'لا', 'لم', 'لن', 'ما', 'قد', 'و', 'أو', 'ثم', 'التي', 'الذي', 'هذا', 'هذه', 'عند', 'رغم', 'دون', 'يوم', 'أمام', 'تحت', 'فوق', 'كل', 'بعض', 'غير', 'عام', 'جديد', 'جديدة', 'بسبب', 'لدى', 'إثر', 'عقب', 'حتى', 'ضمن', 'نحو'].map(slugify),
 );
+/** Name links start a name («أبو ظبي»، «عبد الله») and never end one: no keyword ends with one or is one. */
+const NAME_LINKS = new Set(['أبو', 'أم', 'ابن', 'بن', 'بنت', 'عبد', 'آل', 'ذو'].map(slugify));
+/** Reshuffles of a line that reads as a run of its title (see readsAsTitleRun). */
+const MAX_SHUFFLES = 20;
 
 function shuffle<T>(items: T[], rand: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
@@ -66,9 +70,22 @@ const isKeywordWord = (word: string): boolean => {
   const slug = slugify(word);
   return slug.length >= 3 && !EDGE_WORDS.has(slug) && !/[0-9]/.test(slug);
 };
+const canEndKeyword = (word: string): boolean => isKeywordWord(word) && !NAME_LINKS.has(slugify(word));
 
-/** The true keywords of each article, as written. */
-function trueKeywords(articles: readonly SourceArticle[]): string[][] {
+/**
+ * Whether two keywords of a line, one after the other, read as a run of the title («الدوري» then «الإنجليزي»
+ * under «… في الدوري الإنجليزي»). An editor who means two keywords does not write them as the title's phrase;
+ * a reader would take them for one, and so would any method. Such a line is shuffled again.
+ */
+function readsAsTitleRun(keywords: readonly string[], title: string): boolean {
+  const spaced = ` ${titleWords(title).map(slugify).join(' ')} `;
+  const words = keywords.map((k) => slugify(k).replace(/-/g, ' '));
+  return words.some((word, i) => i > 0 && spaced.includes(` ${words[i - 1]} ${word} `));
+}
+
+/** The true keywords of each article, as written, and how many lines were shuffled again. */
+function trueKeywords(articles: readonly SourceArticle[]): { keywords: string[][]; reshuffled: number } {
+  let reshuffled = 0;
   const runCount = new Map<string, number>();
   const wordCount = new Map<string, number>();
   for (const { title } of articles) {
@@ -79,7 +96,7 @@ function trueKeywords(articles: readonly SourceArticle[]): string[][] {
     });
     for (const slug of seen) (slug.includes('-') ? runCount : wordCount).set(slug, ((slug.includes('-') ? runCount : wordCount).get(slug) ?? 0) + 1);
   }
-  return articles.map(({ title, body }, index) => {
+  const keywords = articles.map(({ title, body }, index) => {
     const rand = random(index + 1);
     const keywords: string[] = [];
     for (const paragraph of body) {
@@ -94,20 +111,20 @@ function trueKeywords(articles: readonly SourceArticle[]): string[][] {
       for (let i = 0; i + n <= words.length; i++) {
         const run = words.slice(i, i + n);
         if (run.some((_, k) => used.has(i + k))) continue;
-        if (!isKeywordWord(run[0]!) || !isKeywordWord(run[n - 1]!)) continue;
+        if (!isKeywordWord(run[0]!) || !canEndKeyword(run[n - 1]!)) continue;
         if ((runCount.get(slugify(run.join(' '))) ?? 0) < MIN_TITLES) continue;
         keywords.push(run.join(' '));
         for (let k = 0; k < n; k++) used.add(i + k);
       }
     }
     const singles = words.filter(
-      (word, i) => !used.has(i) && isKeywordWord(word) && (wordCount.get(slugify(word)) ?? 0) >= MIN_TITLES,
+      (word, i) => !used.has(i) && canEndKeyword(word) && (wordCount.get(slugify(word)) ?? 0) >= MIN_TITLES,
     );
     keywords.push(...shuffle(singles, rand).slice(0, MAX_SINGLES));
     // One keyword once; a single word that is part of a phrase of the same article is not a keyword apart.
     const slugs = new Set<string>();
     const phraseWords = new Set(keywords.filter((k) => k.includes(' ')).flatMap((k) => slugify(k).split('-')));
-    return shuffle(
+    const own = shuffle(
       keywords.filter((k) => {
         const slug = slugify(k);
         if (slugs.has(slug) || (!slug.includes('-') && phraseWords.has(slug))) return false;
@@ -116,7 +133,11 @@ function trueKeywords(articles: readonly SourceArticle[]): string[][] {
       }),
       rand,
     );
+    if (readsAsTitleRun(own, title)) reshuffled++;
+    for (let tries = 1; tries < MAX_SHUFFLES && readsAsTitleRun(own, title); tries++) shuffle(own, rand);
+    return own;
   });
+  return { keywords, reshuffled };
 }
 
 /** A seed-format page: title, date, paragraphs, source, keyword line. */
@@ -139,6 +160,8 @@ interface Scores {
   glued: number;
   singles: number;
   lost: number;
+  /** Each lost single word: the record, the word, and the chip it went into (null when none holds it). */
+  lostWords: Array<{ record: number; word: string; chip: string | null }>;
 }
 
 /** A true keyword: the chip it should make (taxonomy-merged) and the words it was written with. */
@@ -153,7 +176,7 @@ function score(records: readonly RawRecord[], isPage: readonly boolean[], truth:
     taxonomy,
     { text: (i) => ({ title: records[i]!.title, body: () => records[i]!.body.join('\n') }), evidence },
   );
-  const scores: Scores = { multi: 0, whole: 0, chips: 0, fragments: 0, glued: 0, singles: 0, lost: 0 };
+  const scores: Scores = { multi: 0, whole: 0, chips: 0, fragments: 0, glued: 0, singles: 0, lost: 0, lostWords: [] };
   records.forEach((_, i) => {
     if (!isPage[i]) return;
     const gold = truth[i]!;
@@ -164,7 +187,11 @@ function score(records: readonly RawRecord[], isPage: readonly boolean[], truth:
         if (chips.has(slug)) scores.whole++;
       } else {
         scores.singles++;
-        if (!chips.has(slug)) scores.lost++;
+        if (!chips.has(slug)) {
+          scores.lost++;
+          const chip = [...chips].find((c) => c.split('-').includes(slug)) ?? null;
+          scores.lostWords.push({ record: i, word: slug, chip });
+        }
       }
     }
     for (const chip of chips) {
@@ -182,12 +209,34 @@ function score(records: readonly RawRecord[], isPage: readonly boolean[], truth:
 
 const percent = (part: number, whole: number): string => `${((100 * part) / Math.max(whole, 1)).toFixed(1)} %`;
 
-async function quality(corpusPath: string, taxonomy: Taxonomy): Promise<void> {
+/**
+ * `--lost`: each single word the combined segmentation lost, the chip it went into, the sources that glue it
+ * alone, the sources it needs (without any one of them the word stands alone), the title, the keyword line
+ * and the true keywords.
+ */
+function explainLost(records: readonly RawRecord[], isPage: readonly boolean[], truth: readonly Truth[][], taxonomy: Taxonomy, combined: Scores): void {
+  const lostWith = (sources: EvidenceSource[]): Set<string> =>
+    new Set(score(records, isPage, truth, taxonomy, new Set(sources)).lostWords.map((l) => `${l.record} ${l.word}`));
+  const alone = EVIDENCE_SOURCES.map((source) => lostWith([source]));
+  const without = EVIDENCE_SOURCES.map((source) => lostWith(EVIDENCE_SOURCES.filter((s) => s !== source)));
+  process.stdout.write(`\nlost single words: word → chip | glued by (alone) | needs | title | line | true keywords\n`);
+  for (const { record, word, chip } of combined.lostWords) {
+    const key = `${record} ${word}`;
+    const by = EVIDENCE_SOURCES.filter((_, k) => alone[k]!.has(key)).join('+') || '-';
+    const needs = EVIDENCE_SOURCES.filter((_, k) => !without[k]!.has(key)).join('+') || '-';
+    const keywords = truth[record]!.map((k) => k.slug).join(' / ');
+    process.stdout.write(
+      `${word} → ${chip ?? '(none)'} | ${by} | ${needs} | ${records[record]!.title} | ${records[record]!.keywords.joined} | ${keywords}\n`,
+    );
+  }
+}
+
+async function quality(corpusPath: string, taxonomy: Taxonomy, lost: boolean): Promise<void> {
   const articles = readFileSync(corpusPath, 'utf8')
     .split('\n')
     .filter((l) => l.trim() !== '')
     .map((l) => JSON.parse(l) as SourceArticle);
-  const keywords = trueKeywords(articles);
+  const { keywords, reshuffled } = trueKeywords(articles);
   const pages: string[] = [];
   const json: string[] = [];
   const pageOrder: number[] = [];
@@ -231,7 +280,7 @@ async function quality(corpusPath: string, taxonomy: Taxonomy): Promise<void> {
   const multi = truth.filter((_, i) => isPage[i]).flat().map((k) => k.words.join('-'));
   process.stdout.write(
     `quality: ${keptPages.length} seed-format pages (+ ${jsonOrder.length} JSON articles with whole tags) from ${path.basename(corpusPath)}; ` +
-      `${multi.filter((s) => s.includes('-')).length} multi-word and ${multi.filter((s) => !s.includes('-')).length} single-word keywords on the pages\n`,
+      `${multi.filter((s) => s.includes('-')).length} multi-word and ${multi.filter((s) => !s.includes('-')).length} single-word keywords on the pages; ${reshuffled} lines shuffled again that read as a run of their title\n`,
   );
   const configs: Array<[string, EvidenceSource[]]> = [
     ['none (every word a chip)', []],
@@ -248,6 +297,7 @@ async function quality(corpusPath: string, taxonomy: Taxonomy): Promise<void> {
         `${`${s.fragments}/${s.chips} ${percent(s.fragments, s.chips)}`.padEnd(22)}` +
         `${`${s.glued} ${percent(s.glued, s.chips)}`.padEnd(20)}${s.lost}/${s.singles}\n`,
     );
+    if (lost && sources.length === EVIDENCE_SOURCES.length) explainLost(records, isPage, truth, taxonomy, s);
   }
 }
 
@@ -301,11 +351,12 @@ function speed(count: number, taxonomy: Taxonomy): void {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { count: { type: 'string', default: '100000' } },
+    options: { count: { type: 'string', default: '100000' }, lost: { type: 'boolean', default: false } },
   });
   const taxonomy = await loadTaxonomy(path.join(ROOT, 'content/taxonomy.json'));
-  if (positionals[0] === undefined) throw new Error('usage: npm run bench:phrases -- PATH/ant-sample.jsonl [--count N]');
-  await quality(positionals[0], taxonomy);
+  if (positionals[0] === undefined)
+    throw new Error('usage: npm run bench:phrases -- PATH/ant-sample.jsonl [--count N] [--lost]');
+  await quality(positionals[0], taxonomy, values.lost);
   const count = Number(values.count);
   if (count > 0) speed(count, taxonomy);
 }

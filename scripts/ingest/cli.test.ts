@@ -110,6 +110,22 @@ describe('ingest CLI', () => {
     expect(json.rejected).toEqual([{ file: expect.stringMatching(/a\.jsonl$/), line: 3, reason: expect.stringMatching(/^not valid JSON/) }]);
   }, 30_000);
 
+  it('reports the keyword phrases it found, with their evidence, and the runs it left undecided', async () => {
+    const pages = path.join(root, 'pages');
+    await mkdir(pages);
+    // A fixture page: «كتائب القسام» is written whole in the body; «روسيا تصعد» only side by side in the title.
+    const page = ['روسيا تصعد عسكريا', 'تاريخ النشر: 2024-03-01', 'أعلنت كتائب القسام أنها صدت الهجوم.', 'المصدر: الجريدة', 'كلمات دلالية: روسيا تصعد كتائب القسام'];
+    await writeFile(path.join(pages, 'page.txt'), page.join('\n'));
+    const report = path.join(root, 'report-phrases.json');
+    const result = await run(['--no-search', '--out', path.join(root, 'out-phrases'), '--taxonomy', taxonomy, '--report', report, pages]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(await readFile(report, 'utf8')) as { discoveredPhrases: unknown[]; undecidedKeywordRuns: unknown[] };
+    expect(json.discoveredPhrases).toEqual([
+      { label: 'كتائب القسام', lines: 1, evidence: { whole: 0, text: 1, collocation: 0, structure: 0 } },
+    ]);
+    expect(json.undecidedKeywordRuns).toEqual([{ label: 'روسيا تصعد', lines: 1 }]);
+  }, 30_000);
+
   it.each([
     ['an unknown option', ['--frobnicate']],
     ['a missing input', ['--no-search', '--taxonomy', taxonomy, '/nonexistent/articles']],

@@ -86,6 +86,42 @@ describe('segmentLines: each source of evidence', () => {
     expect(keywords([line('الرياض السعودية')], ['السعودية'], ['structure'])).toEqual([['الرياض', 'السعوديه']]);
   });
 
+  it('takes no run of the text across punctuation', () => {
+    const body = 'تشهد العاصمة صنعاء، مجدداً، انعدام الغاز';
+    expect(keywords([line('صنعاء مجددا', body)])).toEqual([['صنعاء', 'مجددا']]);
+    expect(keywords([line('صنعاء مجددا', 'تشهد صنعاء مجدداً انعدام الغاز')])).toEqual([['صنعاء-مجددا']]);
+  });
+
+  it('takes no run of the text that ends with a preposition', () => {
+    expect(keywords([line('أنغام بسبب', 'أصابت الفنانة أنغام بسبب ما نشر')])).toEqual([['انغام', 'بسبب']]);
+  });
+
+  it('keeps apart two words the article also writes the other way round', () => {
+    const text = line('تدين فرنسا', 'قالت المتحدثة: تدين فرنسا إطلاق النار', 'فرنسا تدين إطلاق النار');
+    expect(keywords([text])).toEqual([['تدين', 'فرنسا']]);
+  });
+
+  it('does not join an adjective to a noun when the text has it after another word only', () => {
+    const body = 'دعت المعارضة الإيرانية الأكراد إلى الانتفاض';
+    expect(keywords([line('الأكراد الإيرانية', body)], [], ['structure', 'text'])).toEqual([['الاكراد', 'الايرانيه']]);
+    expect(keywords([line('الأكراد الإيرانية', 'لم يرد ذكرها')], [], ['structure', 'text'])).toEqual([
+      ['الاكراد-الايرانيه'],
+    ]);
+    expect(keywords([line('الأكراد الإيرانية', 'الأكراد الإيرانية')], [], ['structure', 'text'])).toEqual([
+      ['الاكراد-الايرانيه'],
+    ]);
+  });
+
+  it('does not take two tags known alone for a collocation because lines list them together', () => {
+    const lines = ['المنتخب', 'أول', 'كأس', 'ملعب'].map((other) => line(`${other} روسيا المنتخب`));
+    const apart = keywords(lines, ['روسيا', 'المنتخب'], ['whole', 'collocation']);
+    expect(apart.every((keys) => keys.includes('روسيا') && keys.includes('المنتخب'))).toBe(true);
+    expect(keywords(lines, [], ['whole', 'collocation'])[1]).toEqual(['اول', 'روسيا-المنتخب']);
+    // A title of the corpus that writes the pair side by side says it may be one keyword after all.
+    const titled = [...lines, line('ملعب', '', 'روسيا المنتخب يفوز')];
+    expect(keywords(titled, ['روسيا', 'المنتخب'], ['whole', 'collocation'])[1]).toEqual(['اول', 'روسيا-المنتخب']);
+  });
+
   it('splits every word when no evidence is used', () => {
     expect(keywords([line('حلف الناتو', 'حلف الناتو')], ['حلف الناتو'], [])).toEqual([['حلف', 'الناتو']]);
   });

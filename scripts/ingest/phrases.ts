@@ -3,13 +3,15 @@
  * حلف الناتو») ends one keyword and starts the next, learned from evidence the corpus already holds:
  *
  * - whole: the run is a tag that arrived whole somewhere (a JSON `tags` array, a hashtag, the taxonomy);
- * - text: the run appears verbatim, normalised, in the same article's body (a clitic allowed on its first
- *   word), and neither starts nor ends with a particle; in the title only, it adds weaker evidence;
+ * - text: the run appears verbatim, normalised, within one clause of the same article's body (a clitic
+ *   allowed on its first word), and neither starts nor ends with a particle or preposition; in the title
+ *   only, it adds weaker evidence; and against: the article writes two words the other way round;
  * - collocation: across every keyword line of the corpus its adjacent words are seen together again and
- *   again, compared with how often each is seen at all; and against: two words each common in lines, or in
- *   titles, and seldom side by side there, are two keywords;
+ *   again, compared with how often each is seen at all, unless each is a tag known whole alone; and
+ *   against: two words each common in lines, or in titles, and seldom side by side there, are two keywords;
  * - structure: Arabic that never ends a keyword: a particle or name link (في، بن، أبو، عبد …) before the
- *   split, a name link (بن) after it, or a definite adjective («العسكرية») after a definite noun.
+ *   split, a name link (بن) after it, or a definite adjective («العسكرية») after a definite noun, unless the
+ *   article's text shows the adjective after another word only.
  *
  * Each line is segmented by the best-scoring split (dynamic programming over runs of up to MAX_RUN words).
  * A run scores its evidence, plus a glue term per inner boundary (structure) minus JOIN_COST per inner
@@ -17,7 +19,7 @@
  * every line, one segments; the result is a pure function of the whole input, as the ingest's byte-identical
  * output requires. The weights are in docs/decisions/010-keyword-phrases.md.
  */
-import { stripClitics, tokenize } from '../../src/shared/lib/arabic.ts';
+import { slugify, stripClitics, tokenize } from '../../src/shared/lib/arabic.ts';
 
 export type EvidenceSource = 'whole' | 'text' | 'collocation' | 'structure';
 export const EVIDENCE_SOURCES: readonly EvidenceSource[] = ['whole', 'text', 'collocation', 'structure'];
@@ -91,11 +93,24 @@ const GLUE_ADJECTIVE = 4;
 /** A keyword does not start with a preposition. */
 const PREPOSITION_START = 0.5;
 
-/** Normalised forms (see slugify) of words after which a keyword never ends. */
-const PARTICLES = new Set(['في', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'عبد', 'ال', 'ذو', 'ذي', 'من', 'على', 'الي', 'عن', 'و']);
+/**
+ * Normalised forms (see slugify) of words after which a keyword never ends. «على» is not one: normalised, it
+ * is «علي», a name that ends keywords.
+ */
+const PARTICLES = new Set(['في', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'عبد', 'ال', 'ذو', 'ذي', 'من', 'الي', 'عن', 'و']);
 /** «بن» and its kin join the names on both sides: «محمد بن سلمان». */
 const NAME_LINKS = new Set(['بن', 'ابن', 'بنت']);
-const PREPOSITIONS = new Set(['في', 'من', 'على', 'الي', 'عن']);
+const PREPOSITIONS = new Set(['في', 'من', 'الي', 'عن']);
+/**
+ * Words no keyword starts or ends with, links or not: a run of the text that starts or ends with one is no
+ * keyword («أنغام بسبب»). Prepositions and adverbs of time, place and cause.
+ */
+const FUNCTION_WORDS = new Set([
+  ...PARTICLES,
+  ...['مع', 'بعد', 'قبل', 'بين', 'حول', 'ضد', 'عبر', 'منذ', 'خلال', 'أمام', 'تحت', 'فوق', 'عند', 'لدى', 'رغم', 'دون', 'ضمن', 'نحو', 'حتى', 'بسبب', 'إثر', 'عقب'].map(slugify),
+]);
+/** Punctuation that ends a clause: no run of a text crosses it («صنعاء، مجدداً» is no run «صنعاء مجددا»). */
+const CLAUSE_END = /[،,;؛:.!?؟…\n]+/;
 /** A relative adjective (nisba) in any number or gender, normalised (ة → ه). */
 const NISBA = /^ال.{2,}(?:ي|يه|يين|يون|يات|يان)$/;
 
@@ -158,19 +173,21 @@ function countCollocations(lines: readonly PhraseLine[]): Counts {
   const titlePairs = new Map<number, Map<number, number>>();
   for (const { text } of lines) {
     const seen = new Set<number>();
-    let previous = -1;
-    for (const token of tokenize(text.title)) {
-      const id = ids.get(token) ?? -1;
-      if (id >= 0 && !seen.has(id)) {
-        seen.add(id);
-        titleWords[id]!++;
+    for (const clause of text.title.split(CLAUSE_END)) {
+      let previous = -1;
+      for (const token of tokenize(clause)) {
+        const id = ids.get(token) ?? -1;
+        if (id >= 0 && !seen.has(id)) {
+          seen.add(id);
+          titleWords[id]!++;
+        }
+        if (id >= 0 && previous >= 0) {
+          const next = titlePairs.get(previous) ?? new Map<number, number>();
+          next.set(id, (next.get(id) ?? 0) + 1);
+          titlePairs.set(previous, next);
+        }
+        previous = id;
       }
-      if (id >= 0 && previous >= 0) {
-        const next = titlePairs.get(previous) ?? new Map<number, number>();
-        next.set(id, (next.get(id) ?? 0) + 1);
-        titlePairs.set(previous, next);
-      }
-      previous = id;
     }
   }
   return { lineIds, words, pairs, titleWords, titlePairs };
@@ -202,9 +219,14 @@ function knownPrefixes(known: ReadonlySet<string>): Set<string> {
   return prefixes;
 }
 
-/** A text's tokens as ' a b c ', for verbatim run lookups. */
+/** A text's tokens as ' a b c | d e | ', clause by clause, for verbatim run lookups. */
 function spacedTokens(text: string): string {
-  return ` ${tokenize(text).join(' ')} `;
+  let spaced = ' ';
+  for (const clause of text.split(CLAUSE_END)) {
+    const tokens = tokenize(clause);
+    if (tokens.length > 0) spaced += `${tokens.join(' ')} | `;
+  }
+  return spaced;
 }
 
 /** Whether `run` (tokens joined by spaces) occurs in `text`, its first word possibly behind a clitic. */
@@ -217,6 +239,19 @@ function occursIn(run: string, firstWord: string, text: string): boolean {
     if (stripClitics(written, (bare) => bare === firstWord) === firstWord) return true;
   }
   return false;
+}
+
+/** Whether `text` writes unit `a` right before unit `b` (units are slugs; a clitic allowed on `a`). */
+function writesBefore(a: string, b: string, text: string): boolean {
+  return occursIn(`${a.replace(/-/g, ' ')} ${b.replace(/-/g, ' ')}`, a.split('-')[0]!, text);
+}
+
+/**
+ * Whether the article's text has the adjective, but never after this noun: it qualifies another word there
+ * («المعارضة الإيرانية تدعو الأكراد»), and «الأكراد» + «الإيرانية» in the line are two keywords.
+ */
+function qualifiesElsewhere(noun: string, adjective: string, text: string | null): boolean {
+  return text !== null && text.includes(` ${adjective.replace(/-/g, ' ')} `) && !writesBefore(noun, adjective, text);
 }
 
 /** A run's score and the sources behind it, one bit per entry of EVIDENCE_SOURCES. */
@@ -253,12 +288,30 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
         const left = units[k]!;
         const right = units[k + 1]!;
         if (PARTICLES.has(left) || NAME_LINKS.has(right)) glue[k] = GLUE_PARTICLE;
-        else if (left.startsWith('ال') && NISBA.test(right) && !known.has(right)) glue[k] = GLUE_ADJECTIVE;
+        else if (left.startsWith('ال') && NISBA.test(right) && !known.has(right) && !qualifiesElsewhere(left, right, text))
+          glue[k] = GLUE_ADJECTIVE;
       }
     }
+    // Whether the article writes words k and k + 1 the other way round («فرنسا تدين» for «تدين فرنسا»): a
+    // phrase keeps its order, so they are two keywords. Looked up only for a boundary some evidence joins.
+    const reversedAt = new Int8Array(n - 1).fill(-1);
+    const reversed = (k: number): boolean => {
+      if (text === null) return false;
+      if (reversedAt[k] === -1) reversedAt[k] = writesBefore(units[k + 1]!, units[k]!, text) ? 1 : 0;
+      return reversedAt[k] === 1;
+    };
     const strength = new Float64Array(n - 1);
     const ids = counts?.lineIds[lineNo];
-    if (ids !== undefined) for (let k = 0; k < n - 1; k++) strength[k] = pairStrength(ids[k]!, ids[k + 1]!, counts!);
+    if (ids !== undefined) {
+      for (let k = 0; k < n - 1; k++) {
+        strength[k] = pairStrength(ids[k]!, ids[k + 1]!, counts!);
+        // Each word known whole as a tag of its own, the pair never, nor side by side in any title: two
+        // keywords often listed together («روسيا» «المنتخب» in the World Cup's lines), not a collocation.
+        const eachAlone = known.has(units[k]!) && known.has(units[k + 1]!) && !known.has(`${units[k]}-${units[k + 1]}`);
+        if (strength[k]! > 0 && use.has('whole') && eachAlone && !counts!.titlePairs.get(ids[k]!)?.has(ids[k + 1]!))
+          strength[k] = 0;
+      }
+    }
 
     /**
      * Scores of runs starting at `i`, indexed by length - 2. A run stops growing once no source can
@@ -271,7 +324,7 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
       let slug = first;
       let spaced = text === null ? '' : first.replace(/-/g, ' ');
       let knownPrefix = prefixes.has(first) || known.has(first);
-      let inText = text !== null && !PARTICLES.has(first);
+      let inText = text !== null && !FUNCTION_WORDS.has(first);
       let inBody = inText;
       let collocated = true;
       let glueSum = 0;
@@ -283,7 +336,7 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
         collocated &&= strength[j - 1]! > 0;
         if (!knownPrefix && !inText && !collocated && glue[j - 1] === 0) break;
         glueSum += glue[j - 1]!;
-        if (strength[j - 1]! < 0) apart += APART;
+        if (strength[j - 1]! < 0 || reversed(j - 1)) apart += APART;
         minStrength = Math.min(minStrength, strength[j - 1]!);
         const inner = j - i;
         let score = glueSum - apart - inner * JOIN_COST;
@@ -299,7 +352,7 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
         if (inText) {
           spaced += ` ${unit.replace(/-/g, ' ')}`;
           inText = occursIn(spaced, firstWord, text!);
-          if (inText && !PARTICLES.has(unit)) {
+          if (inText && !FUNCTION_WORDS.has(unit)) {
             inBody &&= occursIn(spaced, firstWord, body!);
             score += inBody ? TEXT + TEXT_PER_JOIN * inner : TEXT_TITLE_ONLY;
             sources |= BIT.text;

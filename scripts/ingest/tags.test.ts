@@ -231,6 +231,19 @@ describe('assignTags: keyword phrases on seed-format pages', () => {
     ]);
   });
 
+  it('loses no single keyword that the text writes beside another only across a comma, the other way round, or qualifying another word', () => {
+    const other = page(
+      'فرنسا تدين القصف',
+      'قالت الخارجية: تدين فرنسا القصف، وتشهد صنعاء، مجدداً، انقطاع الغاز. والمعارضة الإيرانية تدعو الأكراد إلى الانتفاض.',
+      'تدين فرنسا صنعاء مجددا الأكراد الإيرانية',
+    );
+    const [record] = parseTxt(new TextEncoder().encode(other), 'other.txt').records;
+    const [tags] = assignTags([record!.keywords], taxonomy, {
+      text: () => ({ title: record!.title, body: () => record!.body.join('\n') }),
+    }).tagsPerArticle;
+    expect(tags?.map((tag) => tag.label)).toEqual(['تدين', 'فرنسا', 'صنعاء', 'مجددا', 'الأكراد', 'الإيرانية']);
+  });
+
   it('does not report a phrase that is dropped', () => {
     const dropped = assignTags([{ joined: 'روسيا في إقليم', whole: [] }], taxonomy);
     expect(dropped.tagsPerArticle).toEqual([[{ slug: 'روسيا', label: 'روسيا' }]]);
