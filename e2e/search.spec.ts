@@ -112,6 +112,14 @@ for (const [name, q] of variants) {
   });
 }
 
+test('a word in a headline ranks that article above one that says it only in its body and tags', async ({ page }) => {
+  // روسيا is in the Macron article's headline once, and in the Kremlin article's body three times and its tags.
+  await page.goto(`/search?q=${encodeURIComponent('روسيا')}`);
+  const items = results(page).getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first().getByRole('link')).toContainText('ماكرون');
+});
+
 test('the home page does not load Pagefind; the search page loads it on demand', async ({ page }) => {
   const requested: string[] = [];
   page.on('request', (request) => requested.push(new URL(request.url()).pathname));
