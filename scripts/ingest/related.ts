@@ -1,5 +1,6 @@
 import { MAX_RELATED, type ReadAlso, type RelatedArticle, type TagRef, type TopicRef } from '../../src/data/schema.ts';
 import { normalizeArabic, tokenize } from '../../src/shared/lib/arabic.ts';
+import { isStopWord } from '../../src/shared/lib/stop-words.ts';
 
 /**
  * The «اقرأ أيضاً» panel, precomputed for every article.
@@ -52,21 +53,12 @@ const MIN_TERM_LENGTH = 3;
 /** Characters read per lead term wanted: words plus the function words between them. */
 const LEAD_CHARS_PER_TERM = 12;
 
-// Function words long enough to pass MIN_TERM_LENGTH; rare-term weighting would mute them on a big
-// corpus, but a small one (the seed) has no statistics to do it.
-const STOP_WORDS = new Set(
-  normalizeArabic(
-    'التي الذي الذين اللذين اللتين هذا هذه ذلك تلك هؤلاء أولئك على إلى الى عن مع من في بين حتى منذ عند لدى خلال ' +
-      'بعد قبل حول ضد دون غير أمام وراء فوق تحت كان كانت يكون تكون كما لكن لكنه ولكن أنه أنها إنه إنها وأن وإن أن ' +
-      'قد لقد لم لن ما ماذا متى أين كيف هل إذا إذ ثم أو أم بل كل بعض أي أيضا أيضاً فقط وقال وقالت قال قالت يوم اليوم ' +
-      'وفي ومن وعلى وإلى فيه فيها منه منها عليه عليها إليه إليها وهو وهي هو هي هم هن نحن أنت له لها لهم التى الذى',
-  ).split(' '),
-);
-
 const DIGITS = /^\d+$/;
 
+// Function words are skipped: rare-term weighting would mute them on a big corpus, but a small one (the
+// seed) has no statistics to do it.
 function isTerm(token: string): boolean {
-  return token.length >= MIN_TERM_LENGTH && !STOP_WORDS.has(token) && !DIGITS.test(token);
+  return token.length >= MIN_TERM_LENGTH && !isStopWord(token) && !DIGITS.test(token);
 }
 
 function compareDates(a: string | null, b: string | null): number {

@@ -66,6 +66,14 @@ describe('buildVocabulary', () => {
     expect([...shards.values()].flat().every(([, weight]) => weight >= 3)).toBe(true);
   });
 
+  it('counts a word written behind a clitic for its bare form too, when the corpus writes it alone', () => {
+    const glued = countTokens(['قالت ميغان', 'وميغان وأوليفر', 'لميغان ولأوليفر']);
+    const vocab = buildVocabulary([], parseTaxonomy({ topics: [], tags: [] }), glued);
+    const weight = (word: string) => vocab.get(vocabKey(word))?.find((e) => e[0] === word)?.[1];
+    expect(weight('ميغان')).toBe(3);
+    expect(weight('اوليفر')).toBeUndefined();
+  });
+
   it('sorts each shard commonest first', () => {
     for (const list of shards.values()) {
       expect(list.map((e) => e[1])).toEqual([...list.map((e) => e[1])].sort((a, b) => b - a));

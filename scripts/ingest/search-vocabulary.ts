@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../../src/data/schema.ts';
-import { tokenize } from '../../src/shared/lib/arabic.ts';
+import { stripClitics, tokenize } from '../../src/shared/lib/arabic.ts';
 import {
   encodeShardIndex,
   SUGGEST_INDEX_FILE,
@@ -28,6 +28,8 @@ import type { Taxonomy } from './taxonomy.ts';
 /** A title word counts this many body mentions; a tag or topic name more: they are what readers look for. */
 const TITLE_WEIGHT = 5;
 const LABEL_WEIGHT = 20;
+/** A bare form behind a clitic counts only when the corpus also writes it alone and it is this long. */
+const MIN_BARE = 3;
 /** Words a vocabulary shard keeps at most, the commonest: bounds a shard's size at any corpus size. */
 const MAX_VOCAB_SHARD = 2_500;
 /** Tags a suggestion shard keeps (the commonest) and headlines (the newest). */
@@ -56,8 +58,10 @@ function countWritten(text: string, into: Map<string, Map<string, number>>): voi
 
 /**
  * The vocabulary shards. `bodyCounts` is every token's count over titles and bodies (the index step has
- * it already); titles, tags and topic names add their own weight. Words used less than `TRUSTED_WEIGHT`
- * are left out: a word seen once may itself be a slip.
+ * it already); a word written behind a clitic counts for its bare form too (وميغان, والمقاييس: a name is
+ * often written glued, and a reader types it bare), when the corpus also writes that form alone. Titles,
+ * tags and topic names add their own weight. Words used less than `TRUSTED_WEIGHT` are left out: a word
+ * seen once may itself be a slip.
  */
 export function buildVocabulary(
   articles: readonly Article[],
@@ -66,6 +70,10 @@ export function buildVocabulary(
 ): Map<string, VocabEntry[]> {
   const weight = new Map(bodyCounts);
   const add = (word: string, w: number): void => void weight.set(word, (weight.get(word) ?? 0) + w);
+  for (const [token, count] of bodyCounts) {
+    const bare = stripClitics(token, (b) => b !== token && b.length >= MIN_BARE && bodyCounts.has(b));
+    if (bare !== token) add(bare, count);
+  }
   const written = new Map<string, Map<string, number>>();
   for (const article of articles) {
     for (const word of new Set(tokenize(article.title))) add(word, TITLE_WEIGHT);

@@ -227,4 +227,9 @@ export const strings = {
   print: {
     url: 'رابط المقال:',
   },
+  // Search input that needs a word of explanation (issue #11, bad input).
+  searchInput: {
+    cut: (n: string) => `البحث طويل جداً: اقتصر على أول ${n} حرف مما كتبت.`,
+    commonWordsOnly: 'كلمات البحث كلها شائعة تتكرر في كل خبر تقريباً، فالنتائج لا تميّز شيئاً: أضف كلمة تخص ما تبحث عنه.',
+  },
 } as const;

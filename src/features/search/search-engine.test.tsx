@@ -18,13 +18,13 @@ const manifest = (slices: number): SearchManifest => ({
   groups: [{ key: groupKey(0), kind: 'topic', forms: ['كاراباخ', 'كراباخ'] }],
 });
 
-function result(id: string, score = 1): PagefindResult {
+function result(id: string, score = 1, said = id): PagefindResult {
   return {
     id,
     score,
     data: async () => ({
       url: `/articles/${encodeURIComponent(id)}`,
-      excerpt: `نص <mark>${id}</mark>`,
+      excerpt: `نص <mark>${said}</mark>`,
       meta: { title: `عنوان ${id}`, date: '2023-09-25T00:00:00.000Z', source: 'المصدر' },
     }),
   };
@@ -195,9 +195,11 @@ describe('createSearchEngine', () => {
 
   describe('«هل تقصد»', () => {
     const vocab = async () => [['اوكرانيا', 50, 'أوكرانيا'] as [string, number, string]];
-    /** Finds 'u' for Ukraine spelt right, and `typo` (if any) for anything else. */
-    const slice = (typo: string[]): PagefindModule => ({
-      search: async (term) => ({ results: (/[اأ]وكرانيا/.test(term ?? '') ? ['u'] : typo).map((id) => result(id)) }),
+    /** Finds 'u' for Ukraine spelt right, and `typo` (if any, each saying `said`) for anything else. */
+    const slice = (typo: string[], said?: string): PagefindModule => ({
+      search: async (term) => ({
+        results: /[اأ]وكرانيا/.test(term ?? '') ? [result('u')] : typo.map((id) => result(id, 1, said)),
+      }),
     });
 
     it('shows the corrected query\'s results at once when the query as typed finds nothing', async () => {
@@ -207,11 +209,18 @@ describe('createSearchEngine', () => {
       expect(outcome.hits.map((h) => h.id)).toEqual(['u']);
     });
 
-    it('keeps what the query as typed finds first when it finds a little, and the likely results after', async () => {
-      const engine = createSearchEngine(manifest(1), async () => slice(['t']), vocab);
+    it('keeps what the query as typed finds first when it finds a little that says it, and the likely results after', async () => {
+      const engine = createSearchEngine(manifest(1), async () => slice(['t'], 'وباوكرنيا'), vocab);
       const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
       expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: false });
       expect(outcome.hits.map((h) => h.id)).toEqual(['t', 'u']);
+    });
+
+    it('puts the corrected query\'s results first when the few it finds only share the word\'s stem', async () => {
+      const engine = createSearchEngine(manifest(1), async () => slice(['t'], 'اوكرانيون'), vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: true });
+      expect(outcome.hits.map((h) => h.id)).toEqual(['u', 't']);
     });
 
     it('puts the corrected query\'s results first when the word as typed only matches other words', async () => {
@@ -220,6 +229,14 @@ describe('createSearchEngine', () => {
       const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
       expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: true, total: 13 });
       expect(outcome.hits[0]?.id).toBe('u');
+    });
+
+    it('keeps what the query as typed finds first when the correction is two slips away', async () => {
+      const far = async () => [['اوكرانيون', 50] as [string, number]];
+      const engine = createSearchEngine(manifest(1), async () => slice(['t']), far);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرانبوت' });
+      expect(outcome).toMatchObject({ suggestion: 'اوكرانيون', corrected: false });
+      expect(outcome.hits[0]?.id).toBe('t');
     });
 
     it('searches the words as typed when asked to', async () => {

@@ -21,9 +21,17 @@ import {
   type QueryVariant,
   type SearchLexicon,
 } from '../../shared/lib/search-terms.ts';
-import { tokenize } from '../../shared/lib/arabic.ts';
+import { stripClitics, tokenize } from '../../shared/lib/arabic.ts';
 import { vocabKey, type VocabEntry } from '../../shared/lib/search-shards.ts';
-import { correctWord, makeVocabulary, splitKeys, splitWord, TRUSTED_WEIGHT, vocabKeysFor } from '../../shared/lib/spelling.ts';
+import {
+  correctWord,
+  makeVocabulary,
+  splitKeys,
+  splitWord,
+  SURE_DISTANCE,
+  TRUSTED_WEIGHT,
+  vocabKeysFor,
+} from '../../shared/lib/spelling.ts';
 import { excerptSegments, highlightText, type Segment } from './excerpt.ts';
 import type { SearchParams } from './search-params.ts';
 
@@ -36,7 +44,16 @@ export const SEARCH_PAGE_SIZE = 10;
  */
 const RANK_OFFSET = 5;
 const LOOSE_WEIGHT = 0.4;
-/** Fewer results than this are kept above a correction's: the word may be a rare one spelt right. */
+/**
+ * The very form typed (an exact-form key, `queryVariants`) over what only shares its stem: the words'
+ * variants each rank a stem match first at 1/5, so an exact match a few places down their lists must
+ * still pass two of those.
+ */
+const EXACT_WEIGHT = 3;
+/**
+ * Fewer results than this, one of which says the word as typed, are kept above a correction's: the word
+ * may be a rare one spelt right.
+ */
 const FEW_RESULTS = 10;
 /** Query words the spelling check looks at: the first few, as a query is cut anyway. */
 const MAX_SPELL_WORDS = 6;
@@ -214,7 +231,7 @@ async function searchSlice(
   const filters: Record<string, Record<string, number>> = {};
   responses.forEach((response, i) => {
     if (!response) return;
-    const weight = variants[i]?.loose ? LOOSE_WEIGHT : 1;
+    const weight = variants[i]?.loose ? LOOSE_WEIGHT : variants[i]?.exact ? EXACT_WEIGHT : 1;
     response.results.forEach((result, rank) => {
       const seen = fused.get(result.id);
       fused.set(result.id, {
@@ -268,6 +285,18 @@ function mergeByBest(lists: ReadonlyArray<readonly Ranked[]>): Ranked[] {
   }
 }
 
+/**
+ * Whether a hit's title or excerpt holds every word of `q` that `suggestion` changes, alone or behind a
+ * clitic. Pagefind also finds a word it does not hold (one sharing its stem or its first letters), and
+ * marks that word in the excerpt instead: a hit like that only looks like the word typed.
+ */
+export function saysTypedWords(hit: SearchHit, q: string, suggestion: string): boolean {
+  const fixed = new Set(tokenize(suggestion));
+  const changed = tokenize(q).filter((w) => !fixed.has(w));
+  const words = new Set(tokenize([...hit.title, ...hit.excerpt].map((s) => s.text).join(' ')));
+  return changed.every((w) => words.has(w) || [...words].some((t) => stripClitics(t, (bare) => bare === w) === w));
+}
+
 /** Slices newest first by their dates (never by their place in the manifest); undated ones last. */
 function byNewestSlice(slices: SearchManifest['slices']): SearchManifest['slices'] {
   return [...slices].sort((a, b) => (b.newest ?? '').localeCompare(a.newest ?? ''));
@@ -314,8 +343,11 @@ export function createSearchEngine(
     missing.forEach((k, i) => vocabShards.set(k, shards[i] ?? []));
   };
 
-  /** The query with its likely misspelt words corrected (as titles write them), or null. */
-  async function spellingSuggestion(q: string): Promise<string | null> {
+  /**
+   * The query with its likely misspelt words corrected (as titles write them), and whether every
+   * correction is a sure one (`SURE_DISTANCE`); null when nothing is corrected.
+   */
+  async function spellingSuggestion(q: string): Promise<{ text: string; sure: boolean } | null> {
     const typed = q.split(/\s+/).flatMap((w) => tokenize(w).map((token) => ({ token, seat: HAMZA_SEAT.test(w) })));
     const words = typed.slice(0, MAX_SPELL_WORDS).map((t) => t.token);
     // A hamza on a seat (آبائهم، لقاؤهما) is typed on purpose, and its other seats are the hidden terms'
@@ -337,8 +369,9 @@ export function createSearchEngine(
       vocabulary = makeVocabulary(vocabShards);
       for (const w of unsplit) fixes.set(w, splitWord(w, vocabulary));
     }
-    if (![...fixes.values()].some((f) => f !== null)) return null;
-    return words.map((w) => fixes.get(w)?.written ?? w).join(' ');
+    const made = [...fixes.values()].filter((f) => f !== null);
+    if (made.length === 0) return null;
+    return { text: words.map((w) => fixes.get(w)?.written ?? w).join(' '), sure: made.every((f) => f.distance <= SURE_DISTANCE) };
   }
 
   /** One search; with `after`, that query's results follow those of the query itself («هل تقصد»). */
@@ -446,10 +479,13 @@ export function createSearchEngine(
       // The spelling check runs beside the search, so it adds no wait to a query spelt right.
       const checking =
         params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
-      const [outcome, suggestion] = await Promise.all([run(params, searchOptions), checking]);
-      if (suggestion === null || suggestion === undefined) return outcome;
-      if (outcome.total > 0 && outcome.total < FEW_RESULTS) {
-        // A few results: keep them first (the word may be a rare one spelt right), the likely ones after.
+      const [outcome, spelling] = await Promise.all([run(params, searchOptions), checking]);
+      if (spelling === null || spelling === undefined) return outcome;
+      const suggestion = spelling.text;
+      const fewSayIt = outcome.total < FEW_RESULTS && outcome.hits.some((hit) => saysTypedWords(hit, params.q, suggestion));
+      if (outcome.total > 0 && (fewSayIt || !spelling.sure)) {
+        // A few results that hold the word (it may be a rare one spelt right), or a correction two slips
+        // away (it may be another word): what the words as typed find stays first, the likely ones after.
         return { ...(await run(params, searchOptions, suggestion)), suggestion };
       }
       // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or

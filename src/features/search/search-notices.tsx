@@ -1,8 +1,12 @@
 /**
  * What the search page says above its results: «هل تقصد» (or, when the query as typed found nothing, that
- * the corrected query's results are shown, with a way back to the literal one), and the sort switch.
+ * the corrected query's results are shown, with a way back to the literal one), what it did with a query
+ * too long or made only of function words, and the sort switch.
  */
 import { Link } from 'react-router';
+import { formatNumber } from '../../shared/lib/format.ts';
+import { MAX_QUERY_CHARS } from '../../shared/lib/search-terms.ts';
+import { onlyStopWords } from '../../shared/lib/stop-words.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import type { SearchOutcome } from './search-engine.ts';
 import { searchHref, withSort, type SearchParams, type SearchSort } from './search-params.ts';
@@ -38,6 +42,30 @@ export function SpellingNotice({ params, outcome }: SearchNoticesProps) {
           ؟
         </p>
       )}
+    </div>
+  );
+}
+
+export interface QueryNoticeProps {
+  /** The query as it came in the URL, before it was cut. */
+  raw: string;
+  /** The query searched. */
+  q: string;
+}
+
+/** Why the results may not be what the reader expects: the query was cut, or has no telling word. */
+export function QueryNotice({ raw, q }: QueryNoticeProps) {
+  const s = strings.searchInput;
+  const notes = [
+    ...(raw.trim().length > MAX_QUERY_CHARS ? [s.cut(formatNumber(MAX_QUERY_CHARS))] : []),
+    ...(onlyStopWords(q) ? [s.commonWordsOnly] : []),
+  ];
+  if (notes.length === 0) return null;
+  return (
+    <div role="status" className="mb-4 rounded-md bg-amber-50 p-3 dark:bg-amber-950/40">
+      {notes.map((note) => (
+        <p key={note}>{note}</p>
+      ))}
     </div>
   );
 }

@@ -100,6 +100,20 @@ describe('SearchPage', () => {
     expect(screen.getByRole('link', { name: 'كاراباخ' })).toHaveAttribute('href', '/topics/karabakh');
   });
 
+  it('says when every word of the query is a function word, and still lists what it finds', async () => {
+    useEngine(fakePagefind('نص', ['a']));
+    renderAt(`/search?q=${encodeURIComponent('في من على')}`);
+    expect(await screen.findByText(strings.searchInput.commonWordsOnly)).toBeInTheDocument();
+    expect(screen.getByRole('list', { name: s.resultsLabel })).toBeInTheDocument();
+  });
+
+  it('says a query too long to search whole was cut', async () => {
+    useEngine(fakePagefind('نص', ['a']));
+    renderAt(`/search?q=${encodeURIComponent('الكرملين '.repeat(250))}`);
+    expect(await screen.findByText(/البحث طويل جداً/)).toBeInTheDocument();
+    expect(screen.queryByText(strings.searchInput.commonWordsOnly)).toBeNull();
+  });
+
   it('shows an error with a retry that searches again', async () => {
     useEngine(fakePagefind('نص', ['a']));
     vi.mocked(getSearchEngine).mockRejectedValueOnce(new Error('offline'));

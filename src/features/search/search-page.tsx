@@ -10,7 +10,7 @@ import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { useOnline } from '../../shared/lib/use-online.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { SearchFacets } from './search-facets.tsx';
-import { SortSwitch, SpellingNotice } from './search-notices.tsx';
+import { QueryNotice, SortSwitch, SpellingNotice } from './search-notices.tsx';
 import { hasFilters, parseSearchParams, searchHref, withoutTag, withTopic } from './search-params.ts';
 import { searchFacetsQuery, searchQuery } from './search-query.ts';
 import { SearchResults } from './search-results.tsx';
@@ -91,6 +91,7 @@ export function SearchPage() {
             </p>
           ) : (
             <>
+              <QueryNotice raw={searchParams.get('q') ?? ''} q={params.q} />
               <SpellingNotice params={params} outcome={data} />
               <SearchResults params={params} outcome={data} />
             </>

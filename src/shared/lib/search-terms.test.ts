@@ -3,6 +3,7 @@ import {
   buildLexicon,
   corpusKnown,
   countTokens,
+  exactFormKey,
   groupKey,
   highlightTerms,
   matchesTerms,
@@ -50,6 +51,14 @@ describe('shadowTerms', () => {
     expect(shadowTerms(body, longer, () => false)).toContain(spellingKey(0));
   });
 
+  it('gives a key of its own to a hamza form with a pronoun, the same for every seat', () => {
+    const key = exactFormKey('لقاءهما');
+    expect(key).toMatch(/^qh[a-z]{7}$/);
+    expect(shadowTerms('بعد لقاؤهما في القصر', lexicon, () => false)).toContain(key);
+    expect(shadowTerms('بعد لقائهما في القصر', lexicon, () => false)).toContain(key);
+    expect(shadowTerms('بعد لقاء في القصر', lexicon, () => false).some((t) => t.startsWith('qh'))).toBe(false);
+  });
+
   it('gives no spelling key for a name spelt one way', () => {
     expect(shadowTerms('خبر عن ستيباناكرت.', lexicon, () => false)).not.toContain(spellingKey(0));
   });
@@ -78,6 +87,7 @@ describe('queryVariants', () => {
     ['digits folded to ASCII', '٢٠٢٣', ['٢٠٢٣', '2023']],
     ['a tag alias replaced by its group key', 'اذربيجان', ['اذربيجان', groupKey(1)]],
     ['one query when the typed and normalised words are equal', 'موسكو', ['موسكو']],
+    ['a hamza form with a pronoun: its exact-form key', 'لقائهما', ['لقائهما', 'لقاءهما', exactFormKey('لقاءهما')]],
   ])('gives %s', (_, raw, expected) => {
     expect(terms(raw)).toEqual(expected);
   });

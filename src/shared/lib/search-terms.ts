@@ -10,6 +10,10 @@
  *   that says any alias of a group gets the group's key, and a query naming an alias also searches the key.
  *   A topic's aliases also name related things (its capital, its leader), so the spellings of one name
  *   among them get a narrower key of their own (see `outline`).
+ * - a pronoun after a hamza (لقاؤهما، أسماءهم، إجلائهم): Pagefind's stemmer cuts the word to its noun
+ *   (لقاء), so an article that says the very form is lost among every one that says the noun. Such a form
+ *   gets a key of its own (`exactFormKey`), which a query naming the form also searches, weighted above
+ *   the stem's results.
  *
  * Keys rather than the alias words themselves: each word of a Pagefind query loads the index chunk that
  * holds it, so searching every spelling would cost a chunk a spelling; keys sort together, so a query's key
@@ -48,6 +52,12 @@ interface Phrase {
   spelling: string | null;
 }
 
+/**
+ * A hamza (any seat, folded to ء) with an attached pronoun after it: the forms Pagefind's stemmer folds
+ * into the bare noun.
+ */
+const PRONOUN_AFTER_HAMZA = /ء(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ي)$/;
+
 /** Bare forms shorter than this are not taken from the corpus vocabulary: «بين» is not ب + «ين». */
 const MIN_CORPUS_BARE = 3;
 
@@ -72,6 +82,22 @@ export function groupKey(index: number): string {
 /** A spelling set's key: `qs` and four letters (next to the group keys in the index, never a prefix of one). */
 export function spellingKey(index: number): string {
   return key('qs', index);
+}
+
+/**
+ * The key of one exact word form (normalised, hamza seats folded): `qh` and seven letters of its FNV-1a
+ * hash, fixed length like the other keys. Null for a form the stemmer keeps apart anyway.
+ */
+export function exactFormKey(form: string): string | null {
+  if (!PRONOUN_AFTER_HAMZA.test(form)) return null;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < form.length; i++) hash = Math.imul(hash ^ form.charCodeAt(i), 0x01000193) >>> 0;
+  let letters = '';
+  for (let i = 0; i < 7; i++) {
+    letters += String.fromCharCode(0x61 + (hash % 26));
+    hash = Math.floor(hash / 26);
+  }
+  return `qh${letters}`;
 }
 
 export function buildLexicon(groups: readonly AliasGroup[]): SearchLexicon {
@@ -185,8 +211,11 @@ export function shadowTerms(text: string, lexicon: SearchLexicon, isKnown: (bare
   }
   for (const token of tokenize(foldHamzaSeats(text))) {
     if (!token.includes('ء')) continue;
-    terms.add(token);
-    for (const form of bareForms(token, isKnown)) terms.add(form);
+    for (const form of [token, ...bareForms(token, isKnown)]) {
+      terms.add(form);
+      const exact = exactFormKey(form);
+      if (exact !== null) terms.add(exact);
+    }
   }
   for (const kind of ['tag', 'topic'] as const) {
     for (const { key } of groupKeysIn(bare, lexicon, kind)) terms.add(key);
@@ -218,6 +247,8 @@ export interface QueryVariant {
   term: string;
   /** A topic's key: every article about the topic, a looser match ranked below the others. */
   loose: boolean;
+  /** Exact-form keys (`exactFormKey`): the very form typed, ranked above what only shares its stem. */
+  exact?: true;
 }
 
 /**
@@ -229,7 +260,8 @@ export interface QueryVariant {
  * 3. When words name a topic by a name spelt several ways, with that name's spelling key.
  * 4. When words spell a known tag, with the tag group's key.
  * 5. When words name a topic, with the topic's key (`loose`).
- * Variants 3–5 search keys, which usually share one index chunk, instead of every spelling's own chunk.
+ * 6. When a word is a hamza form the stemmer would cut, with its exact-form key (`exact`).
+ * Variants 3–6 search keys, which usually share one index chunk, instead of every spelling's own chunk.
  */
 export function queryVariants(raw: string, lexicon: SearchLexicon): QueryVariant[] {
   const cut = raw.slice(0, MAX_QUERY_CHARS);
@@ -272,6 +304,10 @@ export function queryVariants(raw: string, lexicon: SearchLexicon): QueryVariant
   if (tagged !== null) add(tagged);
   const topical = withKeys(topics, (f) => f.key);
   if (topical !== null) add(topical, true);
+  const exact = tokens.map((t) => exactFormKey(t));
+  if (exact.some((k) => k !== null)) {
+    variants.push({ term: tokens.map((t, i) => exact[i] ?? t).join(' '), loose: false, exact: true });
+  }
   return variants;
 }
 

@@ -21,12 +21,16 @@ const vocab = vocabulary([
 
 describe('editDistance', () => {
   it.each([
-    ['اوكرانيا', 'اوكرانيا', 0],
-    ['اوكرنيا', 'اوكرانيا', 1],
-    ['اوكراانيا', 'اوكرانيا', 1],
-    ['اوكارنيا', 'اوكرانيا', 1],
-    ['روسيا', 'اوكرانيا', 5],
-  ])('%s → %s is %i', (a, b, d) => {
+    ['the same word', 'اوكرانيا', 'اوكرانيا', 0],
+    ['a long vowel left out', 'اوكرنيا', 'اوكرانيا', 0.5],
+    ['a letter doubled', 'اوكراانيا', 'اوكرانيا', 0.5],
+    ['a doubled letter undoubled', 'مقايس', 'مقاييس', 0.5],
+    ['two letters swapped', 'اوكارنيا', 'اوكرانيا', 1],
+    ['a consonant added', 'ميغن', 'ميغ', 1],
+    ['a wrong letter', 'ميغن', 'ميغل', 1],
+    ['a vowel put back before a letter added', 'ميغن', 'ميغان', 0.5],
+    ['other words', 'روسيا', 'لبنان', 4.5],
+  ])('%s: %s → %s is %d', (_, a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
   });
 
@@ -52,7 +56,7 @@ describe('correctWord', () => {
     ['a doubled letter', 'اوكررانيا'],
     ['two swapped letters', 'اوكارنيا'],
   ])('corrects %s to the common word, written as titles write it', (_, typo) => {
-    expect(correctWord(typo, vocab)).toEqual({ word: 'اوكرانيا', written: 'أوكرانيا' });
+    expect(correctWord(typo, vocab)).toMatchObject({ word: 'اوكرانيا', written: 'أوكرانيا' });
   });
 
   it('leaves a word the corpus uses as it is', () => {
@@ -65,14 +69,35 @@ describe('correctWord', () => {
     expect(correctWord('رس', vocab)).toBeNull();
   });
 
-  it('looks in the shard of the word with its first letters swapped too', () => {
-    expect(vocabKeysFor('واكرانيا')).toContain(vocabKey('اوكرانيا'));
+  it.each([
+    ['its first letters swapped', 'واكرانيا', 'اوكرانيا'],
+    ['its second and third letters swapped', 'كثلوم', 'كلثوم'],
+    ['a letter added after the first', 'كثلثوم', 'كلثوم'],
+    ['a long vowel left out after the first letter', 'ميكروسوفت', 'مايكروسوفت'],
+    ['the same slips after «ال»', 'المكيروسوفت', 'الميكروسوفت'],
+  ])('looks in the shard of the word meant when %s', (_, typo, meant) => {
+    expect(vocabKeysFor(typo)).toContain(vocabKey(meant));
+  });
+
+  it('prefers the word meant by a dropped vowel to one a letter shorter', () => {
+    const names = vocabulary([
+      ['ميغ', 11],
+      ['ميغان', 6],
+      ['مايكروسوفت', 5],
+    ]);
+    expect(correctWord('ميغن', names)?.word).toBe('ميغان');
+    expect(correctWord('ميكروسوفت', names)?.word).toBe('مايكروسوفت');
+  });
+
+  it('says how far the correction is from the word typed', () => {
+    expect(correctWord('اوكرنيا', vocab)?.distance).toBe(0.5);
+    expect(correctWord('اوكارنيا', vocab)?.distance).toBe(1);
   });
 });
 
 describe('splitWord', () => {
   it('splits two known words run together', () => {
-    expect(splitWord('الشرقالاوسط', vocab)).toEqual({ word: 'الشرق الاوسط', written: 'الشرق الأوسط' });
+    expect(splitWord('الشرقالاوسط', vocab)).toMatchObject({ word: 'الشرق الاوسط', written: 'الشرق الأوسط' });
     expect(splitKeys('الشرقالاوسط')).toContain(vocabKey('الاوسط'));
   });
 

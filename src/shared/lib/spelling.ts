@@ -2,7 +2,10 @@
  * «هل تقصد»: a query word the corpus hardly knows is corrected against the corpus's own vocabulary
  * (`search-shards.ts`). Words are compared in their normalised form (`normalizeArabic`), where the slips
  * readers make most (أ/ا/إ, ى/ي, ة/ه, tashkeel) already cost nothing; what is left is counted by an edit
- * distance in which a dropped, added or doubled letter and two swapped neighbours each cost one.
+ * distance in which a dropped or added letter, a wrong letter and two swapped neighbours each cost one,
+ * and the two slips Arabic typing makes most cost half: a long vowel (ا و ي) left out or added, which
+ * transliterated names are written both with and without (ميكروسوفت / مايكروسوفت), and a letter doubled
+ * or undoubled (مقايس / مقاييس). So «ميغن» is «ميغان» (a vowel) before «ميغ» (a letter added).
  */
 import { vocabKey, type VocabEntry } from './search-shards.ts';
 
@@ -18,20 +21,32 @@ function maxEdits(length: number): number {
   return length < 3 ? 0 : length < 8 ? 1 : 2;
 }
 
+/** Letters a reader leaves out or adds most: the long vowels of transliterated names. */
+const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
+const CHEAP = 0.5;
+
+/** What adding or dropping `word[at]` costs: half for a long vowel or a letter beside its double. */
+function gapCost(word: string, at: number): number {
+  const letter = word[at]!;
+  return LONG_VOWELS.has(letter) || word[at - 1] === letter || word[at + 1] === letter ? CHEAP : 1;
+}
+
 /**
- * Optimal-string-alignment distance (insert, delete, substitute, swap of neighbours), or `limit + 1` once
- * it is certain to exceed `limit`.
+ * Optimal-string-alignment distance (insert, delete, substitute, swap of neighbours) with the cheap slips
+ * above, or `limit + 1` once it is certain to exceed `limit`.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  if (Math.abs(a.length - b.length) * CHEAP > limit) return limit + 1;
   let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prev = [0];
+  for (let j = 1; j <= b.length; j++) prev.push(prev[j - 1]! + gapCost(b, j - 1));
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
+    const drop = gapCost(a, i - 1);
+    const row = [prev[0]! + drop];
+    let best = row[0]!;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      let d = Math.min(prev[j]! + drop, row[j - 1]! + gapCost(b, j - 1), prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prevPrev[j - 2]! + 1);
       row.push(d);
       best = Math.min(best, d);
@@ -43,10 +58,21 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!;
 }
 
-/** The vocabulary shards a word's corrections may live in: its own, and its own with the first two letters swapped. */
+/**
+ * The vocabulary shards a word's corrections may live in. A shard holds the words of one key (their first
+ * two letters after «ال»), so a slip in those letters moves the word meant to another shard: its own key,
+ * and the keys of the word with the key's letters swapped, with its second letter swapped with the third
+ * or left out (an added or doubled letter), and with a long vowel put back after its first letter
+ * (ميكروسوفت is kept under «ما»: مايكروسوفت). The engine loads only those the shard index lists.
+ */
 export function vocabKeysFor(word: string): string[] {
-  const swapped = word.length >= 2 ? word[1]! + word[0]! + word.slice(2) : word;
-  return [...new Set([vocabKey(word), vocabKey(swapped)])];
+  const key = vocabKey(word);
+  const at = key.length - 2;
+  if (at < 0 || word.length < at + 3) return [key];
+  const head = word.slice(0, at);
+  const [first, second, third] = [word[at]!, word[at + 1]!, word[at + 2]!];
+  const keys = [key, head + second + first, head + first + third, ...[...LONG_VOWELS].map((v) => head + first + v)];
+  return [...new Set(keys)];
 }
 
 export interface Vocabulary {
@@ -65,11 +91,15 @@ export function makeVocabulary(shards: ReadonlyMap<string, readonly VocabEntry[]
   };
 }
 
-/** A corrected word: its normalised form and how to show it. */
+/** A corrected word: its normalised form, how to show it, and how far it is from the word typed. */
 export interface Correction {
   word: string;
   written: string;
+  distance: number;
 }
+
+/** A correction this close is a slip of the keyboard; a farther one may be another word. */
+export const SURE_DISTANCE = 1;
 
 const written = (entry: VocabEntry): string => entry[2] ?? entry[0];
 
@@ -90,7 +120,7 @@ export function correctWord(word: string, vocabulary: Vocabulary): Correction | 
       best = { entry, distance };
     }
   }
-  return best ? { word: best.entry[0], written: written(best.entry) } : null;
+  return best ? { word: best.entry[0], written: written(best.entry), distance: best.distance } : null;
 }
 
 /** Where a word with a missing space could split: the two parts' vocabulary keys, for loading. */
@@ -112,6 +142,6 @@ export function splitWord(word: string, vocabulary: Vocabulary): Correction | nu
     if (!best || weight > best.weight) best = { left, right, weight };
   }
   return best
-    ? { word: `${best.left[0]} ${best.right[0]}`, written: `${written(best.left)} ${written(best.right)}` }
+    ? { word: `${best.left[0]} ${best.right[0]}`, written: `${written(best.left)} ${written(best.right)}`, distance: SURE_DISTANCE }
     : null;
 }
