@@ -119,6 +119,10 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
   test('/search with any query serves the search shell, and the app renders it', async ({ request, page }) => {
     const response = await request.get(`/search?q=${encodeURIComponent('روسيا')}`);
     expect(response.status()).toBe(200);
+    // Crawlable, with every query URL folded into the shell (docs/decisions/046).
+    const shell = parseHtml(await response.text());
+    expect(shell.querySelector('meta[name="robots"]')).toBeNull();
+    expect(shell.querySelector('link[rel="canonical"]')?.getAttribute('href')).toMatch(/^https?:\/\/[^/]+\/search$|^\/search$/);
     await page.goto(`/search?q=${encodeURIComponent('روسيا')}`);
     await expect(page.getByRole('heading', { level: 1, name: strings.searchPage.headingFor('روسيا') })).toBeVisible({ timeout: 15_000 });
   });
