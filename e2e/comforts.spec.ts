@@ -42,6 +42,12 @@ test.describe('pictures', () => {
     expect(cls).toBeLessThan(0.01);
     const og = await page.locator('meta[property="og:image"]').getAttribute('content');
     expect(og).toMatch(/\/images\/kremlin\.jpg$/);
+
+    // On a list, the first card's picture is the likely largest paint: fetched first, never lazily.
+    await page.goto('/');
+    const first = page.getByRole('main').getByRole('article').first().locator('img');
+    await expect(first).toHaveAttribute('fetchpriority', 'high');
+    await expect(first).toHaveAttribute('loading', 'eager');
   });
 
   test('a picture that fails to load leaves no icon and no hole, on the article and its card', async ({ page }) => {
