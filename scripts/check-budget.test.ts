@@ -119,11 +119,14 @@ describe('checkBudget', () => {
     expect(report.problems).toEqual([]);
   });
 
-  it('counts the web app manifest, the service worker and the worker registration', () => {
+  it.each([
+    ['<link rel="manifest" href="/manifest.webmanifest">'],
+    ['<meta name="app-manifest" content="/manifest.webmanifest">'],
+  ])('counts the web app manifest named by %s, the service worker and the worker registration', (tag) => {
     const report = checkBudget(
       writeDist({
         ...site,
-        'index.html': `${html}<link rel="manifest" href="/manifest.webmanifest">`,
+        'index.html': `${html}${tag}`,
         'manifest.webmanifest': '{"lang":"ar"}',
         'sw.js': 'precacheAndRoute([])',
         'assets/workbox-window.prod.es5-6.js': 'class Workbox{}',
