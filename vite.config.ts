@@ -12,7 +12,6 @@ export default defineConfig(({ isSsrBuild }) => ({
     tailwindcss(),
     liveIngest(),
     appIcons(),
-    deferredEntry(),
     // The service worker and web app manifest (docs/decisions/045-saved-articles-and-offline.md). The page
     // registers the worker from its bundle (src/app/main.tsx), never from an inline script.
     ...(isSsrBuild ? [] : [VitePWA({
@@ -46,6 +45,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         })),
       },
     })]),
+    // After vite-plugin-pwa: it moves the manifest link that plugin writes (scripts/build/deferred-entry.ts).
+    deferredEntry(),
   ],
   // The SSR build is the prerenderer's worker (scripts/prerender), written to dist-ssr/; public/ is the
   // client build's.

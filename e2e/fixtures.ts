@@ -26,9 +26,6 @@ interface Fixtures {
   consoleGuard: ConsoleGuard;
 }
 
-/** The seed's one picture that is missing on purpose (e2e/comforts.spec.ts): its 404 is the point. */
-export const MISSING_PICTURE = '/images/paris-summit.jpg';
-
 /** Playwright's own warning when the app registers its service worker (blocked outside e2e/offline.spec.ts). */
 export const BLOCKED_WORKER = 'Service Worker registration blocked by Playwright';
 
@@ -38,7 +35,6 @@ export const test = base.extend<Fixtures>({
     async ({ page, allowConsoleErrors }, use, testInfo) => {
       const guard: ConsoleGuard = { errors: [] };
       const record = (text: string): void => {
-        if (text.includes(MISSING_PICTURE)) return;
         if (!allowConsoleErrors.some((pattern) => pattern.test(text))) guard.errors.push(text);
       };
       page.on('console', (message) => {

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
-import { BLOCKED_WORKER, MISSING_PICTURE, articleUrl, dataFile, expect, failedResource, homeShard, manifest, readDistJson, test } from './fixtures.ts';
+import { BLOCKED_WORKER, articleUrl, dataFile, expect, failedResource, homeShard, manifest, readDistJson, test } from './fixtures.ts';
 import type { Article } from '../src/data/schema.ts';
 import { articlePath } from '../src/data/paths.ts';
 
@@ -21,7 +21,7 @@ function samplePages() {
 function watch(page: Page) {
   const seen = { warnings: [] as string[], data: [] as string[] };
   page.on('console', (m) => {
-    if (m.location().url.includes(MISSING_PICTURE) || m.text() === BLOCKED_WORKER) return;
+    if (m.text() === BLOCKED_WORKER) return;
     if (m.type() === 'warning' || m.type() === 'error') seen.warnings.push(m.text());
   });
   page.on('request', (r) => {

@@ -119,11 +119,14 @@ describe('checkBudget', () => {
     expect(report.problems).toEqual([]);
   });
 
-  it('counts the web app manifest and the service worker', () => {
+  it.each([
+    ['<link rel="manifest" href="/manifest.webmanifest">'],
+    ['<meta name="app-manifest" content="/manifest.webmanifest">'],
+  ])('counts the web app manifest named by %s, and the service worker', (tag) => {
     const report = checkBudget(
       writeDist({
         ...site,
-        'index.html': `${html}<link rel="manifest" href="/manifest.webmanifest">`,
+        'index.html': `${html}${tag}`,
         'manifest.webmanifest': '{"lang":"ar"}',
         'sw.js': 'precacheAndRoute([])',
       }),

@@ -38,7 +38,8 @@ export interface HtmlEntries {
   scripts: string[];
   modulePreloads: string[];
   styles: string[];
-  /** `<link rel="manifest">`: the web app manifest, fetched with the page. */
+  /** The web app manifest, fetched in the first view: `<link rel="manifest">`, or the built pages'
+   * `<meta name="app-manifest">`, which the app links after `load` (scripts/build/deferred-entry.ts). */
   manifests: string[];
 }
 
@@ -58,6 +59,7 @@ export function parseHtmlEntries(html: string): HtmlEntries {
   for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
     const src = attr(tag, 'content');
     if (src && attr(tag, 'name') === 'app-entry') entries.scripts.push(src);
+    if (src && attr(tag, 'name') === 'app-manifest') entries.manifests.push(src);
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
     const rel = attr(tag, 'rel')?.toLowerCase().split(/\s+/) ?? [];

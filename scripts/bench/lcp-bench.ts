@@ -8,10 +8,12 @@
  * static HTML page of the same article text (written here, served by the same server), their ratio, and
  * LCP, CLS and the four category scores of every page type, search with a query included. Each figure is
  * the median of --runs runs; every audit that kept accessibility, best practices or SEO under 100 is
- * listed under the table.
+ * listed under the table. Lighthouse's simulated throttling still scales with the CPU it gets, so the
+ * machine's load average is printed before and after.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -43,12 +45,23 @@ if (!id) throw new Error('the build has no articles: npm run build first');
 const article = readJson<Article>(articlePath(id));
 const topic = readJson<Manifest>('manifest.json').topics.find((t) => t.count > 0);
 
-/** The article as the plainest page can show it: no CSS, no script, no font. */
+/**
+ * The article as the plainest page can show it: its headline, lead picture (often the LCP element of the
+ * app's page) and text, with no CSS, no script and no font. The icon is a `data:` URL, as on the app's
+ * pages, so neither page asks the server for /favicon.ico.
+ */
+const picture = article.image
+  ? `<figure><img src="${escapeMarkup(article.image.src)}" alt="${escapeMarkup(article.image.alt ?? '')}"${
+      article.image.width !== null && article.image.height !== null
+        ? ` width="${article.image.width}" height="${article.image.height}"`
+        : ''
+    }>${article.image.caption ? `<figcaption>${escapeMarkup(article.image.caption)}</figcaption>` : ''}</figure>\n`
+  : '';
 const staticPage = `<!doctype html>
 <html lang="ar" dir="rtl">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeMarkup(article.title)}</title></head>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeMarkup(article.title)}</title></head>
 <body><h1>${escapeMarkup(article.title)}</h1>
-${article.body.map((p) => `<p>${escapeMarkup(p)}</p>`).join('\n')}
+${picture}${article.body.map((p) => `<p>${escapeMarkup(p)}</p>`).join('\n')}
 </body>
 </html>
 `;
@@ -87,6 +100,8 @@ try {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(', ');
+  const loadBefore = load();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const rows: string[] = [];
   const lcpOf: Record<string, number> = {};
@@ -126,6 +141,7 @@ try {
   process.stdout.write(
     [
       `Lighthouse ${runs} run(s) a page, mobile emulation, median; article ${id}`,
+      `load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`,
       '| page | LCP ms | CLS | performance | accessibility | best practices | SEO |',
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...rows,

@@ -14,6 +14,12 @@ import { feedPath } from './feeds.ts';
 import { absoluteUrl, type Site } from './site.ts';
 import { cutAtWord, escapeMarkup, machineText } from './text.ts';
 
+/**
+ * The search shell, which the host serves for every `/search?…` URL: indexable, and its canonical link names
+ * the shell itself, so search engines fold the endless query URLs into one page (docs/decisions/046).
+ */
+const SEARCH_PATH = '/search';
+
 /** Google shows about this much of a description; Open Graph previews less. */
 export const DESCRIPTION_MAX = 160;
 
@@ -37,8 +43,8 @@ export function buildHead({ site, path, status, title, view }: HeadInput): strin
   const description = describe(view);
 
   meta('name', 'description', description);
-  if (status !== 200 || view.kind === 'other') {
-    // The 404 page and the search shell: useful to a reader, nothing to index.
+  if (status !== 200 || (view.kind === 'other' && path !== SEARCH_PATH)) {
+    // The 404 page, the saved list and the offline page: useful to a reader, nothing to index.
     meta('name', 'robots', 'noindex');
   } else {
     tags.push(['link', { rel: 'canonical', href: url }]);

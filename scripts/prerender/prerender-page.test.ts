@@ -171,10 +171,17 @@ describe('pages that are not hydrated', { timeout: 20_000 }, () => {
     expect(hydration.hydrate).toBe(false);
   });
 
-  it('prerenders /search as a shell the browser renders afresh', async () => {
-    const { page, hydration, meta } = await prerendered('/search');
+  it('prerenders /search as an indexable shell the browser renders afresh, its own canonical page', async () => {
+    const { page, doc, hydration, meta } = await prerendered('/search');
     expect(page.status).toBe(200);
     expect(hydration.hydrate).toBe(false);
+    expect(meta('robots')).toEqual([]);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://news.example.org/search');
+  });
+
+  it('keeps the saved list out of search engines', async () => {
+    const { meta, doc } = await prerendered('/saved');
     expect(meta('robots')).toEqual(['noindex']);
+    expect(doc.querySelector('link[rel="canonical"]')).toBeNull();
   });
 });

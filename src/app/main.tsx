@@ -11,6 +11,7 @@ import { matchesLocation, readHydration } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
 import { registerServiceWorker } from './register-service-worker.ts';
 import { createRoutes } from './routes.tsx';
+import { linkWebAppManifest } from './web-app-manifest.ts';
 import { cacheWebFonts } from './web-fonts.ts';
 
 // The Content-Security-Policy forbids eval (docs/decisions/040-content-security-policy.md): zod validates
@@ -51,6 +52,7 @@ if (hydrating) {
 
 void cacheWebFonts();
 registerServiceWorker();
+linkWebAppManifest();
 
 function whenInitialized(r: DataRouter, then: () => void): void {
   if (r.state.initialized) return then();

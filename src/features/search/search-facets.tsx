@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ChipLink } from '../../shared/ui/chip-link.tsx';
 import { formatNumber } from '../../shared/lib/format.ts';
 import { strings } from '../../shared/strings.ar.ts';
@@ -12,19 +13,19 @@ export interface SearchFacetsProps {
 /**
  * Topic and tag facets with the counts of the current results. A topic replaces the chosen one; tags add
  * up (AND), so each click narrows. Every choice is a link: the state stays in the URL.
+ *
+ * The counts of every topic and tag arrive after the results (search-page.tsx), so each group is one row of
+ * a fixed height that scrolls sideways, whatever its chips: the results below never move when the counts
+ * come (docs/decisions/046-search-page-canonical.md).
  */
 export function SearchFacets({ params, facets }: SearchFacetsProps) {
   const s = strings.searchPage;
   const tags = facets.tags.filter((t) => !params.tags.includes(t.slug));
-  if (facets.topics.length === 0 && tags.length === 0) return null;
   return (
-    <nav aria-label={s.facetsLabel} className="mb-6 flex flex-col gap-4">
-      {facets.topics.length > 0 && (
-        <section aria-labelledby="facet-topics">
-          <h2 id="facet-topics" className="mb-2 text-sm font-bold text-neutral-700 dark:text-neutral-300">
-            {s.topics}
-          </h2>
-          <ul className="flex flex-wrap gap-2">
+    <nav aria-label={s.facetsLabel} className="mb-4 flex flex-col gap-1">
+      <FacetRow id="facet-topics" heading={s.topics}>
+        {facets.topics.length > 0 && (
+          <>
             <li>
               <ChipLink to={searchHref(withTopic(params, null))} current={params.topic === null}>
                 {s.anyTopic}
@@ -37,25 +38,28 @@ export function SearchFacets({ params, facets }: SearchFacetsProps) {
                 </ChipLink>
               </li>
             ))}
-          </ul>
-        </section>
-      )}
-      {tags.length > 0 && (
-        <section aria-labelledby="facet-tags">
-          <h2 id="facet-tags" className="mb-2 text-sm font-bold text-neutral-700 dark:text-neutral-300">
-            {s.tags}
-          </h2>
-          <ul className="flex flex-wrap gap-2">
-            {tags.map((tag) => (
-              <li key={tag.slug}>
-                <ChipLink to={searchHref(withTag(params, tag.slug))}>
-                  {s.facetCount(tag.label, formatNumber(tag.count))}
-                </ChipLink>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+          </>
+        )}
+      </FacetRow>
+      <FacetRow id="facet-tags" heading={s.tags}>
+        {tags.map((tag) => (
+          <li key={tag.slug}>
+            <ChipLink to={searchHref(withTag(params, tag.slug))}>{s.facetCount(tag.label, formatNumber(tag.count))}</ChipLink>
+          </li>
+        ))}
+      </FacetRow>
     </nav>
+  );
+}
+
+/** A heading and one row of chips, as tall with none as with many (room for a scrollbar included). */
+function FacetRow({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className="text-sm font-bold text-neutral-700 dark:text-neutral-300">
+        {heading}
+      </h2>
+      <ul className="flex h-14 items-start gap-2 overflow-x-auto overflow-y-hidden p-1">{children}</ul>
+    </section>
   );
 }

@@ -66,38 +66,42 @@ export function SearchPage() {
           </Link>
         </div>
       )}
-      {!online ? (
-        <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
-          {strings.offline.search}
-        </p>
-      ) : isPending ? (
-        <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
-          {s.loading}
-        </p>
-      ) : isError ? (
-        <div role="alert" className="rounded-lg border border-red-300 p-6">
-          <p className="mb-4">{s.error}</p>
-          <button type="button" className={buttonClass} onClick={() => void refetch()}>
-            {s.retry}
-          </button>
-        </div>
-      ) : (
-        <>
-          <SearchFacets params={params} facets={facets} />
-          {params.q !== '' && <SortSwitch params={params} />}
-          {data.unsearchable ? (
-            <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
-              {s.noWords}
-            </p>
-          ) : (
-            <>
-              <QueryNotice raw={searchParams.get('q') ?? ''} q={params.q} />
-              <SpellingNotice params={params} outcome={data} />
-              <SearchResults params={params} outcome={data} />
-            </>
-          )}
-        </>
-      )}
+      {/* The results arrive after the first paint (the prerendered shell says «loading»): a screen's height
+          is held for them from the start, so the footer never shows and then jumps away (layout shift). */}
+      <div className="min-h-dvh">
+        {!online ? (
+          <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
+            {strings.offline.search}
+          </p>
+        ) : isPending ? (
+          <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
+            {s.loading}
+          </p>
+        ) : isError ? (
+          <div role="alert" className="rounded-lg border border-red-300 p-6">
+            <p className="mb-4">{s.error}</p>
+            <button type="button" className={buttonClass} onClick={() => void refetch()}>
+              {s.retry}
+            </button>
+          </div>
+        ) : (
+          <>
+            {data.total > 0 && <SearchFacets params={params} facets={facets} />}
+            {params.q !== '' && <SortSwitch params={params} />}
+            {data.unsearchable ? (
+              <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
+                {s.noWords}
+              </p>
+            ) : (
+              <>
+                <QueryNotice raw={searchParams.get('q') ?? ''} q={params.q} />
+                <SpellingNotice params={params} outcome={data} />
+                <SearchResults params={params} outcome={data} />
+              </>
+            )}
+          </>
+        )}
+      </div>
     </section>
   );
 }

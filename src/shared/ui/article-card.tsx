@@ -3,22 +3,22 @@ import { Link } from 'react-router';
 import type { ArticleSummary } from '../../data/schema.ts';
 import { articleHref } from '../lib/hrefs.ts';
 import { ArticleDate } from './article-date.tsx';
-import { CardThumbnail } from './article-picture.tsx';
+import { CardThumbnail, type PictureLoad } from './article-picture.tsx';
 import { SaveButton } from './save-button.tsx';
 import { TopicLinks } from './topic-links.tsx';
 
 export interface ArticleCardProps {
   article: ArticleSummary;
-  /** Load its picture at once (the first row); otherwise lazily. */
-  eager?: boolean;
+  /** How soon its picture loads (the first row's at once); lazily unless said. */
+  load?: PictureLoad;
   /** The card's button; a save toggle unless the list has another (the saved list's «إزالة»). */
   action?: ReactNode;
 }
 
-export function ArticleCard({ article, eager = false, action }: ArticleCardProps) {
+export function ArticleCard({ article, load = 'lazy', action }: ArticleCardProps) {
   return (
     <article className="flex h-full flex-col gap-2 border-t-4 border-red-800 bg-white p-4 shadow-sm dark:border-red-300 dark:bg-neutral-900">
-      {article.image && <CardThumbnail src={article.image} eager={eager} />}
+      {article.image && <CardThumbnail src={article.image} load={load} />}
       {article.topics.length > 0 && (
         <TopicLinks topics={article.topics} size="card" />
       )}

@@ -6,7 +6,8 @@ export interface ArticleGridProps {
   articles: ArticleSummary[];
 }
 
-/** Cards in the widest grid's first row: on screen at once, so their pictures are not lazy. */
+/** Cards in the widest grid's first row: on screen at once, so their pictures are not lazy; the first one's
+ * is likely the page's largest paint (LCP). */
 const FIRST_ROW = 3;
 
 export function ArticleGrid({ articles }: ArticleGridProps) {
@@ -17,7 +18,7 @@ export function ArticleGrid({ articles }: ArticleGridProps) {
     <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {articles.map((article, i) => (
         <li key={article.id}>
-          <ArticleCard article={article} eager={i < FIRST_ROW} />
+          <ArticleCard article={article} load={i === 0 ? 'first' : i < FIRST_ROW ? 'eager' : 'lazy'} />
         </li>
       ))}
     </ul>

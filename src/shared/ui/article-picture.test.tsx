@@ -31,15 +31,19 @@ describe('LeadPicture', () => {
 });
 
 describe('CardThumbnail', () => {
-  it('loads lazily below the first row and at once in it', () => {
-    const { container, rerender } = render(<CardThumbnail src="/images/a.jpg" eager={false} />);
-    expect(container.querySelector('img')).toHaveAttribute('loading', 'lazy');
-    rerender(<CardThumbnail src="/images/a.jpg" eager />);
-    expect(container.querySelector('img')).toHaveAttribute('loading', 'eager');
+  it.each([
+    ['first', 'eager', 'high'],
+    ['eager', 'eager', null],
+    ['lazy', 'lazy', null],
+  ] as const)('loads a %s picture %s, with fetch priority %s', (load, loading, priority) => {
+    const { container } = render(<CardThumbnail src="/images/a.jpg" load={load} />);
+    const img = container.querySelector('img');
+    expect(img).toHaveAttribute('loading', loading);
+    expect(img?.getAttribute('fetchpriority')).toBe(priority);
   });
 
   it('disappears when it fails to load', () => {
-    const { container } = render(<CardThumbnail src="/images/missing.jpg" eager={false} />);
+    const { container } = render(<CardThumbnail src="/images/missing.jpg" load="lazy" />);
     fireEvent.error(container.querySelector('img')!);
     expect(container.querySelector('img')).toBeNull();
   });

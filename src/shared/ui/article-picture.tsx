@@ -40,14 +40,19 @@ export function LeadPicture({ image }: LeadPictureProps) {
   );
 }
 
+/**
+ * How soon a card's picture loads: the first card's is likely the page's largest paint, so it comes first;
+ * the rest of the first row at once; the others when they come near the screen.
+ */
+export type PictureLoad = 'first' | 'eager' | 'lazy';
+
 export interface CardThumbnailProps {
   src: string;
-  /** Cards in the first row load at once; the rest wait until they come near the screen. */
-  eager: boolean;
+  load: PictureLoad;
 }
 
 /** A card's picture: decorative beside the headline link that names the article, so `alt=""`. */
-export function CardThumbnail({ src, eager }: CardThumbnailProps) {
+export function CardThumbnail({ src, load }: CardThumbnailProps) {
   const { ref, failed, onError } = useImageFailed();
   if (failed) return null;
   return (
@@ -55,7 +60,8 @@ export function CardThumbnail({ src, eager }: CardThumbnailProps) {
       ref={ref}
       src={src}
       alt=""
-      loading={eager ? 'eager' : 'lazy'}
+      loading={load === 'lazy' ? 'lazy' : 'eager'}
+      fetchPriority={load === 'first' ? 'high' : undefined}
       decoding="async"
       onError={onError}
       className="-mx-4 -mt-4 mb-1 aspect-[16/9] w-[calc(100%+2rem)] max-w-none bg-neutral-200 object-cover dark:bg-neutral-800"
