@@ -28,12 +28,14 @@ interface Step {
   peakMb: number;
   rewritten: number;
   files: number;
+  /** The CLI's `--profile` line: CPU seconds of each phase. */
+  profile: string;
 }
 
 /** One ingest in its own process; time, CPU and peak RSS (largest of the process tree) from GNU time. */
 function ingest(args: string[]): Step {
   const timed = existsSync('/usr/bin/time');
-  const command = [process.execPath, '--import', 'tsx', CLI, ...args];
+  const command = [process.execPath, '--import', 'tsx', CLI, '--profile', ...args];
   const began = performance.now();
   const child = spawnSync(timed ? '/usr/bin/time' : command[0]!, timed ? ['-f', 'TIME %e %U %S %M', ...command] : command.slice(1), {
     cwd: ROOT,
@@ -51,6 +53,7 @@ function ingest(args: string[]): Step {
     peakMb: time ? Number(time[4]) / 1024 : Number.NaN,
     rewritten: rewritten ? Number(rewritten[1]) : Number.NaN,
     files: rewritten ? Number(rewritten[2]) : Number.NaN,
+    profile: /ingest: profile \(CPU\) (.*)/.exec(child.stderr)?.[1] ?? '',
   };
 }
 
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
   const run = (label: string, args: string[]): void => {
     const s = ingest([...common, ...args]);
     process.stdout.write(
-      `${label.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(9)}  CPU ${`${s.cpuSeconds.toFixed(1)} s`.padStart(8)}  peak ${`${s.peakMb.toFixed(0)} MB`.padStart(8)}  rewrote ${s.rewritten.toLocaleString('en-US')} of ${s.files.toLocaleString('en-US')} files\n`,
+      `${label.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(9)}  CPU ${`${s.cpuSeconds.toFixed(1)} s`.padStart(8)}  peak ${`${s.peakMb.toFixed(0)} MB`.padStart(8)}  rewrote ${s.rewritten.toLocaleString('en-US')} of ${s.files.toLocaleString('en-US')} files\n${' '.repeat(24)}${s.profile}\n`,
     );
   };
 
