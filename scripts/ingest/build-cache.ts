@@ -4,8 +4,12 @@
  * `.cache/ingest/`), never inside the output (which is served as is). It holds:
  * - `digest`: the inputs, the taxonomy, the options and the code's version, hashed: equal digests, equal
  *   output, so the run stops there;
+ * - `inputs`: each input file's size, mtime and hash, so the next run re-reads only files whose size or
+ *   mtime moved (`inputHashes`);
  * - `files`: the hash of every data file, so a file whose new bytes hash the same is hard-linked from the
  *   previous output instead of written (same bytes, same mtime);
+ * - `keys`: a fingerprint of what each data file was built from (`ShardFile.key`), so a file whose
+ *   fingerprint is unchanged is hard-linked without even being built;
  * - `slices`: the search bundles by key, reused the same way;
  * - `outIno`: the inode of the output folder it describes. The output is swapped in by renaming a folder,
  *   which keeps its inode, so a cache that does not describe the output now in place (a run killed between
@@ -19,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 2;
 
 const bundleSchema = z.object({ key: z.string(), path: z.string(), files: z.array(z.string()), bytes: z.number() });
 const cacheSchema = z.object({
@@ -27,7 +31,12 @@ const cacheSchema = z.object({
   version: z.string(),
   outIno: z.number(),
   digest: z.string(),
+  inputs: z.array(z.object({ file: z.string(), size: z.number(), mtimeMs: z.number(), hash: z.string() })),
+  /** When the run that wrote this cache looked at its inputs (ms since the epoch). */
+  checkedAt: z.number(),
   files: z.record(z.string(), z.string()),
+  /** Each data file's key (`ShardFile.key`) and size: an equal key reuses the file without building it. */
+  keys: z.record(z.string(), z.tuple([z.string(), z.number()])),
   slices: z.array(bundleSchema),
   /** The last run's result, returned as is when nothing changed. */
   result: z.unknown(),
@@ -74,6 +83,37 @@ export async function stageCache(file: string, cache: BuildCache): Promise<{ com
   const staged = `${file}.${process.pid}.tmp`;
   await writeFile(staged, JSON.stringify(cache));
   return { commit: () => rename(staged, file), discard: () => rm(staged, { force: true }) };
+}
+
+export type InputStamp = BuildCache['inputs'][number];
+
+/**
+ * A file is trusted unread when its size and mtime are those the cache saw, and it was last modified at
+ * least this long before the cached run looked at it: a file written in the same tick as that look could
+ * change again without its mtime moving (git's "racily clean" entries, handled the same way).
+ */
+const RACY_MS = 2_000;
+
+/**
+ * The hash of every input file (SHA-1, base64), each read only when the cache cannot vouch for it.
+ * Returns the stamps to record for the next run.
+ */
+export async function inputHashes(
+  files: readonly string[],
+  read: (file: string) => Promise<Uint8Array>,
+  cache: Pick<BuildCache, 'inputs' | 'checkedAt'> | null,
+): Promise<InputStamp[]> {
+  const known = new Map((cache?.inputs ?? []).map((stamp) => [stamp.file, stamp]));
+  const trustedBefore = (cache?.checkedAt ?? 0) - RACY_MS;
+  const stamps: InputStamp[] = [];
+  for (const file of files) {
+    const info = await stat(file);
+    const was = known.get(path.resolve(file));
+    const unchanged = was && was.size === info.size && was.mtimeMs === info.mtimeMs && info.mtimeMs < trustedBefore;
+    const hash = unchanged ? was.hash : hashBytes(await read(file));
+    stamps.push({ file: path.resolve(file), size: info.size, mtimeMs: info.mtimeMs, hash });
+  }
+  return stamps;
 }
 
 export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
