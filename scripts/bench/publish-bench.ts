@@ -86,6 +86,8 @@ async function main(): Promise<void> {
   const dir = values.keep ? path.resolve(values.keep) : await mkdtemp(path.join(os.tmpdir(), 'publish-bench-'));
   await mkdir(dir, { recursive: true });
   const input = path.join(dir, 'in');
+  // A kept folder's previous input (today's file) would otherwise be part of the full build.
+  await rm(input, { recursive: true, force: true });
   await mkdir(input, { recursive: true });
   const out = path.join(dir, 'data');
   const common = ['--taxonomy', TAXONOMY, '--cache', path.join(dir, 'cache'), ...(values['no-search'] ? ['--no-search'] : [])];
