@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashBytes, inputHashes } from './build-cache.ts';
+import { hashBytes, inputHashes, ParsedFiles } from './build-cache.ts';
+import type { ParseResult } from './record.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -40,5 +41,48 @@ describe('inputHashes', () => {
     const again = await inputHashes([a!, b!, c!, d!], second.read, { inputs: stamps, checkedAt: Date.now() });
     expect(second.readFiles).toEqual(['b.jsonl', 'c.jsonl', 'd.jsonl']);
     expect(again.map((s) => s.hash)).toEqual(await Promise.all([a!, b!, c!, d!].map(async (f) => hashBytes(await readFile(f)))));
+  });
+});
+
+describe('ParsedFiles', () => {
+  const record = (i: number) => ({
+    id: `r${i}`,
+    title: `عنوان ${i}`,
+    body: ['نص'],
+    date: null,
+    source: null,
+    url: undefined,
+    keywords: { joined: null, whole: [] },
+    readAlso: [],
+    image: null,
+    file: 'in.jsonl',
+    line: i + 1,
+  });
+  // More records than one chunk holds, a field left undefined, a rejection and a warning.
+  const result = {
+    records: Array.from({ length: 5_000 }, (_, i) => record(i)),
+    rejections: [{ file: 'in.jsonl', line: 9, reason: 'سبب' }],
+    warnings: [{ file: 'in.jsonl', line: 3, message: 'تنبيه' }],
+  } as unknown as ParseResult;
+
+  it('parses a file once and gives back the same result; a damaged entry is parsed again; unused ones are pruned', async () => {
+    const cacheFile = path.join(dir, 'out-1.json');
+    let parses = 0;
+    const parse = async () => (parses++, structuredClone(result));
+    expect(await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse)).toEqual(result);
+    const again = await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse);
+    expect(again).toStrictEqual(result);
+    expect(parses).toBe(1);
+    // Another version, name or hash is another entry.
+    await new ParsedFiles(cacheFile).get('v2', 'in.jsonl', 'h1', parse);
+    expect(parses).toBe(2);
+
+    const parsedDir = path.join(dir, 'out-1.parsed');
+    for (const name of await readdir(parsedDir)) await writeFile(path.join(parsedDir, name), 'not v8');
+    const afterDamage = new ParsedFiles(cacheFile);
+    expect(await afterDamage.get('v1', 'in.jsonl', 'h1', parse)).toEqual(result);
+    expect(parses).toBe(3);
+    afterDamage.prune();
+    expect(await readdir(parsedDir)).toHaveLength(1);
   });
 });

@@ -10,17 +10,31 @@
  *   previous output instead of written (same bytes, same mtime);
  * - `keys`: a fingerprint of what each data file was built from (`ShardFile.key`), so a file whose
  *   fingerprint is unchanged is hard-linked without even being built;
+ * - `topics`: each article's topics by a key of what decides them, so they are not matched again;
  * - `slices`: the search bundles by key, reused the same way;
  * - `outIno`: the inode of the output folder it describes. The output is swapped in by renaming a folder,
  *   which keeps its inode, so a cache that does not describe the output now in place (a run killed between
  *   the two renames, an output replaced by hand) is seen, and the run builds from nothing.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import * as z from 'zod/mini';
+import type { ParseResult } from './record.ts';
 
 /** Bumped when the cache's own shape changes. */
 export const CACHE_FORMAT = 2;
@@ -37,6 +51,8 @@ const cacheSchema = z.object({
   files: z.record(z.string(), z.string()),
   /** Each data file's key (`ShardFile.key`) and size: an equal key reuses the file without building it. */
   keys: z.record(z.string(), z.tuple([z.string(), z.number()])),
+  /** Each article's topics by what decides them (`TopicMemo`). */
+  topics: z.record(z.string(), z.string()),
   slices: z.array(bundleSchema),
   /** The last run's result, returned as is when nothing changed. */
   result: z.unknown(),
@@ -136,4 +152,100 @@ export function ingestVersion(): string {
   }
   hash.update(readFileSync(path.join(ROOT, 'node_modules/pagefind/package.json')));
   return (version = hash.digest('hex'));
+}
+
+/** Records a parsed-file chunk holds: a chunk is serialised on its own, so no buffer holds a whole file. */
+const PARSED_CHUNK = 4_096;
+
+/**
+ * Parsed input files, kept beside the cache file (`<cache>.parsed/`) by a hash of the ingest's version, the
+ * file's name and its bytes: parsing is most of a run whose input barely changed. A file there is a series
+ * of V8-serialised chunks, each behind its byte length; one that cannot be read is parsed again.
+ */
+export class ParsedFiles {
+  private readonly dir: string;
+  private readonly used = new Set<string>();
+
+  constructor(cacheFile: string) {
+    this.dir = cacheFile.replace(/\.json$/, '.parsed');
+  }
+
+  private fileOf(version: string, name: string, hash: string): string {
+    const key = createHash('sha1').update(`${version}\0${name}\0${hash}`).digest('hex');
+    this.used.add(key);
+    return path.join(this.dir, key);
+  }
+
+  /** The parse of `name` whose bytes hash to `hash`, from the cache, or from `parse` (then stored). */
+  get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+    const file = this.fileOf(version, name, hash);
+    const cached = readParsed(file);
+    if (cached) return Promise.resolve(cached);
+    return parse().then((result) => {
+      writeParsed(file, result);
+      return result;
+    });
+  }
+
+  /** Removes the parses this run did not use: the cache keeps one per input file. */
+  prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (!this.used.has(name)) rmSync(path.join(this.dir, name), { force: true });
+  }
+}
+
+function readParsed(file: string): ParseResult | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(4);
+    const parts: ParseResult[] = [];
+    for (let at = 0; at < size; ) {
+      if (readSync(fd, head, 0, 4, at) !== 4) return null;
+      const length = head.readUInt32LE(0);
+      if (at + 4 + length > size) return null;
+      const chunk = Buffer.alloc(length);
+      if (readSync(fd, chunk, 0, length, at + 4) !== length) return null;
+      parts.push(deserialize(chunk) as ParseResult);
+      at += 4 + length;
+    }
+    const [first, ...rest] = parts;
+    if (!first) return null;
+    for (const part of rest) for (const r of part.records) first.records.push(r);
+    return first;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Written beside its name and renamed: a run killed while writing leaves no half file. */
+function writeParsed(file: string, result: ParseResult): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const staged = `${file}.${process.pid}.tmp`;
+  const fd = openSync(staged, 'w');
+  try {
+    const { records, ...rest } = result;
+    for (let i = 0; i === 0 || i < records.length; i += PARSED_CHUNK) {
+      const chunk = serialize(i === 0 ? { ...rest, records: records.slice(0, PARSED_CHUNK) } : { records: records.slice(i, i + PARSED_CHUNK) });
+      const head = Buffer.alloc(4);
+      head.writeUInt32LE(chunk.length, 0);
+      writeSync(fd, head);
+      writeSync(fd, chunk);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(staged, file);
 }

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, TopicRef } from '../../src/data/schema.ts';
-import { assignIds } from './ids.ts';
+import type { Article, TagRef, TopicRef } from '../../src/data/schema.ts';
+import { assignIds, type IdentifiedRecord } from './ids.ts';
 import { parseJsonArray, parseJsonl } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import type { ParseResult, RawRecord, Rejection, Warning } from './record.ts';
@@ -19,13 +19,14 @@ import { buildShards, countShards, readingMinutes, type ShardCounts } from './sh
 import type { ArticleText } from './phrases.ts';
 import { assignTags, type TagResult } from './tags.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
-import { assignTopics } from './topics.ts';
+import { assignTopics, topicMatcher } from './topics.ts';
 import {
   CACHE_FORMAT,
   cacheFileFor,
   hashBytes,
   ingestVersion,
   inputHashes,
+  ParsedFiles,
   readCache,
   stageCache,
   type BuildCache,
@@ -136,12 +137,37 @@ function articleText(record: RawRecord | undefined): ArticleText {
   return { title: record?.title ?? '', body: () => record?.body.join('\n') ?? '' };
 }
 
+/**
+ * The topics of each article by a key of what decides them (the record's origin, its tags, the taxonomy),
+ * as indexes into the taxonomy's topics: reused from the last run, as matching every body against every
+ * topic's forms is a sixth of a full run.
+ */
+export interface TopicMemo {
+  /** A hash of the taxonomy. */
+  salt: string;
+  previous: Readonly<Record<string, string>>;
+  /** Filled with this run's keys. */
+  next: Record<string, string>;
+}
+
+function topicsOf(record: IdentifiedRecord, tags: TagRef[], taxonomy: Taxonomy, memo: TopicMemo | undefined): TopicRef[] {
+  const compute = () => assignTopics({ title: record.title, body: record.body, tags }, taxonomy);
+  if (!memo || record.origin === undefined) return compute();
+  const key = createHash('sha1').update(`${memo.salt}\0${record.origin}\0${JSON.stringify(tags)}`).digest('base64');
+  const known = memo.previous[key];
+  const all = topicMatcher(taxonomy).topics;
+  const topics = known === undefined ? compute() : known === '' ? [] : known.split(',').map((i) => all[Number(i)]!);
+  memo.next[key] = topics.map((t) => all.indexOf(t)).join(',');
+  return topics;
+}
+
 /** Everything after parsing, pure: ids, tags, topics, related, read-also links. */
 export function buildCorpus(
   records: readonly RawRecord[],
   taxonomy: Taxonomy,
   onProgress?: Progress,
   timings?: Timings,
+  topicMemo?: TopicMemo,
 ): BuiltCorpus {
   const lap = timer(timings);
   const identified = assignIds(records);
@@ -165,7 +191,7 @@ export function buildCorpus(
       body: r.body,
       readingMinutes: readingMinutes(r.body),
       tags,
-      topics: assignTopics({ title: r.title, body: r.body, tags }, taxonomy),
+      topics: topicsOf(r, tags, taxonomy, topicMemo),
       related: [],
       readAlso: [],
     };
@@ -313,12 +339,13 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     return { ...(cache.result as Omit<IngestResult, 'out' | 'outcome'>), out: options.out, outcome: 'unchanged' };
   }
 
+  const parsedFiles = new ParsedFiles(cacheFile);
   const records: RawRecord[] = [];
   const rejections: Rejection[] = [];
   const warnings: Warning[] = [];
   for (const [i, file] of files.entries()) {
     options.onProgress?.('read', i, files.length);
-    const parsed = parseFile(await read(file), shownName(file));
+    const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, async () => parseFile(await read(file), shownName(file)));
     for (const [at, r] of parsed.records.entries()) {
       r.origin = `${version}:${inputs[i]!.hash}:${at}`;
       records.push(r);
@@ -329,7 +356,8 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   options.onProgress?.('read', files.length, files.length);
   lap('read');
 
-  const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings);
+  const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
+  const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo);
   lap('');
   rejections.push(...corpus.rejections);
   rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
@@ -393,12 +421,14 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
         checkedAt,
         files: hashes,
         keys,
+        topics: topicMemo.next,
         slices,
         result: { ...result, write },
       });
     });
     lap('swap');
     await staged!.commit();
+    parsedFiles.prune();
     // The new output is already live; deleting the previous one is timed apart, as it can cost more than
     // writing (one unlink per file).
     await oldRemoved;
