@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashBytes, inputHashes, ParsedFiles } from './build-cache.ts';
+import { hashBytes, hasRacyInputs, inputHashes, ParsedFiles, type CacheHead } from './build-cache.ts';
 import type { ParseResult } from './record.ts';
 
 let dir: string;
@@ -60,7 +60,7 @@ describe('ParsedFiles', () => {
   });
   // More records than one chunk holds, a field left undefined, a rejection and a warning.
   const result = {
-    records: Array.from({ length: 5_000 }, (_, i) => record(i)),
+    records: Array.from({ length: 4_100 }, (_, i) => record(i)),
     rejections: [{ file: 'in.jsonl', line: 9, reason: 'سبب' }],
     warnings: [{ file: 'in.jsonl', line: 3, message: 'تنبيه' }],
   } as unknown as ParseResult;
@@ -84,5 +84,14 @@ describe('ParsedFiles', () => {
     expect(parses).toBe(3);
     afterDamage.prune();
     expect(await readdir(parsedDir)).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('hasRacyInputs', () => {
+  it('says when the head lists a file modified in the two seconds before its run looked', () => {
+    const head = (mtimeMs: number): CacheHead =>
+      ({ checkedAt: 100_000, inputs: [{ file: '/a', size: 1, mtimeMs: 10, hash: 'x' }, { file: '/b', size: 1, mtimeMs, hash: 'y' }] }) as CacheHead;
+    expect(hasRacyInputs(head(97_000))).toBe(false);
+    expect(hasRacyInputs(head(99_000))).toBe(true);
   });
 });

@@ -37,10 +37,11 @@ import * as z from 'zod/mini';
 import type { ParseResult } from './record.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
 const bundleSchema = z.object({ key: z.string(), path: z.string(), files: z.array(z.string()), bytes: z.number() });
-const cacheSchema = z.object({
+/** What a run needs to decide that nothing changed: small, read on every run. */
+const headSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   version: z.string(),
   outIno: z.number(),
@@ -48,16 +49,23 @@ const cacheSchema = z.object({
   inputs: z.array(z.object({ file: z.string(), size: z.number(), mtimeMs: z.number(), hash: z.string() })),
   /** When the run that wrote this cache looked at its inputs (ms since the epoch). */
   checkedAt: z.number(),
+  /** The hash of the body file written with this head: a head and body of two runs do not match. */
+  bodyHash: z.string(),
+  /** The last run's result, returned as is when nothing changed. */
+  result: z.unknown(),
+});
+/** What a run that writes needs: one entry a data file, read only when something changed. */
+const bodySchema = z.object({
   files: z.record(z.string(), z.string()),
   /** Each data file's key (`ShardFile.key`) and size: an equal key reuses the file without building it. */
   keys: z.record(z.string(), z.tuple([z.string(), z.number()])),
   /** Each article's topics by what decides them (`TopicMemo`). */
   topics: z.record(z.string(), z.string()),
   slices: z.array(bundleSchema),
-  /** The last run's result, returned as is when nothing changed. */
-  result: z.unknown(),
 });
-export type BuildCache = z.infer<typeof cacheSchema>;
+export type CacheHead = z.infer<typeof headSchema>;
+export type CacheBody = z.infer<typeof bodySchema>;
+export type BuildCache = Omit<CacheHead, 'bodyHash'> & CacheBody;
 
 /** The cache file of an output folder: named by a hash of its absolute path. */
 export function cacheFileFor(cacheDir: string, out: string): string {
@@ -65,11 +73,14 @@ export function cacheFileFor(cacheDir: string, out: string): string {
   return path.join(cacheDir, `${path.basename(path.resolve(out))}-${key}.json`);
 }
 
+const bodyFileOf = (file: string): string => file.replace(/\.json$/, '.body.json');
+const corrupt = (file: string): string => `the build cache ${file} is corrupt or from another version`;
+
 /**
- * The cache of `out`, or null with the reason when it cannot be trusted (missing: no reason; another format,
- * corrupt, or describing another output: a reason, which the run shows as its one warning).
+ * The cache of `out` (its head), or null with the reason when it cannot be trusted (missing: no reason;
+ * another format, corrupt, or describing another output: a reason, which the run shows as its one warning).
  */
-export async function readCache(file: string, out: string): Promise<{ cache: BuildCache | null; problem: string | null }> {
+export async function readCache(file: string, out: string): Promise<{ cache: CacheHead | null; problem: string | null }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -78,11 +89,11 @@ export async function readCache(file: string, out: string): Promise<{ cache: Bui
   }
   let parsed;
   try {
-    parsed = cacheSchema.safeParse(JSON.parse(text));
+    parsed = headSchema.safeParse(JSON.parse(text));
   } catch {
     parsed = null;
   }
-  if (!parsed?.success) return { cache: null, problem: `the build cache ${file} is corrupt or from another version` };
+  if (!parsed?.success) return { cache: null, problem: corrupt(file) };
   let ino: number | null = null;
   try {
     ino = (await stat(out)).ino;
@@ -93,13 +104,54 @@ export async function readCache(file: string, out: string): Promise<{ cache: Bui
   return { cache: parsed.data, problem: null };
 }
 
-/** Writes the cache beside its final name; `commit` renames it into place once the output is swapped in. */
+/** The rest of the cache whose head is `head`, or null with the reason (then the run builds from nothing). */
+export async function readCacheBody(file: string, head: CacheHead): Promise<{ body: CacheBody | null; problem: string | null }> {
+  try {
+    const text = await readFile(bodyFileOf(file));
+    if (hashBytes(text) !== head.bodyHash) return { body: null, problem: corrupt(file) };
+    const parsed = bodySchema.safeParse(JSON.parse(text.toString('utf8')));
+    return parsed.success ? { body: parsed.data, problem: null } : { body: null, problem: corrupt(file) };
+  } catch {
+    return { body: null, problem: corrupt(file) };
+  }
+}
+
+/**
+ * Writes the cache beside its final names; `commit` renames it into place once the output is swapped in,
+ * the body first: a run killed between the two renames leaves a head whose body hash does not match.
+ */
 export async function stageCache(file: string, cache: BuildCache): Promise<{ commit: () => Promise<void>; discard: () => Promise<void> }> {
   await mkdir(path.dirname(file), { recursive: true });
+  const { files, keys, topics, slices, ...head } = cache;
+  const body = Buffer.from(JSON.stringify({ files, keys, topics, slices } satisfies CacheBody));
   const staged = `${file}.${process.pid}.tmp`;
-  await writeFile(staged, JSON.stringify(cache));
-  return { commit: () => rename(staged, file), discard: () => rm(staged, { force: true }) };
+  const stagedBody = `${bodyFileOf(file)}.${process.pid}.tmp`;
+  await writeFile(stagedBody, body);
+  await writeFile(staged, JSON.stringify({ ...head, bodyHash: hashBytes(body) } satisfies CacheHead));
+  return {
+    commit: async () => {
+      await rename(stagedBody, bodyFileOf(file));
+      await rename(staged, file);
+    },
+    discard: async () => {
+      await rm(staged, { force: true });
+      await rm(stagedBody, { force: true });
+    },
+  };
 }
+
+/**
+ * Rewrites the head alone, with the stamps of a run that found nothing changed: files it had to read
+ * because they were modified just before the last look are then trusted unread by the next run.
+ */
+export async function refreshHead(file: string, head: CacheHead): Promise<void> {
+  const staged = `${file}.${process.pid}.tmp`;
+  await writeFile(staged, JSON.stringify(head satisfies CacheHead));
+  await rename(staged, file);
+}
+
+/** Whether the head lists a file modified just before its run looked (one the next run must read). */
+export const hasRacyInputs = (head: CacheHead): boolean => head.inputs.some((s) => s.mtimeMs >= head.checkedAt - RACY_MS);
 
 export type InputStamp = BuildCache['inputs'][number];
 
@@ -117,7 +169,7 @@ const RACY_MS = 2_000;
 export async function inputHashes(
   files: readonly string[],
   read: (file: string) => Promise<Uint8Array>,
-  cache: Pick<BuildCache, 'inputs' | 'checkedAt'> | null,
+  cache: Pick<CacheHead, 'inputs' | 'checkedAt'> | null,
 ): Promise<InputStamp[]> {
   const known = new Map((cache?.inputs ?? []).map((stamp) => [stamp.file, stamp]));
   const trustedBefore = (cache?.checkedAt ?? 0) - RACY_MS;

@@ -215,6 +215,16 @@ describe('incremental ingest', () => {
     await mkdir(options.out);
     await runIngest(options);
     expect(warnings[1]).toMatch(/does not describe the output/);
+
+    // A body that is not the one its head was written with (a run killed between the two renames).
+    await writeFile(cacheFile.replace(/\.json$/, '.body.json'), '{"files":{},"keys":{},"topics":{},"slices":[]}');
+    await writeFile(path.join(input, 'extra.jsonl'), JSON.stringify({ id: 'x', title: 'خبر ثالث', body: 'نص آخر.' }));
+    const afterBody = await runIngest(options);
+    expect(warnings[2]).toMatch(/corrupt or from another version; building from nothing$/);
+    expect(afterBody.write.rewritten).toBe(afterBody.write.files);
+    const full = await runIngest({ ...options, out: path.join(dir, 'full'), full: true });
+    expect(full.write.files).toBe(afterBody.write.files);
+    expect(await tree(options.out)).toEqual(await tree(path.join(dir, 'full')));
   }, 60_000);
 });
 

@@ -25,11 +25,16 @@ import {
   cacheFileFor,
   hashBytes,
   ingestVersion,
+  hasRacyInputs,
   inputHashes,
   ParsedFiles,
   readCache,
+  readCacheBody,
+  refreshHead,
   stageCache,
   type BuildCache,
+  type CacheBody,
+  type CacheHead,
 } from './build-cache.ts';
 import { acquireLock } from './lock.ts';
 import { writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
@@ -316,17 +321,17 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   const shownName = (file: string): string => path.relative(process.cwd(), file) || file;
 
   const cacheFile = cacheFileFor(options.cacheDir ?? DEFAULT_CACHE_DIR, out);
-  let cache: BuildCache | null = null;
+  let head: CacheHead | null = null;
   if (!options.full) {
     const found = await readCache(cacheFile, out);
     if (found.problem) options.onWarning?.(`${found.problem}; building from nothing`);
-    cache = found.cache;
+    head = found.cache;
   }
   lap('cache');
   // What the output depends on, hashed; equal to the cache's, the output is already right. Input files
   // whose size and mtime the cache vouches for are not read.
   const checkedAt = Date.now();
-  const inputs = await inputHashes(files, read, cache);
+  const inputs = await inputHashes(files, read, head);
   const version = ingestVersion();
   const digest = createHash('sha256').update(
     JSON.stringify([CACHE_FORMAT, version, options.search, options.sliceSize ?? null, options.strict ?? false]),
@@ -335,9 +340,20 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   for (const [i, file] of files.entries()) digest.update(`\0${shownName(file)}\0${inputs[i]!.hash}`);
   const inputsDigest = digest.digest('hex');
   lap('hash inputs');
-  if (cache && cache.digest === inputsDigest) {
-    return { ...(cache.result as Omit<IngestResult, 'out' | 'outcome'>), out: options.out, outcome: 'unchanged' };
+  if (head && head.digest === inputsDigest) {
+    if (hasRacyInputs(head)) {
+      await refreshHead(cacheFile, { ...head, inputs, checkedAt });
+    }
+    return { ...(head.result as Omit<IngestResult, 'out' | 'outcome'>), out: options.out, outcome: 'unchanged' };
   }
+  // Something changed: the rest of the cache (one entry a data file) is read only now.
+  let cache: CacheBody | null = null;
+  if (head) {
+    const found = await readCacheBody(cacheFile, head);
+    if (found.problem) options.onWarning?.(`${found.problem}; building from nothing`);
+    cache = found.body;
+  }
+  lap('cache');
 
   const parsedFiles = new ParsedFiles(cacheFile);
   const records: RawRecord[] = [];
