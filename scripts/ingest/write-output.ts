@@ -123,19 +123,16 @@ export async function writeShards(
     const was = previous?.keys?.[rel];
     const known = shard.key && was?.[0] === shard.key ? previous!.hashes[rel] : undefined;
     let size: number;
-    if (known !== undefined) {
+    if (known !== undefined && reuse(previous!.dir, rel, file)) {
       // Same key, same bytes: the content is not even built.
       hashes[rel] = known;
       size = was![1];
-      linkSync(path.join(previous!.dir, rel), file);
     } else {
       const bytes = encodeUtf8(shard.content);
       const hash = hashBytes(bytes);
       hashes[rel] = hash;
       size = bytes.length;
-      if (previous?.hashes[rel] === hash) {
-        linkSync(path.join(previous.dir, rel), file);
-      } else {
+      if (previous?.hashes[rel] !== hash || !reuse(previous.dir, rel, file)) {
         writeFileSync(file, bytes);
         stats.rewritten++;
       }
@@ -150,6 +147,20 @@ export async function writeShards(
     }
   }
   return { stats, hashes, keys };
+}
+
+/**
+ * Hard-links the previous output's copy of `rel` to `file`; false when it is not there (an output changed
+ * behind the cache's back), and the caller writes the file instead.
+ */
+function reuse(previousDir: string, rel: string, file: string): boolean {
+  try {
+    linkSync(path.join(previousDir, rel), file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 /**
