@@ -5,7 +5,7 @@
  * 10 tags an article): a full build, a run with nothing changed, 1,000 new articles, one article edited,
  * one deleted; then a full build of the final input into another folder, which must be byte-identical to
  * the incremental output. Each run is the ingest CLI in its own process under /usr/bin/time, so peak
- * memory counts Pagefind's processes too. One line per step.
+ * memory counts Pagefind's processes too. One line per step, and under it the CPU of each phase (`--profile`).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
