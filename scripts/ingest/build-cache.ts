@@ -4,35 +4,68 @@
  * `.cache/ingest/`), never inside the output (which is served as is). It holds:
  * - `digest`: the inputs, the taxonomy, the options and the code's version, hashed: equal digests, equal
  *   output, so the run stops there;
+ * - `inputs`: each input file's size, mtime and hash, so the next run re-reads only files whose size or
+ *   mtime moved (`inputHashes`);
  * - `files`: the hash of every data file, so a file whose new bytes hash the same is hard-linked from the
  *   previous output instead of written (same bytes, same mtime);
+ * - `keys`: a fingerprint of what each data file was built from (`ShardFile.key`), so a file whose
+ *   fingerprint is unchanged is hard-linked without even being built;
+ * - `topics`: each article's topics by a key of what decides them, so they are not matched again;
  * - `slices`: the search bundles by key, reused the same way;
  * - `outIno`: the inode of the output folder it describes. The output is swapped in by renaming a folder,
  *   which keeps its inode, so a cache that does not describe the output now in place (a run killed between
  *   the two renames, an output replaced by hand) is seen, and the run builds from nothing.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
 import * as z from 'zod/mini';
+import type { ParseResult } from './record.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 1;
+export const CACHE_FORMAT = 3;
 
 const bundleSchema = z.object({ key: z.string(), path: z.string(), files: z.array(z.string()), bytes: z.number() });
-const cacheSchema = z.object({
+/** What a run needs to decide that nothing changed: small, read on every run. */
+const headSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   version: z.string(),
   outIno: z.number(),
   digest: z.string(),
-  files: z.record(z.string(), z.string()),
-  slices: z.array(bundleSchema),
+  inputs: z.array(z.object({ file: z.string(), size: z.number(), mtimeMs: z.number(), hash: z.string() })),
+  /** When the run that wrote this cache looked at its inputs (ms since the epoch). */
+  checkedAt: z.number(),
+  /** The hash of the body file written with this head: a head and body of two runs do not match. */
+  bodyHash: z.string(),
   /** The last run's result, returned as is when nothing changed. */
   result: z.unknown(),
 });
-export type BuildCache = z.infer<typeof cacheSchema>;
+/** What a run that writes needs: one entry a data file, read only when something changed. */
+const bodySchema = z.object({
+  files: z.record(z.string(), z.string()),
+  /** Each data file's key (`ShardFile.key`) and size: an equal key reuses the file without building it. */
+  keys: z.record(z.string(), z.tuple([z.string(), z.number()])),
+  /** Each article's topics by what decides them (`TopicMemo`). */
+  topics: z.record(z.string(), z.string()),
+  slices: z.array(bundleSchema),
+});
+export type CacheHead = z.infer<typeof headSchema>;
+export type CacheBody = z.infer<typeof bodySchema>;
+export type BuildCache = Omit<CacheHead, 'bodyHash'> & CacheBody;
 
 /** The cache file of an output folder: named by a hash of its absolute path. */
 export function cacheFileFor(cacheDir: string, out: string): string {
@@ -40,11 +73,14 @@ export function cacheFileFor(cacheDir: string, out: string): string {
   return path.join(cacheDir, `${path.basename(path.resolve(out))}-${key}.json`);
 }
 
+const bodyFileOf = (file: string): string => file.replace(/\.json$/, '.body.json');
+const corrupt = (file: string): string => `the build cache ${file} is corrupt or from another version`;
+
 /**
- * The cache of `out`, or null with the reason when it cannot be trusted (missing: no reason; another format,
- * corrupt, or describing another output: a reason, which the run shows as its one warning).
+ * The cache of `out` (its head), or null with the reason when it cannot be trusted (missing: no reason;
+ * another format, corrupt, or describing another output: a reason, which the run shows as its one warning).
  */
-export async function readCache(file: string, out: string): Promise<{ cache: BuildCache | null; problem: string | null }> {
+export async function readCache(file: string, out: string): Promise<{ cache: CacheHead | null; problem: string | null }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -53,11 +89,11 @@ export async function readCache(file: string, out: string): Promise<{ cache: Bui
   }
   let parsed;
   try {
-    parsed = cacheSchema.safeParse(JSON.parse(text));
+    parsed = headSchema.safeParse(JSON.parse(text));
   } catch {
     parsed = null;
   }
-  if (!parsed?.success) return { cache: null, problem: `the build cache ${file} is corrupt or from another version` };
+  if (!parsed?.success) return { cache: null, problem: corrupt(file) };
   let ino: number | null = null;
   try {
     ino = (await stat(out)).ino;
@@ -68,12 +104,84 @@ export async function readCache(file: string, out: string): Promise<{ cache: Bui
   return { cache: parsed.data, problem: null };
 }
 
-/** Writes the cache beside its final name; `commit` renames it into place once the output is swapped in. */
+/** The rest of the cache whose head is `head`, or null with the reason (then the run builds from nothing). */
+export async function readCacheBody(file: string, head: CacheHead): Promise<{ body: CacheBody | null; problem: string | null }> {
+  try {
+    const text = await readFile(bodyFileOf(file));
+    if (hashBytes(text) !== head.bodyHash) return { body: null, problem: corrupt(file) };
+    const parsed = bodySchema.safeParse(JSON.parse(text.toString('utf8')));
+    return parsed.success ? { body: parsed.data, problem: null } : { body: null, problem: corrupt(file) };
+  } catch {
+    return { body: null, problem: corrupt(file) };
+  }
+}
+
+/**
+ * Writes the cache beside its final names; `commit` renames it into place once the output is swapped in,
+ * the body first: a run killed between the two renames leaves a head whose body hash does not match.
+ */
 export async function stageCache(file: string, cache: BuildCache): Promise<{ commit: () => Promise<void>; discard: () => Promise<void> }> {
   await mkdir(path.dirname(file), { recursive: true });
+  const { files, keys, topics, slices, ...head } = cache;
+  const body = Buffer.from(JSON.stringify({ files, keys, topics, slices } satisfies CacheBody));
   const staged = `${file}.${process.pid}.tmp`;
-  await writeFile(staged, JSON.stringify(cache));
-  return { commit: () => rename(staged, file), discard: () => rm(staged, { force: true }) };
+  const stagedBody = `${bodyFileOf(file)}.${process.pid}.tmp`;
+  await writeFile(stagedBody, body);
+  await writeFile(staged, JSON.stringify({ ...head, bodyHash: hashBytes(body) } satisfies CacheHead));
+  return {
+    commit: async () => {
+      await rename(stagedBody, bodyFileOf(file));
+      await rename(staged, file);
+    },
+    discard: async () => {
+      await rm(staged, { force: true });
+      await rm(stagedBody, { force: true });
+    },
+  };
+}
+
+/**
+ * Rewrites the head alone, with the stamps of a run that found nothing changed: files it had to read
+ * because they were modified just before the last look are then trusted unread by the next run.
+ */
+export async function refreshHead(file: string, head: CacheHead): Promise<void> {
+  const staged = `${file}.${process.pid}.tmp`;
+  await writeFile(staged, JSON.stringify(head satisfies CacheHead));
+  await rename(staged, file);
+}
+
+/** Whether the head lists a file modified just before its run looked (one the next run must read). */
+export const hasRacyInputs = (head: CacheHead): boolean => head.inputs.some((s) => s.mtimeMs >= head.checkedAt - RACY_MS);
+
+export type InputStamp = BuildCache['inputs'][number];
+
+/**
+ * A file is trusted unread when its size and mtime are those the cache saw, and it was last modified at
+ * least this long before the cached run looked at it: a file written in the same tick as that look could
+ * change again without its mtime moving (git's "racily clean" entries, handled the same way).
+ */
+const RACY_MS = 2_000;
+
+/**
+ * The hash of every input file (SHA-1, base64), each read only when the cache cannot vouch for it.
+ * Returns the stamps to record for the next run.
+ */
+export async function inputHashes(
+  files: readonly string[],
+  read: (file: string) => Promise<Uint8Array>,
+  cache: Pick<CacheHead, 'inputs' | 'checkedAt'> | null,
+): Promise<InputStamp[]> {
+  const known = new Map((cache?.inputs ?? []).map((stamp) => [stamp.file, stamp]));
+  const trustedBefore = (cache?.checkedAt ?? 0) - RACY_MS;
+  const stamps: InputStamp[] = [];
+  for (const file of files) {
+    const info = await stat(file);
+    const was = known.get(path.resolve(file));
+    const unchanged = was && was.size === info.size && was.mtimeMs === info.mtimeMs && info.mtimeMs < trustedBefore;
+    const hash = unchanged ? was.hash : hashBytes(await read(file));
+    stamps.push({ file: path.resolve(file), size: info.size, mtimeMs: info.mtimeMs, hash });
+  }
+  return stamps;
 }
 
 export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
@@ -96,4 +204,100 @@ export function ingestVersion(): string {
   }
   hash.update(readFileSync(path.join(ROOT, 'node_modules/pagefind/package.json')));
   return (version = hash.digest('hex'));
+}
+
+/** Records a parsed-file chunk holds: a chunk is serialised on its own, so no buffer holds a whole file. */
+const PARSED_CHUNK = 4_096;
+
+/**
+ * Parsed input files, kept beside the cache file (`<cache>.parsed/`) by a hash of the ingest's version, the
+ * file's name and its bytes: parsing is most of a run whose input barely changed. A file there is a series
+ * of V8-serialised chunks, each behind its byte length; one that cannot be read is parsed again.
+ */
+export class ParsedFiles {
+  private readonly dir: string;
+  private readonly used = new Set<string>();
+
+  constructor(cacheFile: string) {
+    this.dir = cacheFile.replace(/\.json$/, '.parsed');
+  }
+
+  private fileOf(version: string, name: string, hash: string): string {
+    const key = createHash('sha1').update(`${version}\0${name}\0${hash}`).digest('hex');
+    this.used.add(key);
+    return path.join(this.dir, key);
+  }
+
+  /** The parse of `name` whose bytes hash to `hash`, from the cache, or from `parse` (then stored). */
+  get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+    const file = this.fileOf(version, name, hash);
+    const cached = readParsed(file);
+    if (cached) return Promise.resolve(cached);
+    return parse().then((result) => {
+      writeParsed(file, result);
+      return result;
+    });
+  }
+
+  /** Removes the parses this run did not use: the cache keeps one per input file. */
+  prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (!this.used.has(name)) rmSync(path.join(this.dir, name), { force: true });
+  }
+}
+
+function readParsed(file: string): ParseResult | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(4);
+    const parts: ParseResult[] = [];
+    for (let at = 0; at < size; ) {
+      if (readSync(fd, head, 0, 4, at) !== 4) return null;
+      const length = head.readUInt32LE(0);
+      if (at + 4 + length > size) return null;
+      const chunk = Buffer.alloc(length);
+      if (readSync(fd, chunk, 0, length, at + 4) !== length) return null;
+      parts.push(deserialize(chunk) as ParseResult);
+      at += 4 + length;
+    }
+    const [first, ...rest] = parts;
+    if (!first) return null;
+    for (const part of rest) for (const r of part.records) first.records.push(r);
+    return first;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Written beside its name and renamed: a run killed while writing leaves no half file. */
+function writeParsed(file: string, result: ParseResult): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const staged = `${file}.${process.pid}.tmp`;
+  const fd = openSync(staged, 'w');
+  try {
+    const { records, ...rest } = result;
+    for (let i = 0; i === 0 || i < records.length; i += PARSED_CHUNK) {
+      const chunk = serialize(i === 0 ? { ...rest, records: records.slice(0, PARSED_CHUNK) } : { records: records.slice(i, i + PARSED_CHUNK) });
+      const head = Buffer.alloc(4);
+      head.writeUInt32LE(chunk.length, 0);
+      writeSync(fd, head);
+      writeSync(fd, chunk);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(staged, file);
 }

@@ -1,15 +1,25 @@
 /**
  * `npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [--full]
- * [--cache DIR] [INPUT ...]`
+ * [--cache DIR] [--profile] [INPUT ...]`
  * Reads, calls the pipeline and writes; all the logic lives in the modules it imports.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { LockedError } from './lock.ts';
-import { DEFAULT_CACHE_DIR, InputError, buildReport, rewriteLine, runIngest, summaryLine, type Progress } from './pipeline.ts';
+import {
+  DEFAULT_CACHE_DIR,
+  InputError,
+  buildReport,
+  profileLine,
+  rewriteLine,
+  runIngest,
+  summaryLine,
+  type Progress,
+  type Timings,
+} from './pipeline.ts';
 
 const USAGE =
-  'usage: npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [--full] [--cache DIR] [INPUT ...]';
+  'usage: npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [--full] [--cache DIR] [--profile] [INPUT ...]';
 const SHOWN_REJECTIONS = 20;
 
 function progressBar(): Progress | undefined {
@@ -42,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
         'no-search': { type: 'boolean', default: false },
         full: { type: 'boolean', default: false },
         cache: { type: 'string', default: DEFAULT_CACHE_DIR },
+        profile: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -57,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
   const inputs = args.positionals.length > 0 ? args.positionals : [envContent && envContent !== '' ? envContent : 'content/'];
   const out = args.values.out;
 
+  const timings: Timings | undefined = args.values.profile ? {} : undefined;
   let result;
   try {
     result = await runIngest({
@@ -69,6 +81,7 @@ async function main(argv: string[]): Promise<number> {
       strict: args.values.strict,
       onProgress: progressBar(),
       onWarning: (message) => process.stderr.write(`ingest: warning: ${message}\n`),
+      timings,
     });
   } catch (error) {
     process.stderr.write(`ingest: ${(error as Error).message}\n`);
@@ -97,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
   if (result.outcome === 'kept') process.stderr.write('ingest: --strict and rejected records: the previous output was left as it was\n');
   if (result.outcome === 'unchanged') process.stderr.write('ingest: nothing changed since the last run; the output was left as it was\n');
   if (result.outcome !== 'kept') process.stderr.write(`${rewriteLine(result)}\n`);
+  if (timings) process.stderr.write(`${profileLine(timings)}\n`);
   process.stdout.write(`${summaryLine(result)}\n`);
   return args.values.strict && rejections.length > 0 ? 1 : 0;
 }

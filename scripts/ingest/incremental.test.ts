@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,11 +68,25 @@ const edit = fc.oneof(
   fc.record({ kind: fc.constant('taxonomy' as const) }),
 );
 
+/**
+ * Each input file's text and the mtime it was given: a file written again with the same text gets its old
+ * mtime back, a changed one a new mtime, both well in the past, so the next run trusts unchanged files
+ * unread (as after an editor's save) and must see the changed ones.
+ */
+const written = new Map<string, { text: string; mtime: number }>();
+let clock = Date.UTC(2020, 0, 1) / 1000;
+
 async function writeInput(dir: string, files: Item[][], taxonomy: number): Promise<string> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir);
   for (const [i, items] of files.entries()) {
-    await writeFile(path.join(dir, `f${i}.jsonl`), items.map((x) => JSON.stringify(x)).join('\n'));
+    const file = path.join(dir, `f${i}.jsonl`);
+    const text = items.map((x) => JSON.stringify(x)).join('\n');
+    await writeFile(file, text);
+    const was = written.get(file);
+    const mtime = was?.text === text ? was.mtime : (clock += 10);
+    written.set(file, { text, mtime });
+    await utimes(file, mtime, mtime);
   }
   const taxonomyFile = path.join(dir, 'taxonomy.json');
   await writeFile(taxonomyFile, JSON.stringify(TAXONOMIES[taxonomy]));
@@ -201,6 +215,16 @@ describe('incremental ingest', () => {
     await mkdir(options.out);
     await runIngest(options);
     expect(warnings[1]).toMatch(/does not describe the output/);
+
+    // A body that is not the one its head was written with (a run killed between the two renames).
+    await writeFile(cacheFile.replace(/\.json$/, '.body.json'), '{"files":{},"keys":{},"topics":{},"slices":[]}');
+    await writeFile(path.join(input, 'extra.jsonl'), JSON.stringify({ id: 'x', title: 'خبر ثالث', body: 'نص آخر.' }));
+    const afterBody = await runIngest(options);
+    expect(warnings[2]).toMatch(/corrupt or from another version; building from nothing$/);
+    expect(afterBody.write.rewritten).toBe(afterBody.write.files);
+    const full = await runIngest({ ...options, out: path.join(dir, 'full'), full: true });
+    expect(full.write.files).toBe(afterBody.write.files);
+    expect(await tree(options.out)).toEqual(await tree(path.join(dir, 'full')));
   }, 60_000);
 });
 

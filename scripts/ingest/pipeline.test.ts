@@ -104,7 +104,10 @@ describe('runIngest', () => {
     ).rejects.toThrow('injected failure');
     expect(await listFiles(out)).toEqual(before);
     expect(await readdir(root)).toEqual(['.cache', 'in', 'out']);
-    expect(await readdir(path.join(root, '.cache'))).toHaveLength(1);
+    // The cache of the first run (head, body, parsed files), and no file staged by the failed one.
+    const cached = (await readdir(path.join(root, '.cache'))).sort();
+    expect(cached).toHaveLength(3);
+    expect(cached.map((name) => name.replace(/^out-[0-9a-f]+/, 'out'))).toEqual(['out.body.json', 'out.json', 'out.parsed']);
   });
 });
 

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, TopicRef } from '../../src/data/schema.ts';
-import { assignIds } from './ids.ts';
+import type { Article, TagRef, TopicRef } from '../../src/data/schema.ts';
+import { assignIds, type IdentifiedRecord } from './ids.ts';
 import { parseJsonArray, parseJsonl } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import type { ParseResult, RawRecord, Rejection, Warning } from './record.ts';
@@ -19,8 +19,23 @@ import { buildShards, countShards, readingMinutes, type ShardCounts } from './sh
 import type { ArticleText } from './phrases.ts';
 import { assignTags, type TagResult } from './tags.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
-import { assignTopics } from './topics.ts';
-import { CACHE_FORMAT, cacheFileFor, hashBytes, ingestVersion, readCache, stageCache, type BuildCache } from './build-cache.ts';
+import { assignTopics, topicMatcher } from './topics.ts';
+import {
+  CACHE_FORMAT,
+  cacheFileFor,
+  hashBytes,
+  ingestVersion,
+  hasRacyInputs,
+  inputHashes,
+  ParsedFiles,
+  readCache,
+  readCacheBody,
+  refreshHead,
+  stageCache,
+  type BuildCache,
+  type CacheBody,
+  type CacheHead,
+} from './build-cache.ts';
 import { acquireLock } from './lock.ts';
 import { writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
 
@@ -95,6 +110,8 @@ export interface BuiltCorpus {
   likelyVariants: Array<{ a: string; b: string; reason: string }>;
   phrases: TagResult['phrases'];
   undecided: TagResult['undecided'];
+  /** Article id → its record's `origin`, for the records that have one. */
+  origins: Map<string, string>;
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -125,12 +142,37 @@ function articleText(record: RawRecord | undefined): ArticleText {
   return { title: record?.title ?? '', body: () => record?.body.join('\n') ?? '' };
 }
 
+/**
+ * The topics of each article by a key of what decides them (the record's origin, its tags, the taxonomy),
+ * as indexes into the taxonomy's topics: reused from the last run, as matching every body against every
+ * topic's forms is a sixth of a full run.
+ */
+export interface TopicMemo {
+  /** A hash of the taxonomy. */
+  salt: string;
+  previous: Readonly<Record<string, string>>;
+  /** Filled with this run's keys. */
+  next: Record<string, string>;
+}
+
+function topicsOf(record: IdentifiedRecord, tags: TagRef[], taxonomy: Taxonomy, memo: TopicMemo | undefined): TopicRef[] {
+  const compute = () => assignTopics({ title: record.title, body: record.body, tags }, taxonomy);
+  if (!memo || record.origin === undefined) return compute();
+  const key = createHash('sha1').update(`${memo.salt}\0${record.origin}\0${JSON.stringify(tags)}`).digest('base64');
+  const known = memo.previous[key];
+  const all = topicMatcher(taxonomy).topics;
+  const topics = known === undefined ? compute() : known === '' ? [] : known.split(',').map((i) => all[Number(i)]!);
+  memo.next[key] = topics.map((t) => all.indexOf(t)).join(',');
+  return topics;
+}
+
 /** Everything after parsing, pure: ids, tags, topics, related, read-also links. */
 export function buildCorpus(
   records: readonly RawRecord[],
   taxonomy: Taxonomy,
   onProgress?: Progress,
   timings?: Timings,
+  topicMemo?: TopicMemo,
 ): BuiltCorpus {
   const lap = timer(timings);
   const identified = assignIds(records);
@@ -154,7 +196,7 @@ export function buildCorpus(
       body: r.body,
       readingMinutes: readingMinutes(r.body),
       tags,
-      topics: assignTopics({ title: r.title, body: r.body, tags }, taxonomy),
+      topics: topicsOf(r, tags, taxonomy, topicMemo),
       related: [],
       readAlso: [],
     };
@@ -178,6 +220,7 @@ export function buildCorpus(
     likelyVariants: tagging.likelyVariants,
     phrases: tagging.phrases,
     undecided: tagging.undecided,
+    origins: new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const]))),
   };
 }
 
@@ -277,45 +320,65 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   };
   const shownName = (file: string): string => path.relative(process.cwd(), file) || file;
 
-  // What the output depends on, hashed; equal to the cache's, the output is already right.
+  const cacheFile = cacheFileFor(options.cacheDir ?? DEFAULT_CACHE_DIR, out);
+  let head: CacheHead | null = null;
+  if (!options.full) {
+    const found = await readCache(cacheFile, out);
+    if (found.problem) options.onWarning?.(`${found.problem}; building from nothing`);
+    head = found.cache;
+  }
+  lap('cache');
+  // What the output depends on, hashed; equal to the cache's, the output is already right. Input files
+  // whose size and mtime the cache vouches for are not read.
+  const checkedAt = Date.now();
+  const inputs = await inputHashes(files, read, head);
   const version = ingestVersion();
   const digest = createHash('sha256').update(
     JSON.stringify([CACHE_FORMAT, version, options.search, options.sliceSize ?? null, options.strict ?? false]),
   );
   digest.update(taxonomyBytes);
-  for (const file of files) digest.update(`\0${shownName(file)}\0`).update(await read(file));
+  for (const [i, file] of files.entries()) digest.update(`\0${shownName(file)}\0${inputs[i]!.hash}`);
   const inputsDigest = digest.digest('hex');
-  const cacheFile = cacheFileFor(options.cacheDir ?? DEFAULT_CACHE_DIR, out);
-  let cache: BuildCache | null = null;
-  if (!options.full) {
-    const found = await readCache(cacheFile, out);
+  lap('hash inputs');
+  if (head && head.digest === inputsDigest) {
+    if (hasRacyInputs(head)) {
+      await refreshHead(cacheFile, { ...head, inputs, checkedAt });
+    }
+    return { ...(head.result as Omit<IngestResult, 'out' | 'outcome'>), out: options.out, outcome: 'unchanged' };
+  }
+  // Something changed: the rest of the cache (one entry a data file) is read only now.
+  let cache: CacheBody | null = null;
+  if (head) {
+    const found = await readCacheBody(cacheFile, head);
     if (found.problem) options.onWarning?.(`${found.problem}; building from nothing`);
-    cache = found.cache;
+    cache = found.body;
   }
-  lap('read');
-  if (cache && cache.digest === inputsDigest) {
-    return { ...(cache.result as Omit<IngestResult, 'out' | 'outcome'>), out: options.out, outcome: 'unchanged' };
-  }
+  lap('cache');
 
+  const parsedFiles = new ParsedFiles(cacheFile);
   const records: RawRecord[] = [];
   const rejections: Rejection[] = [];
   const warnings: Warning[] = [];
   for (const [i, file] of files.entries()) {
     options.onProgress?.('read', i, files.length);
-    const parsed = parseFile(await read(file), shownName(file));
-    for (const r of parsed.records) records.push(r);
+    const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, async () => parseFile(await read(file), shownName(file)));
+    for (const [at, r] of parsed.records.entries()) {
+      r.origin = `${version}:${inputs[i]!.hash}:${at}`;
+      records.push(r);
+    }
     rejections.push(...parsed.rejections);
     warnings.push(...parsed.warnings);
   }
   options.onProgress?.('read', files.length, files.length);
   lap('read');
 
-  const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings);
+  const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
+  const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo);
   lap('');
   rejections.push(...corpus.rejections);
   rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 
-  const shardInput = { articles: corpus.articles, topics: corpus.topics };
+  const shardInput = { articles: corpus.articles, topics: corpus.topics, origins: corpus.origins };
   const result: Omit<IngestResult, 'out' | 'outcome' | 'write'> = {
     counts: { ...countShards(shardInput), rejected: rejections.length, warnings: warnings.length, files: 0 },
     rejections,
@@ -330,14 +393,15 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   const emptyWrite: WriteStats = { files: 0, bytes: 0, rewritten: 0, largestList: { path: '', bytes: 0 }, largestArticle: { path: '', bytes: 0 } };
   if (options.strict && rejections.length > 0) return { ...result, write: emptyWrite, out: options.out, outcome: 'kept' };
 
-  const previous = cache ? { dir: out, hashes: cache.files } : null;
+  const previous = cache ? { dir: out, hashes: cache.files, keys: cache.keys } : null;
   let write = emptyWrite;
   let hashes: Record<string, string> = {};
+  let keys: Record<string, [string, number]> = {};
   let slices: BuildCache['slices'] = [];
   let staged: Awaited<ReturnType<typeof stageCache>> | null = null;
   try {
     const { oldRemoved } = await writeAtomically(out, async (temp) => {
-      ({ stats: write, hashes } = await writeShards(temp, buildShards(shardInput), previous));
+      ({ stats: write, hashes, keys } = await writeShards(temp, buildShards(shardInput), previous));
       result.counts.files = write.files;
       lap('write');
       if (options.search) {
@@ -369,13 +433,18 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
         version,
         outIno: (await stat(temp)).ino,
         digest: inputsDigest,
+        inputs,
+        checkedAt,
         files: hashes,
+        keys,
+        topics: topicMemo.next,
         slices,
         result: { ...result, write },
       });
     });
     lap('swap');
     await staged!.commit();
+    parsedFiles.prune();
     // The new output is already live; deleting the previous one is timed apart, as it can cost more than
     // writing (one unlink per file).
     await oldRemoved;
@@ -436,6 +505,12 @@ export function rewriteLine(result: IngestResult): string {
   const total = result.write.files + search.files;
   const rewritten = result.outcome === 'written' ? result.write.rewritten + search.rewritten : 0;
   return `ingest: rewrote ${rewritten} of ${total} files`;
+}
+
+/** `--profile`: CPU seconds of each phase in the order they ran, e.g. `ingest: profile read 1.2 s, tags 3.4 s, …`. */
+export function profileLine(timings: Timings): string {
+  const phases = Object.entries(timings).map(([phase, t]) => `${phase} ${(t.cpuMs / 1000).toFixed(1)} s`);
+  return `ingest: profile (CPU) ${phases.join(', ')}`;
 }
 
 export function summaryLine(result: IngestResult): string {

@@ -69,6 +69,11 @@ export interface RawRecord extends Omit<RecordFields, 'image'> {
   file: string;
   /** 1-based line where the article starts in its file. */
   line: number;
+  /**
+   * Set by the pipeline: the ingest's version, the hash of the file's bytes and the record's place in it.
+   * Two records of the same origin have the same fields, which lets the writer skip unchanged files.
+   */
+  origin?: string;
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   articlePath,
   homePagePath,
@@ -26,8 +27,20 @@ import {
 
 export interface ShardFile {
   path: string;
-  content: string;
+  /**
+   * A short fingerprint of everything the content depends on, or null: equal keys, equal bytes. The writer
+   * compares it with the key the build cache recorded and, when equal, reuses the previous file without
+   * building `content` (a getter, built on demand: serialising every body is most of a write).
+   */
+  key?: string | null;
+  readonly content: string;
 }
+
+const fingerprint = (...parts: string[]): string => {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part).update('\0');
+  return hash.digest('base64');
+};
 
 const WORDS_PER_MINUTE = 200;
 const EXCERPT_CHARS = 160;
@@ -112,7 +125,8 @@ export function articleRecord(article: Article): Article {
 function* listPages(
   kind: ListKind,
   ref: TagRef | TopicRef | null,
-  items: readonly string[],
+  items: readonly number[],
+  summaries: Summaries,
   pathOf: (page: number) => string,
 ): Generator<ShardFile> {
   const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
@@ -128,10 +142,23 @@ function* listPages(
       items: [],
     };
     const head = JSON.stringify(shard);
-    // `items` is the last key, so the empty list closes the text: `…,"items":[]}`.
-    const content = `${head.slice(0, -2)}${items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).join(',')}]}`;
-    yield { path: pathOf(page), content };
+    const onPage = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    yield {
+      path: pathOf(page),
+      key: summaries.keys ? fingerprint(head, ...onPage.map((i) => summaries.keys![i]!)) : null,
+      // `items` is the last key, so the empty list closes the text: `…,"items":[]}`.
+      get content() {
+        return `${head.slice(0, -2)}${onPage.map((i) => summaries.text[i]!).join(',')}]}`;
+      },
+    };
   }
+}
+
+/** Every article's summary, serialised once (an article sits on the home list, its topics' and its tags'). */
+interface Summaries {
+  text: string[];
+  /** Each summary's fingerprint, when the articles' origins are known. */
+  keys: string[] | null;
 }
 
 export interface ShardInput {
@@ -139,6 +166,12 @@ export interface ShardInput {
   articles: readonly Article[];
   /** Every taxonomy topic, in taxonomy order. */
   topics: readonly TopicRef[];
+  /**
+   * For each article id, where its input record came from (the ingest's version, the input file's hash,
+   * the record's place in it): the same origin, the same title, body, date, source, url and picture. With
+   * it every file gets a `key`; without it (tests), none does.
+   */
+  origins?: ReadonlyMap<string, string>;
 }
 
 export interface ShardCounts {
@@ -157,17 +190,30 @@ export function countShards(input: ShardInput): ShardCounts {
   return { articles: input.articles.length, tags: tags.size, topics: topics.size };
 }
 
+/** The origin of every article, or null when any is unknown. */
+function originsOf(input: ShardInput): string[] | null {
+  if (!input.origins) return null;
+  const origins: string[] = [];
+  for (const a of input.articles) {
+    const origin = input.origins.get(a.id);
+    if (origin === undefined) return null;
+    origins.push(origin);
+  }
+  return origins;
+}
+
 export function* buildShards(input: ShardInput): Generator<ShardFile> {
-  const summaries = input.articles.map((a) => JSON.stringify(summarize(a)));
-  const byTopic = new Map<string, string[]>(input.topics.map((t) => [t.slug, []]));
-  const byTag = new Map<string, { ref: TagRef; items: string[] }>();
+  const origins = originsOf(input);
+  const text = input.articles.map((a) => JSON.stringify(summarize(a)));
+  const summaries: Summaries = { text, keys: origins && text.map((t) => fingerprint(t)) };
+  const byTopic = new Map<string, number[]>(input.topics.map((t) => [t.slug, []]));
+  const byTag = new Map<string, { ref: TagRef; items: number[] }>();
   input.articles.forEach((article, i) => {
-    const summary = summaries[i]!;
-    for (const topic of article.topics) byTopic.get(topic.slug)?.push(summary);
+    for (const topic of article.topics) byTopic.get(topic.slug)?.push(i);
     for (const tag of article.tags) {
       let entry = byTag.get(tag.slug);
       if (!entry) byTag.set(tag.slug, (entry = { ref: { slug: tag.slug, label: tag.label }, items: [] }));
-      entry.items.push(summary);
+      entry.items.push(i);
     }
   });
 
@@ -178,17 +224,25 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
     counts,
     topics: input.topics.map((t) => ({ slug: t.slug, label: t.label, count: byTopic.get(t.slug)?.length ?? 0 })),
   };
-  yield { path: manifestPath(), content: JSON.stringify(manifest) };
-  yield* listPages('home', null, summaries, homePagePath);
+  yield { path: manifestPath(), key: null, content: JSON.stringify(manifest) };
+  yield* listPages('home', null, Array.from(text.keys()), summaries, homePagePath);
   for (const topic of input.topics) {
-    yield* listPages('topic', topic, byTopic.get(topic.slug) ?? [], (page) => topicPagePath(topic.slug, page));
+    yield* listPages('topic', topic, byTopic.get(topic.slug) ?? [], summaries, (page) => topicPagePath(topic.slug, page));
   }
   const tagSlugs = [...byTag.keys()].sort();
   for (const slug of tagSlugs) {
     const { ref, items } = byTag.get(slug)!;
-    yield* listPages('tag', ref, items, (page) => tagPagePath(slug, page));
+    yield* listPages('tag', ref, items, summaries, (page) => tagPagePath(slug, page));
   }
-  for (const article of input.articles) {
-    yield { path: articlePath(article.id), content: JSON.stringify(articleRecord(article)) };
+  for (const [i, article] of input.articles.entries()) {
+    // Everything but the record's own fields (which its origin stands for) goes into the key as is.
+    const derived = () => JSON.stringify([article.id, article.tags, article.topics, article.related, article.readAlso]);
+    yield {
+      path: articlePath(article.id),
+      key: origins && fingerprint(origins[i]!, derived()),
+      get content() {
+        return JSON.stringify(articleRecord(article));
+      },
+    };
   }
 }

@@ -81,6 +81,14 @@ export interface WriteStats {
 export interface PreviousOutput {
   dir: string;
   hashes: Readonly<Record<string, string>>;
+  /** The key and byte size of each file that had one (`ShardFile.key`). */
+  keys?: Readonly<Record<string, readonly [key: string, bytes: number]>>;
+}
+
+export interface WrittenShards {
+  stats: WriteStats;
+  hashes: Record<string, string>;
+  keys: Record<string, [key: string, bytes: number]>;
 }
 
 /**
@@ -93,7 +101,7 @@ export async function writeShards(
   dir: string,
   files: Iterable<ShardFile>,
   previous: PreviousOutput | null = null,
-): Promise<{ stats: WriteStats; hashes: Record<string, string> }> {
+): Promise<WrittenShards> {
   const stats: WriteStats = {
     files: 0,
     bytes: 0,
@@ -102,32 +110,57 @@ export async function writeShards(
     largestArticle: { path: '', bytes: 0 },
   };
   const hashes: Record<string, string> = {};
+  const keys: Record<string, [string, number]> = {};
   const made = new Set<string>();
-  for (const { path: rel, content } of files) {
+  for (const shard of files) {
+    const rel = shard.path;
     const file = path.join(dir, rel);
     const folder = path.dirname(file);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    const bytes = encodeUtf8(content);
-    const hash = hashBytes(bytes);
-    hashes[rel] = hash;
-    if (previous?.hashes[rel] === hash) {
-      linkSync(path.join(previous.dir, rel), file);
+    const was = previous?.keys?.[rel];
+    const known = shard.key && was?.[0] === shard.key ? previous!.hashes[rel] : undefined;
+    let size: number;
+    if (known !== undefined && reuse(previous!.dir, rel, file)) {
+      // Same key, same bytes: the content is not even built.
+      hashes[rel] = known;
+      size = was![1];
     } else {
-      writeFileSync(file, bytes);
-      stats.rewritten++;
+      const bytes = encodeUtf8(shard.content);
+      const hash = hashBytes(bytes);
+      hashes[rel] = hash;
+      size = bytes.length;
+      if (previous?.hashes[rel] !== hash || !reuse(previous.dir, rel, file)) {
+        writeFileSync(file, bytes);
+        stats.rewritten++;
+      }
     }
+    if (shard.key) keys[rel] = [shard.key, size];
     stats.files++;
-    stats.bytes += bytes.length;
+    stats.bytes += size;
     const largest = rel.startsWith('articles/') ? stats.largestArticle : rel === 'manifest.json' ? null : stats.largestList;
-    if (largest && bytes.length > largest.bytes) {
-      largest.bytes = bytes.length;
+    if (largest && size > largest.bytes) {
+      largest.bytes = size;
       largest.path = rel;
     }
   }
-  return { stats, hashes };
+  return { stats, hashes, keys };
+}
+
+/**
+ * Hard-links the previous output's copy of `rel` to `file`; false when it is not there (an output changed
+ * behind the cache's back), and the caller writes the file instead.
+ */
+function reuse(previousDir: string, rel: string, file: string): boolean {
+  try {
+    linkSync(path.join(previousDir, rel), file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }
 
 /**

@@ -1,0 +1,97 @@
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashBytes, hasRacyInputs, inputHashes, ParsedFiles, type CacheHead } from './build-cache.ts';
+import type { ParseResult } from './record.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'build-cache-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Reads files and remembers which. */
+function reader(): { read: (file: string) => Promise<Buffer>; readFiles: string[] } {
+  const readFiles: string[] = [];
+  return { readFiles, read: (file) => (readFiles.push(path.basename(file)), readFile(file)) };
+}
+
+describe('inputHashes', () => {
+  it('reads only the files whose size or mtime moved, or that were written just before the last look', async () => {
+    const [a, b, c, d] = ['a.jsonl', 'b.jsonl', 'c.jsonl', 'd.jsonl'].map((name) => path.join(dir, name));
+    const hour = Date.now() / 1000 - 3600;
+    for (const file of [a!, b!, c!]) {
+      await writeFile(file, `{"title":"${path.basename(file)}"}`);
+      await utimes(file, hour, hour);
+    }
+    await writeFile(d!, '{"title":"racy"}');
+    const first = reader();
+    const stamps = await inputHashes([a!, b!, c!, d!], first.read, null);
+    expect(first.readFiles).toEqual(['a.jsonl', 'b.jsonl', 'c.jsonl', 'd.jsonl']);
+    expect(stamps[0]!.hash).toBe(hashBytes(await readFile(a!)));
+
+    // b: same size, new mtime; c: new size, old mtime; d: unchanged but written in the second the cache looked.
+    await writeFile(b!, '{"title":"B.jsonl"}');
+    await writeFile(c!, '{"title":"a longer title"}');
+    await utimes(c!, hour, hour);
+    const second = reader();
+    const again = await inputHashes([a!, b!, c!, d!], second.read, { inputs: stamps, checkedAt: Date.now() });
+    expect(second.readFiles).toEqual(['b.jsonl', 'c.jsonl', 'd.jsonl']);
+    expect(again.map((s) => s.hash)).toEqual(await Promise.all([a!, b!, c!, d!].map(async (f) => hashBytes(await readFile(f)))));
+  });
+});
+
+describe('ParsedFiles', () => {
+  const record = (i: number) => ({
+    id: `r${i}`,
+    title: `عنوان ${i}`,
+    body: ['نص'],
+    date: null,
+    source: null,
+    url: undefined,
+    keywords: { joined: null, whole: [] },
+    readAlso: [],
+    image: null,
+    file: 'in.jsonl',
+    line: i + 1,
+  });
+  // More records than one chunk holds, a field left undefined, a rejection and a warning.
+  const result = {
+    records: Array.from({ length: 4_100 }, (_, i) => record(i)),
+    rejections: [{ file: 'in.jsonl', line: 9, reason: 'سبب' }],
+    warnings: [{ file: 'in.jsonl', line: 3, message: 'تنبيه' }],
+  } as unknown as ParseResult;
+
+  it('parses a file once and gives back the same result; a damaged entry is parsed again; unused ones are pruned', async () => {
+    const cacheFile = path.join(dir, 'out-1.json');
+    let parses = 0;
+    const parse = async () => (parses++, structuredClone(result));
+    expect(await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse)).toEqual(result);
+    const again = await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse);
+    expect(again).toStrictEqual(result);
+    expect(parses).toBe(1);
+    // Another version, name or hash is another entry.
+    await new ParsedFiles(cacheFile).get('v2', 'in.jsonl', 'h1', parse);
+    expect(parses).toBe(2);
+
+    const parsedDir = path.join(dir, 'out-1.parsed');
+    for (const name of await readdir(parsedDir)) await writeFile(path.join(parsedDir, name), 'not v8');
+    const afterDamage = new ParsedFiles(cacheFile);
+    expect(await afterDamage.get('v1', 'in.jsonl', 'h1', parse)).toEqual(result);
+    expect(parses).toBe(3);
+    afterDamage.prune();
+    expect(await readdir(parsedDir)).toHaveLength(1);
+  }, 30_000);
+});
+
+describe('hasRacyInputs', () => {
+  it('says when the head lists a file modified in the two seconds before its run looked', () => {
+    const head = (mtimeMs: number): CacheHead =>
+      ({ checkedAt: 100_000, inputs: [{ file: '/a', size: 1, mtimeMs: 10, hash: 'x' }, { file: '/b', size: 1, mtimeMs, hash: 'y' }] }) as CacheHead;
+    expect(hasRacyInputs(head(97_000))).toBe(false);
+    expect(hasRacyInputs(head(99_000))).toBe(true);
+  });
+});
