@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashBytes, hasRacyInputs, inputHashes, ParsedFiles, type CacheHead } from './build-cache.ts';
+import { folderId, hashBytes, hasRacyInputs, inputHashes, ParsedFiles, type CacheHead } from './build-cache.ts';
 import type { ParseResult } from './record.ts';
 
 let dir: string;
@@ -18,6 +18,23 @@ function reader(): { read: (file: string) => Promise<Buffer>; readFiles: string[
   const readFiles: string[] = [];
   return { readFiles, read: (file) => (readFiles.push(path.basename(file)), readFile(file)) };
 }
+
+describe('folderId', () => {
+  it('follows a folder through a rename, and tells a folder made again at the same path from the old one', async () => {
+    const out = path.join(dir, 'out');
+    await mkdir(path.join(dir, 'staged'));
+    const staged = await folderId(path.join(dir, 'staged'));
+    await rename(path.join(dir, 'staged'), out);
+    expect(await folderId(out)).toBe(staged);
+    // Removed and made again: file systems hand the freed inode straight back, so the inode alone is not enough.
+    for (let i = 0; i < 5; i++) {
+      const before = await folderId(out);
+      await rm(out, { recursive: true });
+      await mkdir(out);
+      expect(await folderId(out)).not.toBe(before);
+    }
+  });
+});
 
 describe('inputHashes', () => {
   it('reads only the files whose size or mtime moved, or that were written just before the last look', async () => {

@@ -12,9 +12,10 @@
  *   fingerprint is unchanged is hard-linked without even being built;
  * - `topics`: each article's topics by a key of what decides them, so they are not matched again;
  * - `slices`: the search bundles by key, reused the same way;
- * - `outIno`: the inode of the output folder it describes. The output is swapped in by renaming a folder,
- *   which keeps its inode, so a cache that does not describe the output now in place (a run killed between
- *   the two renames, an output replaced by hand) is seen, and the run builds from nothing.
+ * - `outId`: the output folder it describes, by inode and birth time (`folderId`). The output is swapped in
+ *   by renaming a folder, which keeps both, so a cache that does not describe the output now in place (a run
+ *   killed between the two renames, an output replaced by hand) is seen, and the run builds from nothing.
+ *   The birth time matters: a folder made right after another was removed often gets its inode.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -37,14 +38,14 @@ import * as z from 'zod/mini';
 import type { ParseResult } from './record.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 const bundleSchema = z.object({ key: z.string(), path: z.string(), files: z.array(z.string()), bytes: z.number() });
 /** What a run needs to decide that nothing changed: small, read on every run. */
 const headSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   version: z.string(),
-  outIno: z.number(),
+  outId: z.string(),
   digest: z.string(),
   inputs: z.array(z.object({ file: z.string(), size: z.number(), mtimeMs: z.number(), hash: z.string() })),
   /** When the run that wrote this cache looked at its inputs (ms since the epoch). */
@@ -94,14 +95,20 @@ export async function readCache(file: string, out: string): Promise<{ cache: Cac
     parsed = null;
   }
   if (!parsed?.success) return { cache: null, problem: corrupt(file) };
-  let ino: number | null = null;
+  let id: string | null = null;
   try {
-    ino = (await stat(out)).ino;
+    id = await folderId(out);
   } catch {
     // No output: nothing to reuse.
   }
-  if (ino !== parsed.data.outIno) return { cache: null, problem: `the build cache ${file} does not describe the output in ${out}` };
+  if (id !== parsed.data.outId) return { cache: null, problem: `the build cache ${file} does not describe the output in ${out}` };
   return { cache: parsed.data, problem: null };
+}
+
+/** A folder's identity across renames: its inode, and its birth time where the file system keeps one. */
+export async function folderId(dir: string): Promise<string> {
+  const { ino, birthtimeMs } = await stat(dir);
+  return `${ino}:${birthtimeMs}`;
 }
 
 /** The rest of the cache whose head is `head`, or null with the reason (then the run builds from nothing). */

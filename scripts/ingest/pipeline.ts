@@ -25,6 +25,7 @@ import {
   cacheFileFor,
   hashBytes,
   ingestVersion,
+  folderId,
   hasRacyInputs,
   inputHashes,
   ParsedFiles,
@@ -431,7 +432,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       staged = await stageCache(cacheFile, {
         format: CACHE_FORMAT,
         version,
-        outIno: (await stat(temp)).ino,
+        outId: await folderId(temp),
         digest: inputsDigest,
         inputs,
         checkedAt,
