@@ -5,7 +5,17 @@
  */
 import type { Page } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
-import { BLOCKED_WORKER, articleUrl, dataFile, expect, failedResource, homeShard, manifest, readDistJson, test } from './fixtures.ts';
+import {
+  BLOCKED_WORKER,
+  articleUrl,
+  dataFile,
+  expect,
+  failedResource,
+  homeShard,
+  manifest,
+  readDistJson,
+  test,
+} from './fixtures.ts';
 import type { Article } from '../src/data/schema.ts';
 import { articlePath } from '../src/data/paths.ts';
 
@@ -86,22 +96,31 @@ test('after hydration, links navigate inside the app without loading a page', as
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 });
 
-test('the first paint waits for neither the app nor the web font; the next page uses the cached font', async ({
+test('the first paint and the lead picture wait for neither the app nor the web font; the next page uses the cached font', async ({
   page,
 }) => {
-  const { article } = samplePages();
+  const { article, full } = samplePages();
+  expect(full.image, 'the sample article has a lead picture').toBeTruthy();
+  // A picture slower than the text: the app must still wait for it (under the pre-paint script's 3 s cap).
+  await page.route(`**${full.image!.src}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   const fonts: string[] = [];
   page.on('request', (request) => request.url().endsWith('.woff2') && fonts.push(request.url()));
   await page.goto(articleUrl(article.id));
   await page.waitForFunction(() => '__reactRouterVersion' in window);
-  const { paintedAt, appRequestedAt } = await page.evaluate(() => ({
+  const { paintedAt, loadedAt, appRequestedAt } = await page.evaluate(() => ({
     paintedAt: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    // 'load' waits for the page's eager pictures, the lead picture (its largest paint) among them.
+    loadedAt: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
     appRequestedAt: performance
       .getEntriesByType('resource')
       .find((entry) => /\/assets\/index-[^/]+\.js$/.test(entry.name))?.startTime,
   }));
   expect(paintedAt).toBeDefined();
   expect(appRequestedAt).toBeGreaterThan(paintedAt!);
+  expect(appRequestedAt).toBeGreaterThan(loadedAt);
   const bodyFont = () => page.evaluate(() => getComputedStyle(document.body).fontFamily);
   expect(await bodyFont()).not.toContain('Noto Sans Arabic');
 
