@@ -112,6 +112,47 @@ describe('segmentLines: each source of evidence', () => {
     ]);
   });
 
+  it('keeps apart two words that the title writes, but never side by side, even when the body has them so', () => {
+    const body = 'أقر البرلمان قانون الانتخابات الجديد';
+    const apart = line('قانون الانتخابات', body, 'الانتخابات المقبلة: البرلمان يناقش قانون الأحزاب');
+    expect(keywords([apart])).toEqual([['قانون', 'الانتخابات']]);
+    expect(keywords([line('قانون الانتخابات', body, 'البرلمان يقر القانون')])).toEqual([['قانون-الانتخابات']]);
+  });
+
+  it('keeps a tag known whole even when the title writes its words apart', () => {
+    const title = 'كوريا الجنوبية ترد على الشمالية';
+    const korea = line('كوريا الشمالية اليابان', 'أطلقت كوريا الشمالية صاروخا', title);
+    expect(keywords([korea], ['كوريا الشمالية'])).toEqual([['كوريا-الشماليه', 'اليابان']]);
+  });
+
+  it('keeps a run with a particle inside although the title has the particle elsewhere', () => {
+    const body = 'تدخل الحرب في أوكرانيا عامها الثالث';
+    const title = 'الحرب تشتد في دونباس وأوكرانيا تطلب الدعم';
+    expect(keywords([line('الحرب في أوكرانيا روسيا', body, title)])).toEqual([['الحرب-في-اوكرانيا', 'روسيا']]);
+  });
+
+  it('does not join an adjective to a noun that the title writes apart from it', () => {
+    const body = 'قالت الحكومة المصرية إن الأسعار ستنخفض';
+    const title = 'الشركة المصرية للاتصالات تنافس الحكومة';
+    expect(keywords([line('الحكومة المصرية', body, title)], [], ['structure', 'text'])).toEqual([['الحكومه', 'المصريه']]);
+    expect(keywords([line('الحكومة المصرية', body)], [], ['structure', 'text'])).toEqual([['الحكومه-المصريه']]);
+  });
+
+  it.each([
+    ['known whole and in the body', 'ضم 12 لاعبا أجنبيا إلى الفريق', ['لاعبا أجنبيا'], ['لاعبا', 'اجنبيا']],
+    ['in the body only', 'ضم 12 لاعبا أجنبيا إلى الفريق', [], ['لاعبا', 'اجنبيا']],
+    ['written without a number', 'ضم لاعبا أجنبيا إلى الفريق', [], ['لاعبا-اجنبيا']],
+    ['after a year, not a count', 'ضم في 2018 لاعبا أجنبيا إلى الفريق', [], ['لاعبا-اجنبيا']],
+  ])('starts no keyword with a counted noun (%s)', (_case, body, known, expected) => {
+    expect(keywords([line('لاعبا أجنبيا', body)], known)).toEqual([expected]);
+  });
+
+  it('breaks a tie by leaving alone the word known whole as a tag of its own', () => {
+    const body = 'يتبع لمصانع أسمنت سيناء منذ سنوات';
+    expect(keywords([line('مصانع أسمنت سيناء', body)], ['مصانع'])).toEqual([['مصانع', 'اسمنت-سيناء']]);
+    expect(keywords([line('مصانع أسمنت سيناء', body)], ['سيناء'])).toEqual([['مصانع-اسمنت', 'سيناء']]);
+  });
+
   it('does not take two tags known alone for a collocation because lines list them together', () => {
     const lines = ['المنتخب', 'أول', 'كأس', 'ملعب'].map((other) => line(`${other} روسيا المنتخب`));
     const apart = keywords(lines, ['روسيا', 'المنتخب'], ['whole', 'collocation']);

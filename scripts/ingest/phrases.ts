@@ -5,13 +5,17 @@
  * - whole: the run is a tag that arrived whole somewhere (a JSON `tags` array, a hashtag, the taxonomy);
  * - text: the run appears verbatim, normalised, within one clause of the same article's body (a clitic
  *   allowed on its first word), and neither starts nor ends with a particle or preposition; in the title
- *   only, it adds weaker evidence; and against: the article writes two words the other way round;
+ *   only, it adds weaker evidence; and against: the article writes two words the other way round, or its
+ *   title writes both but never side by side (the line took them from the title as two keywords);
  * - collocation: across every keyword line of the corpus its adjacent words are seen together again and
  *   again, compared with how often each is seen at all, unless each is a tag known whole alone; and
  *   against: two words each common in lines, or in titles, and seldom side by side there, are two keywords;
  * - structure: Arabic that never ends a keyword: a particle or name link (في، بن، أبو، عبد …) before the
  *   split, a name link (بن) after it, or a definite adjective («العسكرية») after a definite noun, unless the
- *   article's text shows the adjective after another word only.
+ *   article's text shows the adjective after another word only, or its title writes the two apart; and
+ *   against: a counted noun (the text writes «60 دبلوماسيا») starts no keyword.
+ *
+ * Ties go to the split that leaves alone the words known whole as tags of their own, then keep the split.
  *
  * Each line is segmented by the best-scoring split (dynamic programming over runs of up to MAX_RUN words).
  * A run scores its evidence, plus a glue term per inner boundary (structure) minus JOIN_COST per inner
@@ -92,6 +96,8 @@ const GLUE_PARTICLE = 3;
 const GLUE_ADJECTIVE = 4;
 /** A keyword does not start with a preposition. */
 const PREPOSITION_START = 0.5;
+/** Scores closer than this are a tie (sums of the same weights in another order). */
+const TIE = 1e-9;
 
 /**
  * Normalised forms (see slugify) of words after which a keyword never ends. «على» is not one: normalised, it
@@ -113,6 +119,12 @@ const FUNCTION_WORDS = new Set([
 const CLAUSE_END = /[،,;؛:.!?؟…\n]+/;
 /** A relative adjective (nisba) in any number or gender, normalised (ة → ه). */
 const NISBA = /^ال.{2,}(?:ي|يه|يين|يون|يات|يان)$/;
+/**
+ * A number from 11 to 99: the noun it counts is singular and accusative («60 دبلوماسيا»), so the word after
+ * it ends in the ـا of the accusative whatever it means elsewhere («روسيا»). Years (2018) and 3 to 10 (which
+ * count a plural) are not such numbers.
+ */
+const COUNTS_ACCUSATIVE = /^(?:1[1-9]|[2-9][0-9])$/;
 
 interface Counts {
   /** Per line, the number of each word (words are numbered in first-seen order). */
@@ -241,6 +253,25 @@ function occursIn(run: string, firstWord: string, text: string): boolean {
   return false;
 }
 
+/** Whether `text` holds unit `word`, a clitic allowed. */
+function holds(word: string, text: string): boolean {
+  return occursIn(word.replace(/-/g, ' '), word.split('-')[0]!, text);
+}
+
+/**
+ * Whether `text` writes the word as a counted noun: ending in the accusative ـا, right after a number from 11
+ * to 99 («بطرد 60 دبلوماسيا روسيا»: diplomats, Russian ones). A counted noun is a quantity, not the start of a
+ * name or a term: «دبلوماسيا روسيا» is no keyword however often lines list it so.
+ */
+function writesCounted(word: string, text: string): boolean {
+  if (!word.endsWith('ا')) return false;
+  const needle = ` ${word} `;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    if (COUNTS_ACCUSATIVE.test(text.slice(text.lastIndexOf(' ', at - 1) + 1, at))) return true;
+  }
+  return false;
+}
+
 /** Whether `text` writes unit `a` right before unit `b` (units are slugs; a clitic allowed on `a`). */
 function writesBefore(a: string, b: string, text: string): boolean {
   return occursIn(`${a.replace(/-/g, ' ')} ${b.replace(/-/g, ' ')}`, a.split('-')[0]!, text);
@@ -279,7 +310,22 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
       return;
     }
     const body = use.has('text') ? spacedTokens(line.text.body()) : null;
-    const text = body === null ? null : `${spacedTokens(line.text.title)}${body}`;
+    const title = body === null ? null : spacedTokens(line.text.title);
+    const text = body === null ? null : `${title}${body}`;
+
+    // Whether the title writes words k and k + 1, but never side by side («سلاح البحرية» … «التايم الأمريكية»
+    // for «البحرية الأمريكية»): keyword lines are often the title's words, and these were two there. Not for
+    // a particle or preposition: most titles have one somewhere («في»), and it says nothing of this «في».
+    const apartInTitleAt = new Int8Array(n - 1).fill(-1);
+    const apartInTitle = (k: number): boolean => {
+      if (title === null) return false;
+      if (apartInTitleAt[k] === -1) {
+        const [a, b] = [units[k]!, units[k + 1]!];
+        const content = !FUNCTION_WORDS.has(a) && !FUNCTION_WORDS.has(b);
+        apartInTitleAt[k] = content && holds(a, title) && holds(b, title) && !writesBefore(a, b, title) ? 1 : 0;
+      }
+      return apartInTitleAt[k] === 1;
+    };
 
     // glue[k]: what structure says about the boundary between word k and word k + 1.
     const glue = new Float64Array(n - 1);
@@ -288,7 +334,13 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
         const left = units[k]!;
         const right = units[k + 1]!;
         if (PARTICLES.has(left) || NAME_LINKS.has(right)) glue[k] = GLUE_PARTICLE;
-        else if (left.startsWith('ال') && NISBA.test(right) && !known.has(right) && !qualifiesElsewhere(left, right, text))
+        else if (
+          left.startsWith('ال') &&
+          NISBA.test(right) &&
+          !known.has(right) &&
+          !qualifiesElsewhere(left, right, text) &&
+          !apartInTitle(k)
+        )
           glue[k] = GLUE_ADJECTIVE;
       }
     }
@@ -335,8 +387,10 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
         const unit = units[j]!;
         collocated &&= strength[j - 1]! > 0;
         if (!knownPrefix && !inText && !collocated && glue[j - 1] === 0) break;
+        // Looked up only for a run some evidence could support: it scans the article's text.
+        if (j === i + 1 && text !== null && writesCounted(first, text)) break;
         glueSum += glue[j - 1]!;
-        if (strength[j - 1]! < 0 || reversed(j - 1)) apart += APART;
+        if (strength[j - 1]! < 0 || reversed(j - 1) || apartInTitle(j - 1)) apart += APART;
         minStrength = Math.min(minStrength, strength[j - 1]!);
         const inner = j - i;
         let score = glueSum - apart - inner * JOIN_COST;
@@ -368,22 +422,28 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
       return scores;
     };
 
-    // best[j]: the best score of words 0..j-1; from[j]: where its last keyword starts.
+    // best[j]: the best score of words 0..j-1; from[j]: where its last keyword starts; alone[j]: how many
+    // words known whole as tags of their own it leaves alone, which breaks ties («شركات حديد عز», the body
+    // writing «لشركات حديد عز»: «شركات» + «حديد عز» when «شركات» is a tag elsewhere).
     const best = new Float64Array(n + 1);
     const from = new Int32Array(n + 1);
+    const alone = new Int32Array(n + 1);
     const table: RunScore[][] = [];
     for (let i = 0; i < n; i++) table.push(scoreRunsFrom(i));
     for (let j = 1; j <= n; j++) {
       best[j] = best[j - 1]!;
       from[j] = j - 1;
+      alone[j] = alone[j - 1]! + (use.has('whole') && known.has(units[j - 1]!) ? 1 : 0);
       for (let i = Math.max(0, j - MAX_RUN); i < j - 1; i++) {
         const run = table[i]![j - i - 2];
         if (run === undefined) continue;
         const candidate = best[i]! + run.score;
-        // Strictly better only: ties keep the split, so nothing joins without net evidence.
-        if (candidate > best[j]!) {
+        // Better only: a tie that leaves alone no more known tags keeps the split, so nothing joins without
+        // net evidence.
+        if (candidate > best[j]! + TIE || (candidate > best[j]! - TIE && alone[i]! > alone[j]!)) {
           best[j] = candidate;
           from[j] = i;
+          alone[j] = alone[i]!;
         }
       }
     }
