@@ -315,6 +315,7 @@ export function createSearchEngine(
   const loaded = new Map<string, Promise<PagefindModule>>();
   const withFilters = new Map<string, Promise<unknown>>();
   const vocabShards = new Map<string, VocabEntry[]>();
+  const vocabulary = makeVocabulary(vocabShards);
   const slice = (path: string): Promise<PagefindModule> => {
     let module = loaded.get(path);
     if (!module) {
@@ -357,16 +358,13 @@ export function createSearchEngine(
     // One shard a word tells whether the corpus uses it; only a doubtful word loads the shards of its
     // near spellings and of the two words it may run together.
     await loadShards(checked.map(vocabKey));
-    let vocabulary = makeVocabulary(vocabShards);
     const doubtful = checked.filter((w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT);
     if (doubtful.length === 0) return null;
     await loadShards(doubtful.flatMap(vocabKeysFor));
-    vocabulary = makeVocabulary(vocabShards);
     const fixes = new Map(doubtful.map((w) => [w, correctWord(w, vocabulary)]));
     const unsplit = doubtful.filter((w) => fixes.get(w) === null);
     if (unsplit.length > 0) {
       await loadShards(unsplit.flatMap(splitKeys));
-      vocabulary = makeVocabulary(vocabShards);
       for (const w of unsplit) fixes.set(w, splitWord(w, vocabulary));
     }
     const made = [...fixes.values()].filter((f) => f !== null);
@@ -374,8 +372,16 @@ export function createSearchEngine(
     return { text: words.map((w) => fixes.get(w)?.written ?? w).join(' '), sure: made.every((f) => f.distance <= SURE_DISTANCE) };
   }
 
-  /** One search; with `after`, that query's results follow those of the query itself («هل تقصد»). */
-  async function run(params: SearchParams, searchOptions: SearchOptions, after: string | null = null): Promise<SearchOutcome> {
+  /**
+   * One search; with `after`, that query's results follow those of the query itself («هل تقصد»). The
+   * first page reads past a slice with no match only when `readOn` (if given) says so.
+   */
+  async function run(
+    params: SearchParams,
+    searchOptions: SearchOptions,
+    after: string | null = null,
+    readOn?: () => Promise<boolean>,
+  ): Promise<SearchOutcome> {
     const browse = params.q === '';
     const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
     const afterVariants = after === null ? [] : queryVariants(after, lexicon);
@@ -407,6 +413,8 @@ export function createSearchEngine(
     const tagCounts = new Map<string, number>();
     let searched = 0;
     let searchedArticles = 0;
+    // The whole archive reads every slice: their Pagefind, WASM and metadata load at once, not one by one.
+    if (params.scope === 'all') for (const info of slices) slice(info.path).catch(() => undefined);
     for (const info of slices) {
       // The first page of the default scope stops at the newest slice that has a match: each older slice
       // costs its own Pagefind, WASM and metadata (~120 KB), so a common word reads one slice, and only a
@@ -414,7 +422,7 @@ export function createSearchEngine(
       // the results are recent and links to the whole archive; later pages read on as far as they need.
       const count = perSlice.reduce((n, list) => n + list.length, 0);
       const enough = params.page === 1 ? count > 0 : count > end;
-      if (params.scope === 'recent' && searched > 0 && enough) break;
+      if (params.scope === 'recent' && searched > 0 && (enough || (count === 0 && readOn && !(await readOn())))) break;
       const pagefind = await slice(info.path);
       let found: SliceResult;
       try {
@@ -422,8 +430,12 @@ export function createSearchEngine(
           if (!withFilters.has(info.path)) withFilters.set(info.path, loadEveryFilter(pagefind));
           await withFilters.get(info.path);
         }
-        found = await searchSlice(pagefind, variants, options);
-        if (afterVariants.length > 0) perSliceAfter.push((await searchSlice(pagefind, afterVariants, options)).results);
+        const [own, then] = await Promise.all([
+          searchSlice(pagefind, variants, options),
+          afterVariants.length > 0 ? searchSlice(pagefind, afterVariants, options) : null,
+        ]);
+        found = own;
+        if (then) perSliceAfter.push(then.results);
       } catch (error) {
         // A Pagefind that failed mid-search may be left broken: the next search loads the slice afresh.
         loaded.delete(info.path);
@@ -479,7 +491,11 @@ export function createSearchEngine(
       // The spelling check runs beside the search, so it adds no wait to a query spelt right.
       const checking =
         params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
-      const [outcome, spelling] = await Promise.all([run(params, searchOptions), checking]);
+      // A word one slip from a known one is not hunted for, as typed, through the archive when the newest
+      // slice lacks it: each older slice costs its Pagefind, WASM and metadata (~120 KB), and the corrected
+      // query's results would come first anyway.
+      const readOn = async (): Promise<boolean> => !(await checking)?.sure;
+      const [outcome, spelling] = await Promise.all([run(params, searchOptions, null, readOn), checking]);
       if (spelling === null || spelling === undefined) return outcome;
       const suggestion = spelling.text;
       const fewSayIt = outcome.total < FEW_RESULTS && outcome.hits.some((hit) => saysTypedWords(hit, params.q, suggestion));
@@ -491,7 +507,10 @@ export function createSearchEngine(
       // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
       // its first letters, so the corrected query's results come first and those follow.
       const fixed = await run({ ...params, q: suggestion }, searchOptions, outcome.total > 0 ? params.q : null);
-      return fixed.total > 0 ? { ...fixed, suggestion, corrected: true } : { ...outcome, suggestion };
+      if (fixed.total > 0) return { ...fixed, suggestion, corrected: true };
+      // The correction finds nothing either: the words as typed, read on through the archive after all.
+      const literal = outcome.total === 0 && !outcome.complete ? await run(params, searchOptions) : outcome;
+      return { ...literal, suggestion };
     },
   };
 }
