@@ -245,6 +245,22 @@ describe('createSearchEngine', () => {
       expect(outcome.hits[0]?.id).toBe('u');
     });
 
+    it('reads no hit of the words as typed that the corrected query\'s page does not show', async () => {
+      const reads: string[] = [];
+      const noise = Array.from({ length: 12 }, (_, i) => {
+        const r = result(`n${i}`);
+        return { ...r, data: () => (reads.push(r.id), r.data()) };
+      });
+      const engine = createSearchEngine(
+        manifest(1),
+        async () => ({ search: async (term) => ({ results: /[اأ]وكرانيا/.test(term ?? '') ? [result('u')] : noise }) }),
+        vocab,
+      );
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome.hits.map((h) => h.id)).toEqual(['u', ...noise.slice(0, 9).map((r) => r.id)]);
+      expect(reads).toEqual(noise.slice(0, 9).map((r) => r.id));
+    });
+
     it('keeps what the query as typed finds first when the correction is two slips away', async () => {
       const far = async () => [['اوكرانيون', 50] as [string, number]];
       const engine = createSearchEngine(manifest(1), async () => slice(['t']), far);

@@ -147,6 +147,15 @@ interface Ranked extends PagefindResult {
   best: number;
 }
 
+/** A search ranked, before its page of hits is read. */
+interface Ranking {
+  /** Everything but the hits. */
+  outcome: SearchOutcome;
+  page: Ranked[];
+  /** What to mark in the hits' titles and excerpts. */
+  terms: string[];
+}
+
 interface SliceResult {
   results: Ranked[];
   filters: Record<string, Record<string, number>>;
@@ -373,15 +382,16 @@ export function createSearchEngine(
   }
 
   /**
-   * One search; with `after`, that query's results follow those of the query itself («هل تقصد»). The
-   * first page reads past a slice with no match only when `readOn` (if given) says so.
+   * One search, ranked but not yet read (`withHits`): a correction may replace it, and each hit shown costs
+   * a request. With `after`, that query's results follow those of the query itself («هل تقصد»). The first
+   * page reads past a slice with no match only when `readOn` (if given) says so.
    */
-  async function run(
+  async function rank(
     params: SearchParams,
     searchOptions: SearchOptions,
     after: string | null = null,
     readOn?: () => Promise<boolean>,
-  ): Promise<SearchOutcome> {
+  ): Promise<Ranking> {
     const browse = params.q === '';
     const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
     const afterVariants = after === null ? [] : queryVariants(after, lexicon);
@@ -397,7 +407,7 @@ export function createSearchEngine(
       corrected: false,
       unsearchable: false,
     };
-    if (variants.length === 0) return { ...empty, unsearchable: true };
+    if (variants.length === 0) return { outcome: { ...empty, unsearchable: true }, page: [], terms: [] };
 
     const filters: Record<string, string[]> = {};
     if (params.topic !== null) filters.topic = [params.topic];
@@ -458,9 +468,25 @@ export function createSearchEngine(
     const ids = new Set(results.map((r) => r.id));
     results.push(...merge(perSliceAfter).filter((r) => !ids.has(r.id)));
 
+    const outcome: SearchOutcome = {
+      ...empty,
+      total: results.length,
+      complete: searched === slices.length,
+      hasNext: results.length > end,
+      facets: {
+        topics: facetValues(topicCounts, topicLabels, params.topic ? [params.topic] : [], Infinity),
+        tags: facetValues(tagCounts, tagLabels, params.tags, MAX_FACET_TAGS),
+      },
+      searchedArticles,
+    };
     const terms = browse ? [] : highlightTerms(after === null ? params.q : `${params.q} ${after}`);
+    return { outcome, page: results.slice(start, end), terms };
+  }
+
+  /** The ranking with its page of hits read (one Pagefind fragment each). */
+  async function withHits({ outcome, page, terms }: Ranking): Promise<SearchOutcome> {
     const hits: SearchHit[] = [];
-    for (const data of await Promise.all(results.slice(start, end).map((r) => r.data()))) {
+    for (const data of await Promise.all(page.map((r) => r.data()))) {
       const id = articleIdFromUrl(data.raw_url ?? data.url);
       const title = data.meta.title;
       if (id === null || !title) continue;
@@ -472,18 +498,7 @@ export function createSearchEngine(
         excerpt: excerptSegments(data.excerpt, terms),
       });
     }
-    return {
-      ...empty,
-      hits,
-      total: results.length,
-      complete: searched === slices.length,
-      hasNext: results.length > end,
-      facets: {
-        topics: facetValues(topicCounts, topicLabels, params.topic ? [params.topic] : [], Infinity),
-        tags: facetValues(tagCounts, tagLabels, params.tags, MAX_FACET_TAGS),
-      },
-      searchedArticles,
-    };
+    return { ...outcome, hits };
   }
 
   return {
@@ -495,22 +510,26 @@ export function createSearchEngine(
       // slice lacks it: each older slice costs its Pagefind, WASM and metadata (~120 KB), and the corrected
       // query's results would come first anyway.
       const readOn = async (): Promise<boolean> => !(await checking)?.sure;
-      const [outcome, spelling] = await Promise.all([run(params, searchOptions, null, readOn), checking]);
-      if (spelling === null || spelling === undefined) return outcome;
+      const [ranked, spelling] = await Promise.all([rank(params, searchOptions, null, readOn), checking]);
+      if (spelling === null || spelling === undefined) return withHits(ranked);
       const suggestion = spelling.text;
-      const fewSayIt = outcome.total < FEW_RESULTS && outcome.hits.some((hit) => saysTypedWords(hit, params.q, suggestion));
-      if (outcome.total > 0 && (fewSayIt || !spelling.sure)) {
+      const { total, complete } = ranked.outcome;
+      // Only a few results are read to tell whether they say the word as typed; many, or none, are
+      // replaced by the corrected query's before a request is spent on them.
+      const few = total > 0 && total < FEW_RESULTS ? await withHits(ranked) : null;
+      const fewSayIt = few?.hits.some((hit) => saysTypedWords(hit, params.q, suggestion)) ?? false;
+      if (total > 0 && (fewSayIt || !spelling.sure)) {
         // A few results that hold the word (it may be a rare one spelt right), or a correction two slips
         // away (it may be another word): what the words as typed find stays first, the likely ones after.
-        return { ...(await run(params, searchOptions, suggestion)), suggestion };
+        return { ...(await withHits(await rank(params, searchOptions, suggestion))), suggestion };
       }
       // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
       // its first letters, so the corrected query's results come first and those follow.
-      const fixed = await run({ ...params, q: suggestion }, searchOptions, outcome.total > 0 ? params.q : null);
-      if (fixed.total > 0) return { ...fixed, suggestion, corrected: true };
+      const fixed = await rank({ ...params, q: suggestion }, searchOptions, total > 0 ? params.q : null);
+      if (fixed.outcome.total > 0) return { ...(await withHits(fixed)), suggestion, corrected: true };
       // The correction finds nothing either: the words as typed, read on through the archive after all.
-      const literal = outcome.total === 0 && !outcome.complete ? await run(params, searchOptions) : outcome;
-      return { ...literal, suggestion };
+      const literal = total === 0 && !complete ? await rank(params, searchOptions) : ranked;
+      return { ...(await withHits(literal)), suggestion };
     },
   };
 }
