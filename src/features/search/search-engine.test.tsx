@@ -261,6 +261,16 @@ describe('createSearchEngine', () => {
       expect(reads).toEqual(noise.slice(0, 9).map((r) => r.id));
     });
 
+    it('searches the words as typed once, not again beside their correction', async () => {
+      const search = vi.fn<PagefindModule['search']>(async (term) => ({
+        results: /[اأ]وكرانيا/.test(term ?? '') ? [result('u')] : Array.from({ length: 12 }, (_, i) => result(`n${i}`)),
+      }));
+      const engine = createSearchEngine(manifest(1), async () => ({ search }), vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome.corrected).toBe(true);
+      expect(search.mock.calls.filter(([term]) => term === 'اوكرنيا')).toHaveLength(1);
+    });
+
     it('keeps what the query as typed finds first when the correction is two slips away', async () => {
       const far = async () => [['اوكرانيون', 50] as [string, number]];
       const engine = createSearchEngine(manifest(1), async () => slice(['t']), far);

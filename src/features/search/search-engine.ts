@@ -384,11 +384,14 @@ export function createSearchEngine(
   /**
    * One search, ranked but not yet read (`withHits`): a correction may replace it, and each hit shown costs
    * a request. With `after`, that query's results follow those of the query itself («هل تقصد»). The first
-   * page reads past a slice with no match only when `readOn` (if given) says so.
+   * page reads past a slice with no match only when `readOn` (if given) says so. `answers` keeps each
+   * slice's answer to each set of variants for the one call of `search` that ranks several queries, so
+   * the words as typed are not searched again beside their correction.
    */
   async function rank(
     params: SearchParams,
     searchOptions: SearchOptions,
+    answers: Map<string, Promise<SliceResult>>,
     after: string | null = null,
     readOn?: () => Promise<boolean>,
   ): Promise<Ranking> {
@@ -440,10 +443,13 @@ export function createSearchEngine(
           if (!withFilters.has(info.path)) withFilters.set(info.path, loadEveryFilter(pagefind));
           await withFilters.get(info.path);
         }
-        const [own, then] = await Promise.all([
-          searchSlice(pagefind, variants, options),
-          afterVariants.length > 0 ? searchSlice(pagefind, afterVariants, options) : null,
-        ]);
+        const once = (vs: readonly QueryVariant[]): Promise<SliceResult> => {
+          const key = `${info.path}\n${JSON.stringify(vs)}`;
+          const answer = answers.get(key) ?? searchSlice(pagefind, vs, options);
+          answers.set(key, answer);
+          return answer;
+        };
+        const [own, then] = await Promise.all([once(variants), afterVariants.length > 0 ? once(afterVariants) : null]);
         found = own;
         if (then) perSliceAfter.push(then.results);
       } catch (error) {
@@ -510,7 +516,8 @@ export function createSearchEngine(
       // slice lacks it: each older slice costs its Pagefind, WASM and metadata (~120 KB), and the corrected
       // query's results would come first anyway.
       const readOn = async (): Promise<boolean> => !(await checking)?.sure;
-      const [ranked, spelling] = await Promise.all([rank(params, searchOptions, null, readOn), checking]);
+      const answers = new Map<string, Promise<SliceResult>>();
+      const [ranked, spelling] = await Promise.all([rank(params, searchOptions, answers, null, readOn), checking]);
       if (spelling === null || spelling === undefined) return withHits(ranked);
       const suggestion = spelling.text;
       const { total, complete } = ranked.outcome;
@@ -521,14 +528,14 @@ export function createSearchEngine(
       if (total > 0 && (fewSayIt || !spelling.sure)) {
         // A few results that hold the word (it may be a rare one spelt right), or a correction two slips
         // away (it may be another word): what the words as typed find stays first, the likely ones after.
-        return { ...(await withHits(await rank(params, searchOptions, suggestion))), suggestion };
+        return { ...(await withHits(await rank(params, searchOptions, answers, suggestion))), suggestion };
       }
       // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
       // its first letters, so the corrected query's results come first and those follow.
-      const fixed = await rank({ ...params, q: suggestion }, searchOptions, total > 0 ? params.q : null);
+      const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers, total > 0 ? params.q : null);
       if (fixed.outcome.total > 0) return { ...(await withHits(fixed)), suggestion, corrected: true };
       // The correction finds nothing either: the words as typed, read on through the archive after all.
-      const literal = total === 0 && !complete ? await rank(params, searchOptions) : ranked;
+      const literal = total === 0 && !complete ? await rank(params, searchOptions, answers) : ranked;
       return { ...(await withHits(literal)), suggestion };
     },
   };
