@@ -130,6 +130,8 @@ async function main(): Promise<void> {
     const typo = words.find((w) => w.length >= 6) ?? 'اوكرانيا';
     const queries = [...words.slice(0, Number(values.queries)), 'في من', typo.slice(0, 2) + typo.slice(3)];
     await bundleBenchEntry(path.join(tmp, 'site'));
+    // Times on a shared machine follow its load: printed beside them.
+    const loadBefore = os.loadavg()[0]!;
     const server = await serveStatic({ '/data/': tmp, '/site/': path.join(tmp, 'site') });
     const browser = await launchChromium();
     const cold: Array<{ bytes: number; ms: number; requests: number }> = [];
@@ -166,6 +168,7 @@ async function main(): Promise<void> {
       await browser.close();
       await server.close();
     }
+    const loadAfter = os.loadavg()[0]!;
     const median = (xs: number[]): number => percentile(xs, 50);
     console.log('\nfirst query, each:');
     for (const [i, q] of queries.entries()) console.log(`  ${q.padEnd(14)} ${kb(cold[i]!.bytes).padStart(10)}  ${cold[i]!.requests} requests`);
@@ -185,6 +188,7 @@ async function main(): Promise<void> {
     console.log(
       `later queries: median ${kb(median(warm.map((c) => c.bytes)))}, median ${median(warm.map((c) => c.ms))} ms, p95 ${percentile(warm.map((c) => c.ms), 95)} ms`,
     );
+    console.log(`load average (1 min) on ${os.availableParallelism()} cores: ${loadBefore.toFixed(1)} before the queries, ${loadAfter.toFixed(1)} after`);
   } finally {
     if (values.keep) console.log(`kept ${tmp}`);
     else if (!values.index) await rm(tmp, { recursive: true, force: true });
