@@ -25,6 +25,8 @@ export interface StaticServer {
   /** Bytes sent (as on the wire, gzipped where a host would) since the last reset. */
   bytes: () => number;
   requests: () => number;
+  /** Each request since the last reset: its path, bytes sent and when it was answered (ms after the reset). */
+  sent: () => ReadonlyArray<{ path: string; bytes: number; ms: number }>;
   reset: () => void;
   close: () => Promise<void>;
 }
@@ -33,6 +35,8 @@ export interface StaticServer {
 export async function serveStatic(mounts: Record<string, string>): Promise<StaticServer> {
   let bytes = 0;
   let requests = 0;
+  let since = Date.now();
+  let sent: Array<{ path: string; bytes: number; ms: number }> = [];
   const server = http.createServer((req, res) => {
     void (async () => {
       const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -61,6 +65,7 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
       }
       requests++;
       bytes += body.byteLength;
+      sent.push({ path: pathname, bytes: body.byteLength, ms: Date.now() - since });
       res.setHeader('content-type', type);
       res.setHeader('cache-control', 'no-store');
       res.end(body);
@@ -73,9 +78,12 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
     url: `http://127.0.0.1:${port}`,
     bytes: () => bytes,
     requests: () => requests,
+    sent: () => sent,
     reset: () => {
       bytes = 0;
       requests = 0;
+      since = Date.now();
+      sent = [];
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -1,12 +1,14 @@
 /**
- * `npm exec tsx scripts/bench/search-scale.ts -- --data DIR [--slice 5000] [--limit N] [--queries N]`
+ * `npm exec tsx scripts/bench/search-scale.ts -- --data DIR [--slice 5000] [--limit N] [--queries N] [--keep | --index DIR] [--trace]`
  *
  * The search index at scale: reads the articles of an ingest output folder (make one with
  * `npm run bench:ingest -- --count 100000 --keep DIR`, then pass DIR/data), builds the sliced Pagefind
  * index, and reports build time, peak memory (this process and the Pagefind binary together), file count,
  * size, and, in headless Chromium, the bytes and time of a first (cold) query and of later ones.
  * `--shards-only` builds only the vocabulary and suggestion shards (minutes, not the index's hour on a
- * busy machine) and prints their sizes, gzipped as a host sends them.
+ * busy machine) and prints their sizes, gzipped as a host sends them. `--index DIR` measures the queries
+ * over an index kept by an earlier run (`--keep` prints its folder) instead of building one, and
+ * `--trace` lists each query's requests with their bytes and times.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -73,14 +75,20 @@ async function main(): Promise<void> {
       limit: { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
       queries: { type: 'string', default: '12' },
       keep: { type: 'boolean', default: false },
+      index: { type: 'string' },
+      trace: { type: 'boolean', default: false },
       'shards-only': { type: 'boolean', default: false },
     },
   });
-  if (!values.data) throw new Error('usage: tsx scripts/bench/search-scale.ts --data DIR/data [--slice 5000] [--limit N]');
+  if (!values.data) {
+    throw new Error('usage: tsx scripts/bench/search-scale.ts --data DIR/data [--slice 5000] [--limit N] [--keep | --index DIR] [--trace]');
+  }
   const sliceSize = Number(values.slice);
-  const articles = await readArticles(values.data, Number(values.limit));
+  // Queries come from the first 500 articles: a kept index needs no more of them.
+  const queriesOnly = values.index !== undefined && !values['shards-only'];
+  const articles = await readArticles(values.data, queriesOnly ? Math.min(500, Number(values.limit)) : Number(values.limit));
   const taxonomy = await loadTaxonomy('content/taxonomy.json');
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'search-scale-'));
+  const tmp = values.index ?? (await mkdtemp(path.join(os.tmpdir(), 'search-scale-')));
   if (values['shards-only']) {
     const began = Date.now();
     const shards = await writeSearchShards(tmp, articles, taxonomy, countTokens(articles.map(articleText)));
@@ -94,7 +102,7 @@ async function main(): Promise<void> {
         `${name}: ${stats.files} files, ${kb(stats.bytes)} raw; gzip median ${kb(percentile(gz, 50))}, p95 ${kb(percentile(gz, 95))}, largest ${kb(Math.max(...gz))}; index.json ${kb(stats.indexBytes)} raw, ${kb(await gzipOf('index.json'))} gzip`,
       );
     }
-    await rm(tmp, { recursive: true, force: true });
+    if (!values.index) await rm(tmp, { recursive: true, force: true });
     return;
   }
   try {
@@ -103,14 +111,18 @@ async function main(): Promise<void> {
       peak = Math.max(peak, treeRssMb());
     }, 1000);
     const began = Date.now();
-    const built = await buildSearchIndex(articles, tmp, taxonomy, {
-      sliceSize,
-      onSlice: (done, total) => console.log(`  slice ${done}/${total} written at ${((Date.now() - began) / 1000).toFixed(0)} s`),
-    });
+    const built = values.index
+      ? null
+      : await buildSearchIndex(articles, tmp, taxonomy, {
+          sliceSize,
+          onSlice: (done, total) => console.log(`  slice ${done}/${total} written at ${((Date.now() - began) / 1000).toFixed(0)} s`),
+        });
     clearInterval(timer);
     const seconds = (Date.now() - began) / 1000;
     const disk = await countFiles(path.join(tmp, 'pagefind'));
-    const manifest = JSON.parse(await readFile(path.join(tmp, 'pagefind', 'search-manifest.json'), 'utf8')) as { slices: unknown[] };
+    const manifest = JSON.parse(await readFile(path.join(tmp, 'pagefind', 'search-manifest.json'), 'utf8')) as {
+      slices: Array<{ count: number }>;
+    };
 
     // Queries: words of the corpus's own titles, so each finds something; then two words nearly every
     // article has (the worst case for bytes), and a title word with a letter dropped («هل تقصد»).
@@ -118,6 +130,8 @@ async function main(): Promise<void> {
     const typo = words.find((w) => w.length >= 6) ?? 'اوكرانيا';
     const queries = [...words.slice(0, Number(values.queries)), 'في من', typo.slice(0, 2) + typo.slice(3)];
     await bundleBenchEntry(path.join(tmp, 'site'));
+    // Times on a shared machine follow its load: printed beside them.
+    const loadBefore = os.loadavg()[0]!;
     const server = await serveStatic({ '/data/': tmp, '/site/': path.join(tmp, 'site') });
     const browser = await launchChromium();
     const cold: Array<{ bytes: number; ms: number; requests: number }> = [];
@@ -136,7 +150,12 @@ async function main(): Promise<void> {
             ([qq, ff]) => (window as unknown as { bench: { runEngine: (q: string, f: boolean) => Promise<string[]> } }).bench.runEngine(qq, ff),
             [query, withFacets] as const,
           );
-          return { bytes: server.bytes(), ms: Date.now() - started, requests: server.requests() };
+          const ms = Date.now() - started;
+          if (values.trace) {
+            console.log(`${query}${withFacets ? ' (facets)' : ''}: ${kb(server.bytes())}, ${ms} ms`);
+            for (const r of server.sent()) console.log(`  ${String(r.ms).padStart(5)} ms ${kb(r.bytes).padStart(9)}  ${r.path}`);
+          }
+          return { bytes: server.bytes(), ms, requests: server.requests() };
         };
         cold.push(await run(q));
         facets.push(await run(q, true));
@@ -149,13 +168,14 @@ async function main(): Promise<void> {
       await browser.close();
       await server.close();
     }
+    const loadAfter = os.loadavg()[0]!;
     const median = (xs: number[]): number => percentile(xs, 50);
     console.log('\nfirst query, each:');
     for (const [i, q] of queries.entries()) console.log(`  ${q.padEnd(14)} ${kb(cold[i]!.bytes).padStart(10)}  ${cold[i]!.requests} requests`);
     console.log(`\narticles: ${articles.length}, slice size: ${sliceSize}, slices: ${manifest.slices.length}`);
-    console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
+    if (built) console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
     console.log(`index on disk: ${disk.files} files, ${(disk.bytes / 1048576).toFixed(1)} MB`);
-    for (const [name, stats] of Object.entries(built.shards ?? {})) {
+    for (const [name, stats] of Object.entries(built?.shards ?? {})) {
       console.log(`${name} shards: ${stats.files} files, ${kb(stats.bytes)}, largest ${kb(stats.largest)} (before gzip)`);
     }
     console.log(
@@ -168,9 +188,10 @@ async function main(): Promise<void> {
     console.log(
       `later queries: median ${kb(median(warm.map((c) => c.bytes)))}, median ${median(warm.map((c) => c.ms))} ms, p95 ${percentile(warm.map((c) => c.ms), 95)} ms`,
     );
+    console.log(`load average (1 min) on ${os.availableParallelism()} cores: ${loadBefore.toFixed(1)} before the queries, ${loadAfter.toFixed(1)} after`);
   } finally {
     if (values.keep) console.log(`kept ${tmp}`);
-    else await rm(tmp, { recursive: true, force: true });
+    else if (!values.index) await rm(tmp, { recursive: true, force: true });
   }
 }
 

@@ -101,6 +101,20 @@ describe('createSearchEngine', () => {
     expect(all.complete).toBe(true);
   });
 
+  it('starts loading every slice at once for the whole archive', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const load = vi.fn(async (path: string) => {
+      if (path === '') await gate;
+      return fakeSlice([path === '' ? 'n1' : 'o1']);
+    });
+    const engine = createSearchEngine(manifest(3), load);
+    const searching = engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', scope: 'all' });
+    await vi.waitFor(() => expect(load).toHaveBeenCalledTimes(3));
+    release();
+    expect((await searching).complete).toBe(true);
+  });
+
   it('reads on into older slices when the newest has no match, and stops at the first that has one', async () => {
     const slices = [fakeSlice([]), fakeSlice(['o1']), fakeSlice(['o2'])];
     const load = vi.fn(async (path: string) => slices[path === '' ? 0 : Number(path.match(/\d+/)![0])]!);
@@ -231,12 +245,59 @@ describe('createSearchEngine', () => {
       expect(outcome.hits[0]?.id).toBe('u');
     });
 
+    it('reads no hit of the words as typed that the corrected query\'s page does not show', async () => {
+      const reads: string[] = [];
+      const noise = Array.from({ length: 12 }, (_, i) => {
+        const r = result(`n${i}`);
+        return { ...r, data: () => (reads.push(r.id), r.data()) };
+      });
+      const engine = createSearchEngine(
+        manifest(1),
+        async () => ({ search: async (term) => ({ results: /[اأ]وكرانيا/.test(term ?? '') ? [result('u')] : noise }) }),
+        vocab,
+      );
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome.hits.map((h) => h.id)).toEqual(['u', ...noise.slice(0, 9).map((r) => r.id)]);
+      expect(reads).toEqual(noise.slice(0, 9).map((r) => r.id));
+    });
+
+    it('searches the words as typed once, not again beside their correction', async () => {
+      const search = vi.fn<PagefindModule['search']>(async (term) => ({
+        results: /[اأ]وكرانيا/.test(term ?? '') ? [result('u')] : Array.from({ length: 12 }, (_, i) => result(`n${i}`)),
+      }));
+      const engine = createSearchEngine(manifest(1), async () => ({ search }), vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome.corrected).toBe(true);
+      expect(search.mock.calls.filter(([term]) => term === 'اوكرنيا')).toHaveLength(1);
+    });
+
     it('keeps what the query as typed finds first when the correction is two slips away', async () => {
       const far = async () => [['اوكرانيون', 50] as [string, number]];
       const engine = createSearchEngine(manifest(1), async () => slice(['t']), far);
       const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرانبوت' });
       expect(outcome).toMatchObject({ suggestion: 'اوكرانيون', corrected: false });
       expect(outcome.hits[0]?.id).toBe('t');
+    });
+
+    it('does not hunt for a word one slip from a known one through older slices', async () => {
+      const load = vi.fn(async (path: string) => (path === '' ? slice([]) : fakeSlice(['old'])));
+      const engine = createSearchEngine(manifest(3), load, vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: true });
+      expect(outcome.hits.map((h) => h.id)).toEqual(['u']);
+      expect(load).toHaveBeenCalledTimes(1);
+    });
+
+    it('reads on through older slices for the words as typed when the correction finds nothing', async () => {
+      const none = fakeSlice([]);
+      const old: PagefindModule = {
+        search: async (term) => ({ results: /[اأ]وكرانيا/.test(term ?? '') ? [] : [result('old', 1, 'اوكرنيا')] }),
+      };
+      const load = vi.fn(async (path: string) => (path === '' ? none : old));
+      const engine = createSearchEngine(manifest(2), load, vocab);
+      const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
+      expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: false });
+      expect(outcome.hits.map((h) => h.id)).toEqual(['old']);
     });
 
     it('searches the words as typed when asked to', async () => {

@@ -147,6 +147,15 @@ interface Ranked extends PagefindResult {
   best: number;
 }
 
+/** A search ranked, before its page of hits is read. */
+interface Ranking {
+  /** Everything but the hits. */
+  outcome: SearchOutcome;
+  page: Ranked[];
+  /** What to mark in the hits' titles and excerpts. */
+  terms: string[];
+}
+
 interface SliceResult {
   results: Ranked[];
   filters: Record<string, Record<string, number>>;
@@ -315,6 +324,7 @@ export function createSearchEngine(
   const loaded = new Map<string, Promise<PagefindModule>>();
   const withFilters = new Map<string, Promise<unknown>>();
   const vocabShards = new Map<string, VocabEntry[]>();
+  const vocabulary = makeVocabulary(vocabShards);
   const slice = (path: string): Promise<PagefindModule> => {
     let module = loaded.get(path);
     if (!module) {
@@ -357,16 +367,13 @@ export function createSearchEngine(
     // One shard a word tells whether the corpus uses it; only a doubtful word loads the shards of its
     // near spellings and of the two words it may run together.
     await loadShards(checked.map(vocabKey));
-    let vocabulary = makeVocabulary(vocabShards);
     const doubtful = checked.filter((w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT);
     if (doubtful.length === 0) return null;
     await loadShards(doubtful.flatMap(vocabKeysFor));
-    vocabulary = makeVocabulary(vocabShards);
     const fixes = new Map(doubtful.map((w) => [w, correctWord(w, vocabulary)]));
     const unsplit = doubtful.filter((w) => fixes.get(w) === null);
     if (unsplit.length > 0) {
       await loadShards(unsplit.flatMap(splitKeys));
-      vocabulary = makeVocabulary(vocabShards);
       for (const w of unsplit) fixes.set(w, splitWord(w, vocabulary));
     }
     const made = [...fixes.values()].filter((f) => f !== null);
@@ -374,8 +381,20 @@ export function createSearchEngine(
     return { text: words.map((w) => fixes.get(w)?.written ?? w).join(' '), sure: made.every((f) => f.distance <= SURE_DISTANCE) };
   }
 
-  /** One search; with `after`, that query's results follow those of the query itself («هل تقصد»). */
-  async function run(params: SearchParams, searchOptions: SearchOptions, after: string | null = null): Promise<SearchOutcome> {
+  /**
+   * One search, ranked but not yet read (`withHits`): a correction may replace it, and each hit shown costs
+   * a request. With `after`, that query's results follow those of the query itself («هل تقصد»). The first
+   * page reads past a slice with no match only when `readOn` (if given) says so. `answers` keeps each
+   * slice's answer to each set of variants for the one call of `search` that ranks several queries, so
+   * the words as typed are not searched again beside their correction.
+   */
+  async function rank(
+    params: SearchParams,
+    searchOptions: SearchOptions,
+    answers: Map<string, Promise<SliceResult>>,
+    after: string | null = null,
+    readOn?: () => Promise<boolean>,
+  ): Promise<Ranking> {
     const browse = params.q === '';
     const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
     const afterVariants = after === null ? [] : queryVariants(after, lexicon);
@@ -391,7 +410,7 @@ export function createSearchEngine(
       corrected: false,
       unsearchable: false,
     };
-    if (variants.length === 0) return { ...empty, unsearchable: true };
+    if (variants.length === 0) return { outcome: { ...empty, unsearchable: true }, page: [], terms: [] };
 
     const filters: Record<string, string[]> = {};
     if (params.topic !== null) filters.topic = [params.topic];
@@ -407,6 +426,8 @@ export function createSearchEngine(
     const tagCounts = new Map<string, number>();
     let searched = 0;
     let searchedArticles = 0;
+    // The whole archive reads every slice: their Pagefind, WASM and metadata load at once, not one by one.
+    if (params.scope === 'all') for (const info of slices) slice(info.path).catch(() => undefined);
     for (const info of slices) {
       // The first page of the default scope stops at the newest slice that has a match: each older slice
       // costs its own Pagefind, WASM and metadata (~120 KB), so a common word reads one slice, and only a
@@ -414,7 +435,7 @@ export function createSearchEngine(
       // the results are recent and links to the whole archive; later pages read on as far as they need.
       const count = perSlice.reduce((n, list) => n + list.length, 0);
       const enough = params.page === 1 ? count > 0 : count > end;
-      if (params.scope === 'recent' && searched > 0 && enough) break;
+      if (params.scope === 'recent' && searched > 0 && (enough || (count === 0 && readOn && !(await readOn())))) break;
       const pagefind = await slice(info.path);
       let found: SliceResult;
       try {
@@ -422,8 +443,15 @@ export function createSearchEngine(
           if (!withFilters.has(info.path)) withFilters.set(info.path, loadEveryFilter(pagefind));
           await withFilters.get(info.path);
         }
-        found = await searchSlice(pagefind, variants, options);
-        if (afterVariants.length > 0) perSliceAfter.push((await searchSlice(pagefind, afterVariants, options)).results);
+        const once = (vs: readonly QueryVariant[]): Promise<SliceResult> => {
+          const key = `${info.path}\n${JSON.stringify(vs)}`;
+          const answer = answers.get(key) ?? searchSlice(pagefind, vs, options);
+          answers.set(key, answer);
+          return answer;
+        };
+        const [own, then] = await Promise.all([once(variants), afterVariants.length > 0 ? once(afterVariants) : null]);
+        found = own;
+        if (then) perSliceAfter.push(then.results);
       } catch (error) {
         // A Pagefind that failed mid-search may be left broken: the next search loads the slice afresh.
         loaded.delete(info.path);
@@ -446,9 +474,25 @@ export function createSearchEngine(
     const ids = new Set(results.map((r) => r.id));
     results.push(...merge(perSliceAfter).filter((r) => !ids.has(r.id)));
 
+    const outcome: SearchOutcome = {
+      ...empty,
+      total: results.length,
+      complete: searched === slices.length,
+      hasNext: results.length > end,
+      facets: {
+        topics: facetValues(topicCounts, topicLabels, params.topic ? [params.topic] : [], Infinity),
+        tags: facetValues(tagCounts, tagLabels, params.tags, MAX_FACET_TAGS),
+      },
+      searchedArticles,
+    };
     const terms = browse ? [] : highlightTerms(after === null ? params.q : `${params.q} ${after}`);
+    return { outcome, page: results.slice(start, end), terms };
+  }
+
+  /** The ranking with its page of hits read (one Pagefind fragment each). */
+  async function withHits({ outcome, page, terms }: Ranking): Promise<SearchOutcome> {
     const hits: SearchHit[] = [];
-    for (const data of await Promise.all(results.slice(start, end).map((r) => r.data()))) {
+    for (const data of await Promise.all(page.map((r) => r.data()))) {
       const id = articleIdFromUrl(data.raw_url ?? data.url);
       const title = data.meta.title;
       if (id === null || !title) continue;
@@ -460,18 +504,7 @@ export function createSearchEngine(
         excerpt: excerptSegments(data.excerpt, terms),
       });
     }
-    return {
-      ...empty,
-      hits,
-      total: results.length,
-      complete: searched === slices.length,
-      hasNext: results.length > end,
-      facets: {
-        topics: facetValues(topicCounts, topicLabels, params.topic ? [params.topic] : [], Infinity),
-        tags: facetValues(tagCounts, tagLabels, params.tags, MAX_FACET_TAGS),
-      },
-      searchedArticles,
-    };
+    return { ...outcome, hits };
   }
 
   return {
@@ -479,19 +512,31 @@ export function createSearchEngine(
       // The spelling check runs beside the search, so it adds no wait to a query spelt right.
       const checking =
         params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
-      const [outcome, spelling] = await Promise.all([run(params, searchOptions), checking]);
-      if (spelling === null || spelling === undefined) return outcome;
+      // A word one slip from a known one is not hunted for, as typed, through the archive when the newest
+      // slice lacks it: each older slice costs its Pagefind, WASM and metadata (~120 KB), and the corrected
+      // query's results would come first anyway.
+      const readOn = async (): Promise<boolean> => !(await checking)?.sure;
+      const answers = new Map<string, Promise<SliceResult>>();
+      const [ranked, spelling] = await Promise.all([rank(params, searchOptions, answers, null, readOn), checking]);
+      if (spelling === null || spelling === undefined) return withHits(ranked);
       const suggestion = spelling.text;
-      const fewSayIt = outcome.total < FEW_RESULTS && outcome.hits.some((hit) => saysTypedWords(hit, params.q, suggestion));
-      if (outcome.total > 0 && (fewSayIt || !spelling.sure)) {
+      const { total, complete } = ranked.outcome;
+      // Only a few results are read to tell whether they say the word as typed; many, or none, are
+      // replaced by the corrected query's before a request is spent on them.
+      const few = total > 0 && total < FEW_RESULTS ? await withHits(ranked) : null;
+      const fewSayIt = few?.hits.some((hit) => saysTypedWords(hit, params.q, suggestion)) ?? false;
+      if (total > 0 && (fewSayIt || !spelling.sure)) {
         // A few results that hold the word (it may be a rare one spelt right), or a correction two slips
         // away (it may be another word): what the words as typed find stays first, the likely ones after.
-        return { ...(await run(params, searchOptions, suggestion)), suggestion };
+        return { ...(await withHits(await rank(params, searchOptions, answers, suggestion))), suggestion };
       }
       // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
       // its first letters, so the corrected query's results come first and those follow.
-      const fixed = await run({ ...params, q: suggestion }, searchOptions, outcome.total > 0 ? params.q : null);
-      return fixed.total > 0 ? { ...fixed, suggestion, corrected: true } : { ...outcome, suggestion };
+      const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers, total > 0 ? params.q : null);
+      if (fixed.outcome.total > 0) return { ...(await withHits(fixed)), suggestion, corrected: true };
+      // The correction finds nothing either: the words as typed, read on through the archive after all.
+      const literal = total === 0 && !complete ? await rank(params, searchOptions, answers) : ranked;
+      return { ...(await withHits(literal)), suggestion };
     },
   };
 }

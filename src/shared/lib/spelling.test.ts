@@ -19,6 +19,18 @@ const vocab = vocabulary([
   ['نادر', 1],
 ]);
 
+describe('makeVocabulary', () => {
+  it('sees a shard loaded after it was made', () => {
+    const shards = new Map<string, VocabEntry[]>([['رو', [['روسيا', 200]]]]);
+    const live = makeVocabulary(shards);
+    expect(live.get('روسيا')?.[1]).toBe(200);
+    expect(live.get('اوكرانيا')).toBeUndefined();
+    shards.set('او', [['اوكرانيا', 120, 'أوكرانيا']]);
+    expect(live.get('اوكرانيا')?.[2]).toBe('أوكرانيا');
+    expect(correctWord('اوكرنيا', live)?.written).toBe('أوكرانيا');
+  });
+});
+
 describe('editDistance', () => {
   it.each([
     ['the same word', 'اوكرانيا', 'اوكرانيا', 0],

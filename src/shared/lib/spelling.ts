@@ -82,11 +82,22 @@ export interface Vocabulary {
   near: (word: string) => readonly VocabEntry[];
 }
 
+/**
+ * A live view of `shards`: a shard added to the map later is looked up too, and each shard's words are
+ * indexed once, however many queries it serves.
+ */
 export function makeVocabulary(shards: ReadonlyMap<string, readonly VocabEntry[]>): Vocabulary {
   const byWord = new Map<string, VocabEntry>();
-  for (const entries of shards.values()) for (const entry of entries) byWord.set(entry[0], entry);
+  const indexed = new Set<readonly VocabEntry[]>();
   return {
-    get: (word) => byWord.get(word),
+    get: (word) => {
+      for (const entries of shards.values()) {
+        if (indexed.has(entries)) continue;
+        indexed.add(entries);
+        for (const entry of entries) byWord.set(entry[0], entry);
+      }
+      return byWord.get(word);
+    },
     near: (word) => vocabKeysFor(word).flatMap((key) => shards.get(key) ?? []),
   };
 }
