@@ -20,7 +20,6 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -28,14 +27,15 @@ import {
   readSync,
   renameSync,
   rmSync,
+  statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import * as z from 'zod/mini';
-import type { ParseResult } from './record.ts';
+import type { ParseResult, RawRecord } from './record.ts';
 
 /** Bumped when the cache's own shape changes. */
 export const CACHE_FORMAT = 4;
@@ -213,17 +213,19 @@ export function ingestVersion(): string {
   return (version = hash.digest('hex'));
 }
 
-/** Records a parsed-file chunk holds: a chunk is serialised on its own, so no buffer holds a whole file. */
-const PARSED_CHUNK = 4_096;
-
 /**
  * Parsed input files, kept beside the cache file (`<cache>.parsed/`) by a hash of the ingest's version, the
- * file's name and its bytes: parsing is most of a run whose input barely changed. A file there is a series
- * of V8-serialised chunks, each behind its byte length; one that cannot be read is parsed again.
+ * file's name and its bytes: parsing is most of a run whose input barely changed. An entry is two files:
+ * the records without their bodies, as JSON (what every run reads: ids, titles, dates, keywords and the
+ * facts drawn from the body), and the bodies (`<entry>.bodies`, each body's JSON one after the other). A
+ * record's `body` is read from there when something asks for it, and not kept: a run that rewrites a
+ * handful of articles reads a handful of bodies, and a full build does not hold every body at once.
+ * An entry that cannot be read is parsed again.
  */
 export class ParsedFiles {
   private readonly dir: string;
   private readonly used = new Set<string>();
+  private readonly open = new Map<string, number>();
 
   constructor(cacheFile: string) {
     this.dir = cacheFile.replace(/\.json$/, '.parsed');
@@ -235,15 +237,37 @@ export class ParsedFiles {
     return path.join(this.dir, key);
   }
 
-  /** The parse of `name` whose bytes hash to `hash`, from the cache, or from `parse` (then stored). */
-  get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+  /**
+   * The parse of `name` whose bytes hash to `hash`, from the cache, or from `parse` (then stored). Either
+   * way its records' bodies are read from the stored entry on demand.
+   */
+  async get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
     const file = this.fileOf(version, name, hash);
-    const cached = readParsed(file);
-    if (cached) return Promise.resolve(cached);
-    return parse().then((result) => {
-      writeParsed(file, result);
-      return result;
+    const stored = readEntry(file) ?? writeEntry(file, await parse());
+    return this.withBodies(file, stored);
+  }
+
+  private withBodies(file: string, { records, bodyAt, rejections, warnings }: StoredEntry): ParseResult {
+    const bodies = `${file}${BODIES}`;
+    records.forEach((record, i) => {
+      const [at, length] = bodyAt[i]!;
+      Object.defineProperty(record, 'body', { get: () => this.readBody(bodies, at, length), enumerable: true, configurable: true });
     });
+    return { records: records as RawRecord[], rejections, warnings };
+  }
+
+  private readBody(file: string, at: number, length: number): string[] {
+    let fd = this.open.get(file);
+    if (fd === undefined) this.open.set(file, (fd = openSync(file, 'r')));
+    const bytes = Buffer.alloc(length);
+    if (readSync(fd, bytes, 0, length, at) !== length) throw new Error(`the parsed-file cache ${file} was cut short; run again with --full`);
+    return JSON.parse(bytes.toString('utf8')) as string[];
+  }
+
+  /** Closes the bodies files read this run. */
+  close(): void {
+    for (const fd of this.open.values()) closeSync(fd);
+    this.open.clear();
   }
 
   /** Removes the parses this run did not use: the cache keeps one per input file. */
@@ -254,57 +278,53 @@ export class ParsedFiles {
     } catch {
       return;
     }
-    for (const name of names) if (!this.used.has(name)) rmSync(path.join(this.dir, name), { force: true });
+    for (const name of names) if (!this.used.has(name.replace(BODIES, ''))) rmSync(path.join(this.dir, name), { force: true });
   }
 }
 
-function readParsed(file: string): ParseResult | null {
-  let fd: number;
+const BODIES = '.bodies';
+
+/** A parse as stored: records without bodies, and where each body is in the bodies file. */
+interface StoredEntry extends Omit<ParseResult, 'records'> {
+  records: Array<Omit<RawRecord, 'body'>>;
+  bodyAt: Array<[at: number, length: number]>;
+  /** The bodies file's size: a file cut short is seen before any body is read from it. */
+  bodiesBytes: number;
+}
+
+function readEntry(file: string): StoredEntry | null {
   try {
-    fd = openSync(file, 'r');
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as StoredEntry;
+    if (!Array.isArray(entry.records) || !Array.isArray(entry.bodyAt) || entry.bodyAt.length !== entry.records.length) return null;
+    if (statSync(`${file}${BODIES}`).size !== entry.bodiesBytes) return null;
+    return entry;
   } catch {
     return null;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const head = Buffer.alloc(4);
-    const parts: ParseResult[] = [];
-    for (let at = 0; at < size; ) {
-      if (readSync(fd, head, 0, 4, at) !== 4) return null;
-      const length = head.readUInt32LE(0);
-      if (at + 4 + length > size) return null;
-      const chunk = Buffer.alloc(length);
-      if (readSync(fd, chunk, 0, length, at + 4) !== length) return null;
-      parts.push(deserialize(chunk) as ParseResult);
-      at += 4 + length;
-    }
-    const [first, ...rest] = parts;
-    if (!first) return null;
-    for (const part of rest) for (const r of part.records) first.records.push(r);
-    return first;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
   }
 }
 
-/** Written beside its name and renamed: a run killed while writing leaves no half file. */
-function writeParsed(file: string, result: ParseResult): void {
+/**
+ * Stores a parse: the bodies file first, then the records, each written beside its name and renamed, so a
+ * run killed while writing leaves no entry, or one whose bodies are all there.
+ */
+function writeEntry(file: string, result: ParseResult): StoredEntry {
   mkdirSync(path.dirname(file), { recursive: true });
-  const staged = `${file}.${process.pid}.tmp`;
+  const bodies = `${file}${BODIES}`;
+  const staged = `${bodies}.${process.pid}.tmp`;
   const fd = openSync(staged, 'w');
-  try {
-    const { records, ...rest } = result;
-    for (let i = 0; i === 0 || i < records.length; i += PARSED_CHUNK) {
-      const chunk = serialize(i === 0 ? { ...rest, records: records.slice(0, PARSED_CHUNK) } : { records: records.slice(i, i + PARSED_CHUNK) });
-      const head = Buffer.alloc(4);
-      head.writeUInt32LE(chunk.length, 0);
-      writeSync(fd, head);
-      writeSync(fd, chunk);
-    }
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(staged, file);
+  const bodyAt: StoredEntry['bodyAt'] = [];
+  let at = 0;
+  const records = result.records.map(({ body, ...record }) => {
+    const bytes = Buffer.from(JSON.stringify(body));
+    writeSync(fd, bytes);
+    bodyAt.push([at, bytes.length]);
+    at += bytes.length;
+    return record;
+  });
+  closeSync(fd);
+  renameSync(staged, bodies);
+  const entry: StoredEntry = { rejections: result.rejections, warnings: result.warnings, records, bodyAt, bodiesBytes: at };
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry));
+  renameSync(`${file}.${process.pid}.tmp`, file);
+  return entry;
 }

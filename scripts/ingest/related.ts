@@ -26,7 +26,12 @@ export interface RelatableArticle {
   body: readonly string[];
   tags: readonly TagRef[];
   topics: readonly TopicRef[];
+  /** The body's first `LEAD_TERMS` terms, space-joined, when drawn at parse time (`leadTerms`). */
+  lead?: string;
 }
+
+/** Lead words per article used as terms, after the title's (`RelateOptions.leadTerms`). */
+export const LEAD_TERMS = 60;
 
 export interface RelateOptions {
   maxRelated?: number;
@@ -34,7 +39,7 @@ export interface RelateOptions {
   postingCap?: number;
   /** Postings one article may walk (default 1,000). */
   budget?: number;
-  /** Lead words per article used as terms, after the title's. */
+  /** Lead words per article used as terms, after the title's (default LEAD_TERMS). */
   leadTerms?: number;
   onProgress?: (done: number, total: number) => void;
 }
@@ -54,6 +59,21 @@ const MIN_TERM_LENGTH = 3;
 const LEAD_CHARS_PER_TERM = 12;
 
 const DIGITS = /^\d+$/;
+
+/** The first `count` terms of a body, repeats included: the lead words a related panel matches on. */
+export function leadTerms(body: readonly string[], count = LEAD_TERMS): string[] {
+  const terms: string[] = [];
+  for (const paragraph of body) {
+    if (terms.length >= count) break;
+    // Only the lead is read: normalising whole paragraphs to keep 60 words would be most of the cost.
+    for (const token of tokenize(paragraph.slice(0, (count - terms.length) * LEAD_CHARS_PER_TERM))) {
+      if (!isTerm(token)) continue;
+      terms.push(token);
+      if (terms.length >= count) break;
+    }
+  }
+  return terms;
+}
 
 // Function words are skipped: rare-term weighting would mute them on a big corpus, but a small one (the
 // seed) has no statistics to do it.
@@ -95,7 +115,7 @@ export function relateArticles(
   const maxRelated = options.maxRelated ?? MAX_RELATED;
   const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(n * 0.02)));
   const budget = options.budget ?? 1_000;
-  const leadTerms = options.leadTerms ?? 60;
+  const leadCount = options.leadTerms ?? LEAD_TERMS;
 
   // Keys: tags and terms numbered in one space (two maps, so no key strings are built); each article
   // holds its distinct key ids.
@@ -129,16 +149,8 @@ export function relateArticles(
     for (const tag of a.tags) addKey(tagIds, tag.slug, true, i);
     tagCounts[i] = keys.length;
     for (const token of titles[i]!.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) if (isTerm(token)) addKey(termIds, token, false, i);
-    let taken = 0;
-    for (const paragraph of a.body) {
-      if (taken >= leadTerms) break;
-      // Only the lead is read: normalising whole paragraphs to keep 60 words would be most of the cost.
-      for (const token of tokenize(paragraph.slice(0, (leadTerms - taken) * LEAD_CHARS_PER_TERM))) {
-        if (!isTerm(token)) continue;
-        addKey(termIds, token, false, i);
-        if (++taken >= leadTerms) break;
-      }
-    }
+    const lead = a.lead !== undefined && leadCount === LEAD_TERMS ? (a.lead === '' ? [] : a.lead.split(' ')) : leadTerms(a.body, leadCount);
+    for (const token of lead) addKey(termIds, token, false, i);
     docKeys[i] = Int32Array.from(keys);
   }
 
