@@ -38,7 +38,7 @@ import * as z from 'zod/mini';
 import type { ParseResult, RawRecord } from './record.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 const bundleSchema = z.object({ key: z.string(), path: z.string(), files: z.array(z.string()), bytes: z.number() });
 /** What a run needs to decide that nothing changed: small, read on every run. */
@@ -62,6 +62,12 @@ const bodySchema = z.object({
   keys: z.record(z.string(), z.tuple([z.string(), z.number()])),
   /** Each article's topics by what decides them (`TopicMemo`). */
   topics: z.record(z.string(), z.string()),
+  /** The related panels and what decides them (`RelateMemo`). */
+  related: z.object({
+    basis: z.string(),
+    df: z.record(z.string(), z.number()),
+    panels: z.record(z.string(), z.tuple([z.string(), z.array(z.string())])),
+  }),
   slices: z.array(bundleSchema),
 });
 export type CacheHead = z.infer<typeof headSchema>;
@@ -129,8 +135,8 @@ export async function readCacheBody(file: string, head: CacheHead): Promise<{ bo
  */
 export async function stageCache(file: string, cache: BuildCache): Promise<{ commit: () => Promise<void>; discard: () => Promise<void> }> {
   await mkdir(path.dirname(file), { recursive: true });
-  const { files, keys, topics, slices, ...head } = cache;
-  const body = Buffer.from(JSON.stringify({ files, keys, topics, slices } satisfies CacheBody));
+  const { files, keys, topics, related, slices, ...head } = cache;
+  const body = Buffer.from(JSON.stringify({ files, keys, topics, related, slices } satisfies CacheBody));
   const staged = `${file}.${process.pid}.tmp`;
   const stagedBody = `${bodyFileOf(file)}.${process.pid}.tmp`;
   await writeFile(stagedBody, body);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, TagRef, TopicRef } from '../../src/data/schema.ts';
+import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
 import { parseJsonArray, parseJsonl } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
@@ -15,6 +15,7 @@ import {
   relateArticles,
   resolveReadAlso,
   type RelatedQuality,
+  type RelateMemo,
 } from './related.ts';
 import { buildShards, countShards, makeExcerpt, readingMinutes, type ShardArticle, type ShardCounts } from './shard.ts';
 import type { ArticleText } from './phrases.ts';
@@ -117,6 +118,10 @@ export interface BuiltCorpus {
   undecided: TagResult['undecided'];
   /** Article id → its record's `origin`, for the records that have one. */
   origins: Map<string, string>;
+  /** What the next run needs to recompute only the related panels that can change. */
+  relateMemo: RelateMemo;
+  /** Related panels computed this run; the others were the last run's. */
+  panelsComputed: number;
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -186,6 +191,7 @@ export function buildCorpus(
   onProgress?: Progress,
   timings?: Timings,
   topicMemo?: TopicMemo,
+  relateMemo: RelateMemo | null = null,
 ): BuiltCorpus {
   const lap = timer(timings);
   const identified = assignIds(records);
@@ -220,7 +226,10 @@ export function buildCorpus(
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
   const articles = unsorted.sort(compareArticles);
-  const { related } = relateArticles(articles, { onProgress: onProgress && ((d, t) => onProgress('relate', d, t)) });
+  const { related, memo, stats } = relateArticles(articles, {
+    onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
+    memo: { previous: relateMemo },
+  });
   lap('related');
   const titles = indexTitles(articles);
   articles.forEach((a, i) => {
@@ -237,6 +246,8 @@ export function buildCorpus(
     phrases: tagging.phrases,
     undecided: tagging.undecided,
     origins: new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const]))),
+    relateMemo: memo!,
+    panelsComputed: stats.recomputed,
   };
 }
 
@@ -390,7 +401,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     lap('read');
 
     const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
-    const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo);
+    const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo, cache?.related ?? null);
     lap('');
     rejections.push(...corpus.rejections);
     rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
@@ -455,6 +466,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           files: hashes,
           keys,
           topics: topicMemo.next,
+          related: corpus.relateMemo,
           slices,
           result: { ...result, write },
         });
