@@ -289,6 +289,8 @@ export interface IngestResult {
   search: { files: number; bytes: number; slices: number; built: number; rewritten: number } | null;
   /** Related links and how many share a tag, for the benchmark (the articles are not kept). */
   related: RelatedQuality;
+  /** Related panels computed this run; the others were the last run's. */
+  panelsComputed: number;
 }
 
 export const DEFAULT_CACHE_DIR = '.cache/ingest';
@@ -417,6 +419,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       undecided: corpus.undecided,
       search: null,
       related: measureRelated(corpus.articles.map((a) => a.related)),
+      panelsComputed: corpus.panelsComputed,
     };
     const emptyWrite: WriteStats = { files: 0, bytes: 0, rewritten: 0, largestList: { path: '', bytes: 0 }, largestArticle: { path: '', bytes: 0 } };
     if (options.strict && rejections.length > 0) return { ...result, write: emptyWrite, out: options.out, outcome: 'kept' };
@@ -536,7 +539,8 @@ export function rewriteLine(result: IngestResult): string {
   const search = result.search ?? { files: 0, rewritten: 0 };
   const total = result.write.files + search.files;
   const rewritten = result.outcome === 'written' ? result.write.rewritten + search.rewritten : 0;
-  return `ingest: rewrote ${rewritten} of ${total} files`;
+  const panels = result.outcome === 'written' ? result.panelsComputed : 0;
+  return `ingest: rewrote ${rewritten} of ${total} files, computed ${panels} of ${result.counts.articles} related panels`;
 }
 
 /** `--profile`: CPU seconds of each phase in the order they ran, e.g. `ingest: profile read 1.2 s, tags 3.4 s, …`. */
