@@ -113,8 +113,10 @@ describe('ParsedFiles', () => {
 
   it('reads a body only when it is asked for, and does not keep it', async () => {
     const cacheFile = path.join(dir, 'out-2.json');
+    await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', async () => structuredClone(result));
+    // A file parsed this run keeps its bodies; one read from the cache reads each when asked.
     const files = new ParsedFiles(cacheFile);
-    const parsed = await files.get('v1', 'in.jsonl', 'h1', async () => structuredClone(result));
+    const parsed = await files.get('v1', 'in.jsonl', 'h1', () => Promise.reject(new Error('parsed again')));
     const bodies = path.join(dir, 'out-2.parsed', (await readdir(path.join(dir, 'out-2.parsed'))).find((n) => n.endsWith('.bodies'))!);
     expect(parsed.records[7]!.body).toEqual(['نص', 'فقرة 7']);
     // Read from the file each time: what is there now is what a reader gets.

@@ -252,13 +252,17 @@ export class ParsedFiles {
   }
 
   /**
-   * The parse of `name` whose bytes hash to `hash`, from the cache, or from `parse` (then stored). Either
-   * way its records' bodies are read from the stored entry on demand.
+   * The parse of `name` whose bytes hash to `hash`, from the cache (its records' bodies read from the
+   * entry on demand), or from `parse` (then stored, and given back as parsed: a file parsed now is one
+   * whose every article is about to be written, and reading each body back would only cost).
    */
   async get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
     const file = this.fileOf(version, name, hash);
-    const stored = readEntry(file) ?? writeEntry(file, await parse());
-    return this.withBodies(file, stored);
+    const stored = readEntry(file);
+    if (stored) return this.withBodies(file, stored);
+    const parsed = await parse();
+    writeEntry(file, parsed);
+    return parsed;
   }
 
   private withBodies(file: string, { records, bodyAt, rejections, warnings }: StoredEntry): ParseResult {
@@ -321,24 +325,22 @@ function readEntry(file: string): StoredEntry | null {
  * Stores a parse: the bodies file first, then the records, each written beside its name and renamed, so a
  * run killed while writing leaves no entry, or one whose bodies are all there.
  */
-function writeEntry(file: string, result: ParseResult): StoredEntry {
+function writeEntry(file: string, result: ParseResult): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const bodies = `${file}${BODIES}`;
   const staged = `${bodies}.${process.pid}.tmp`;
   const fd = openSync(staged, 'w');
   const bodyAt: StoredEntry['bodyAt'] = [];
   let at = 0;
-  const records = result.records.map(({ body, ...record }) => {
-    const bytes = Buffer.from(JSON.stringify(body));
+  for (const record of result.records) {
+    const bytes = Buffer.from(JSON.stringify(record.body));
     writeSync(fd, bytes);
     bodyAt.push([at, bytes.length]);
     at += bytes.length;
-    return record;
-  });
+  }
   closeSync(fd);
   renameSync(staged, bodies);
-  const entry: StoredEntry = { rejections: result.rejections, warnings: result.warnings, records, bodyAt, bodiesBytes: at };
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry));
+  const entry: StoredEntry = { rejections: result.rejections, warnings: result.warnings, records: result.records, bodyAt, bodiesBytes: at };
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry, (key, value: unknown) => (key === 'body' ? undefined : value)));
   renameSync(`${file}.${process.pid}.tmp`, file);
-  return entry;
 }
