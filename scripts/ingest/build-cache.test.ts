@@ -65,43 +65,66 @@ describe('ParsedFiles', () => {
   const record = (i: number) => ({
     id: `r${i}`,
     title: `عنوان ${i}`,
-    body: ['نص'],
+    body: ['نص', `فقرة ${i}`],
     date: null,
     source: null,
-    url: undefined,
+    url: null,
     keywords: { joined: null, whole: [] },
     readAlso: [],
     image: null,
     file: 'in.jsonl',
     line: i + 1,
   });
-  // More records than one chunk holds, a field left undefined, a rejection and a warning.
   const result = {
-    records: Array.from({ length: 4_100 }, (_, i) => record(i)),
+    records: Array.from({ length: 50 }, (_, i) => record(i)),
     rejections: [{ file: 'in.jsonl', line: 9, reason: 'سبب' }],
     warnings: [{ file: 'in.jsonl', line: 3, message: 'تنبيه' }],
   } as unknown as ParseResult;
+  /** A parse as plain data: every body read through its getter. */
+  const plain = (parsed: ParseResult) => ({ ...parsed, records: parsed.records.map((r) => ({ ...r })) });
 
   it('parses a file once and gives back the same result; a damaged entry is parsed again; unused ones are pruned', async () => {
     const cacheFile = path.join(dir, 'out-1.json');
     let parses = 0;
     const parse = async () => (parses++, structuredClone(result));
-    expect(await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse)).toEqual(result);
-    const again = await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse);
-    expect(again).toStrictEqual(result);
+    const first = new ParsedFiles(cacheFile);
+    expect(plain(await first.get('v1', 'in.jsonl', 'h1', parse))).toStrictEqual(result);
+    first.close();
+    const again = new ParsedFiles(cacheFile);
+    expect(plain(await again.get('v1', 'in.jsonl', 'h1', parse))).toStrictEqual(result);
+    again.close();
     expect(parses).toBe(1);
     // Another version, name or hash is another entry.
     await new ParsedFiles(cacheFile).get('v2', 'in.jsonl', 'h1', parse);
     expect(parses).toBe(2);
 
     const parsedDir = path.join(dir, 'out-1.parsed');
-    for (const name of await readdir(parsedDir)) await writeFile(path.join(parsedDir, name), 'not v8');
+    for (const name of await readdir(parsedDir)) {
+      // Records that are not JSON, or a bodies file cut short: both are parsed again.
+      await writeFile(path.join(parsedDir, name), name.endsWith('.bodies') ? '["نص"]' : 'not json');
+    }
     const afterDamage = new ParsedFiles(cacheFile);
-    expect(await afterDamage.get('v1', 'in.jsonl', 'h1', parse)).toEqual(result);
+    expect(plain(await afterDamage.get('v1', 'in.jsonl', 'h1', parse))).toStrictEqual(result);
     expect(parses).toBe(3);
     afterDamage.prune();
-    expect(await readdir(parsedDir)).toHaveLength(1);
+    afterDamage.close();
+    expect((await readdir(parsedDir)).sort()).toHaveLength(2);
   }, 30_000);
+
+  it('reads a body only when it is asked for, and does not keep it', async () => {
+    const cacheFile = path.join(dir, 'out-2.json');
+    await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', async () => structuredClone(result));
+    // A file parsed this run keeps its bodies; one read from the cache reads each when asked.
+    const files = new ParsedFiles(cacheFile);
+    const parsed = await files.get('v1', 'in.jsonl', 'h1', () => Promise.reject(new Error('parsed again')));
+    const bodies = path.join(dir, 'out-2.parsed', (await readdir(path.join(dir, 'out-2.parsed'))).find((n) => n.endsWith('.bodies'))!);
+    expect(parsed.records[7]!.body).toEqual(['نص', 'فقرة 7']);
+    // Read from the file each time: what is there now is what a reader gets.
+    const text = await readFile(bodies, 'utf8');
+    await writeFile(bodies, text.replace('فقرة 8"', 'فقرة 9"'));
+    expect(parsed.records[8]!.body).toEqual(['نص', 'فقرة 9']);
+    files.close();
+  });
 });
 
 describe('hasRacyInputs', () => {

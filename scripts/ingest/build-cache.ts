@@ -20,7 +20,6 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
-  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
@@ -28,19 +27,20 @@ import {
   readSync,
   renameSync,
   rmSync,
+  statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deserialize, serialize } from 'node:v8';
 import * as z from 'zod/mini';
-import type { ParseResult } from './record.ts';
+import type { ParseResult, RawRecord } from './record.ts';
+import type { RelateMemo } from './related.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
-const bundleSchema = z.object({ key: z.string(), path: z.string(), files: z.array(z.string()), bytes: z.number() });
 /** What a run needs to decide that nothing changed: small, read on every run. */
 const headSchema = z.object({
   format: z.literal(CACHE_FORMAT),
@@ -56,16 +56,30 @@ const headSchema = z.object({
   result: z.unknown(),
 });
 /** What a run that writes needs: one entry a data file, read only when something changed. */
-const bodySchema = z.object({
-  files: z.record(z.string(), z.string()),
+export interface CacheBody {
+  files: Record<string, string>;
   /** Each data file's key (`ShardFile.key`) and size: an equal key reuses the file without building it. */
-  keys: z.record(z.string(), z.tuple([z.string(), z.number()])),
+  keys: Record<string, [string, number]>;
   /** Each article's topics by what decides them (`TopicMemo`). */
-  topics: z.record(z.string(), z.string()),
-  slices: z.array(bundleSchema),
-});
+  topics: Record<string, string>;
+  /** The related panels and what decides them. */
+  related: RelateMemo;
+  /** The search bundles by key (`SliceBundle`). */
+  slices: Array<{ key: string; path: string; files: string[]; bytes: number }>;
+}
 export type CacheHead = z.infer<typeof headSchema>;
-export type CacheBody = z.infer<typeof bodySchema>;
+
+/**
+ * The body's shape, checked only at the top: its bytes hash to the `bodyHash` of a head that was checked
+ * whole, so it is the body that head's run wrote. Checking every entry with the schema cost more than a
+ * second a run at 20,000 articles.
+ */
+function isBody(value: unknown): value is CacheBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  const isObject = (field: unknown) => typeof field === 'object' && field !== null && !Array.isArray(field);
+  return isObject(body.files) && isObject(body.keys) && isObject(body.topics) && isObject(body.related) && Array.isArray(body.slices);
+}
 export type BuildCache = Omit<CacheHead, 'bodyHash'> & CacheBody;
 
 /** The cache file of an output folder: named by a hash of its absolute path. */
@@ -116,8 +130,8 @@ export async function readCacheBody(file: string, head: CacheHead): Promise<{ bo
   try {
     const text = await readFile(bodyFileOf(file));
     if (hashBytes(text) !== head.bodyHash) return { body: null, problem: corrupt(file) };
-    const parsed = bodySchema.safeParse(JSON.parse(text.toString('utf8')));
-    return parsed.success ? { body: parsed.data, problem: null } : { body: null, problem: corrupt(file) };
+    const body: unknown = JSON.parse(text.toString('utf8'));
+    return isBody(body) ? { body, problem: null } : { body: null, problem: corrupt(file) };
   } catch {
     return { body: null, problem: corrupt(file) };
   }
@@ -129,8 +143,8 @@ export async function readCacheBody(file: string, head: CacheHead): Promise<{ bo
  */
 export async function stageCache(file: string, cache: BuildCache): Promise<{ commit: () => Promise<void>; discard: () => Promise<void> }> {
   await mkdir(path.dirname(file), { recursive: true });
-  const { files, keys, topics, slices, ...head } = cache;
-  const body = Buffer.from(JSON.stringify({ files, keys, topics, slices } satisfies CacheBody));
+  const { files, keys, topics, related, slices, ...head } = cache;
+  const body = Buffer.from(JSON.stringify({ files, keys, topics, related, slices } satisfies CacheBody));
   const staged = `${file}.${process.pid}.tmp`;
   const stagedBody = `${bodyFileOf(file)}.${process.pid}.tmp`;
   await writeFile(stagedBody, body);
@@ -213,17 +227,19 @@ export function ingestVersion(): string {
   return (version = hash.digest('hex'));
 }
 
-/** Records a parsed-file chunk holds: a chunk is serialised on its own, so no buffer holds a whole file. */
-const PARSED_CHUNK = 4_096;
-
 /**
  * Parsed input files, kept beside the cache file (`<cache>.parsed/`) by a hash of the ingest's version, the
- * file's name and its bytes: parsing is most of a run whose input barely changed. A file there is a series
- * of V8-serialised chunks, each behind its byte length; one that cannot be read is parsed again.
+ * file's name and its bytes: parsing is most of a run whose input barely changed. An entry is two files:
+ * the records without their bodies, as JSON (what every run reads: ids, titles, dates, keywords and the
+ * facts drawn from the body), and the bodies (`<entry>.bodies`, each body's JSON one after the other). A
+ * record's `body` is read from there when something asks for it, and not kept: a run that rewrites a
+ * handful of articles reads a handful of bodies, and a full build does not hold every body at once.
+ * An entry that cannot be read is parsed again.
  */
 export class ParsedFiles {
   private readonly dir: string;
   private readonly used = new Set<string>();
+  private readonly open = new Map<string, number>();
 
   constructor(cacheFile: string) {
     this.dir = cacheFile.replace(/\.json$/, '.parsed');
@@ -235,15 +251,41 @@ export class ParsedFiles {
     return path.join(this.dir, key);
   }
 
-  /** The parse of `name` whose bytes hash to `hash`, from the cache, or from `parse` (then stored). */
-  get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+  /**
+   * The parse of `name` whose bytes hash to `hash`, from the cache (its records' bodies read from the
+   * entry on demand), or from `parse` (then stored, and given back as parsed: a file parsed now is one
+   * whose every article is about to be written, and reading each body back would only cost).
+   */
+  async get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
     const file = this.fileOf(version, name, hash);
-    const cached = readParsed(file);
-    if (cached) return Promise.resolve(cached);
-    return parse().then((result) => {
-      writeParsed(file, result);
-      return result;
+    const stored = readEntry(file);
+    if (stored) return this.withBodies(file, stored);
+    const parsed = await parse();
+    writeEntry(file, parsed);
+    return parsed;
+  }
+
+  private withBodies(file: string, { records, bodyAt, rejections, warnings }: StoredEntry): ParseResult {
+    const bodies = `${file}${BODIES}`;
+    records.forEach((record, i) => {
+      const [at, length] = bodyAt[i]!;
+      Object.defineProperty(record, 'body', { get: () => this.readBody(bodies, at, length), enumerable: true, configurable: true });
     });
+    return { records: records as RawRecord[], rejections, warnings };
+  }
+
+  private readBody(file: string, at: number, length: number): string[] {
+    let fd = this.open.get(file);
+    if (fd === undefined) this.open.set(file, (fd = openSync(file, 'r')));
+    const bytes = Buffer.alloc(length);
+    if (readSync(fd, bytes, 0, length, at) !== length) throw new Error(`the parsed-file cache ${file} was cut short; run again with --full`);
+    return JSON.parse(bytes.toString('utf8')) as string[];
+  }
+
+  /** Closes the bodies files read this run. */
+  close(): void {
+    for (const fd of this.open.values()) closeSync(fd);
+    this.open.clear();
   }
 
   /** Removes the parses this run did not use: the cache keeps one per input file. */
@@ -254,57 +296,51 @@ export class ParsedFiles {
     } catch {
       return;
     }
-    for (const name of names) if (!this.used.has(name)) rmSync(path.join(this.dir, name), { force: true });
+    for (const name of names) if (!this.used.has(name.replace(BODIES, ''))) rmSync(path.join(this.dir, name), { force: true });
   }
 }
 
-function readParsed(file: string): ParseResult | null {
-  let fd: number;
+const BODIES = '.bodies';
+
+/** A parse as stored: records without bodies, and where each body is in the bodies file. */
+interface StoredEntry extends Omit<ParseResult, 'records'> {
+  records: Array<Omit<RawRecord, 'body'>>;
+  bodyAt: Array<[at: number, length: number]>;
+  /** The bodies file's size: a file cut short is seen before any body is read from it. */
+  bodiesBytes: number;
+}
+
+function readEntry(file: string): StoredEntry | null {
   try {
-    fd = openSync(file, 'r');
+    const entry = JSON.parse(readFileSync(file, 'utf8')) as StoredEntry;
+    if (!Array.isArray(entry.records) || !Array.isArray(entry.bodyAt) || entry.bodyAt.length !== entry.records.length) return null;
+    if (statSync(`${file}${BODIES}`).size !== entry.bodiesBytes) return null;
+    return entry;
   } catch {
     return null;
-  }
-  try {
-    const size = fstatSync(fd).size;
-    const head = Buffer.alloc(4);
-    const parts: ParseResult[] = [];
-    for (let at = 0; at < size; ) {
-      if (readSync(fd, head, 0, 4, at) !== 4) return null;
-      const length = head.readUInt32LE(0);
-      if (at + 4 + length > size) return null;
-      const chunk = Buffer.alloc(length);
-      if (readSync(fd, chunk, 0, length, at + 4) !== length) return null;
-      parts.push(deserialize(chunk) as ParseResult);
-      at += 4 + length;
-    }
-    const [first, ...rest] = parts;
-    if (!first) return null;
-    for (const part of rest) for (const r of part.records) first.records.push(r);
-    return first;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
   }
 }
 
-/** Written beside its name and renamed: a run killed while writing leaves no half file. */
-function writeParsed(file: string, result: ParseResult): void {
+/**
+ * Stores a parse: the bodies file first, then the records, each written beside its name and renamed, so a
+ * run killed while writing leaves no entry, or one whose bodies are all there.
+ */
+function writeEntry(file: string, result: ParseResult): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const staged = `${file}.${process.pid}.tmp`;
+  const bodies = `${file}${BODIES}`;
+  const staged = `${bodies}.${process.pid}.tmp`;
   const fd = openSync(staged, 'w');
-  try {
-    const { records, ...rest } = result;
-    for (let i = 0; i === 0 || i < records.length; i += PARSED_CHUNK) {
-      const chunk = serialize(i === 0 ? { ...rest, records: records.slice(0, PARSED_CHUNK) } : { records: records.slice(i, i + PARSED_CHUNK) });
-      const head = Buffer.alloc(4);
-      head.writeUInt32LE(chunk.length, 0);
-      writeSync(fd, head);
-      writeSync(fd, chunk);
-    }
-  } finally {
-    closeSync(fd);
+  const bodyAt: StoredEntry['bodyAt'] = [];
+  let at = 0;
+  for (const record of result.records) {
+    const bytes = Buffer.from(JSON.stringify(record.body));
+    writeSync(fd, bytes);
+    bodyAt.push([at, bytes.length]);
+    at += bytes.length;
   }
-  renameSync(staged, file);
+  closeSync(fd);
+  renameSync(staged, bodies);
+  const entry: StoredEntry = { rejections: result.rejections, warnings: result.warnings, records: result.records, bodyAt, bodiesBytes: at };
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry, (key, value: unknown) => (key === 'body' ? undefined : value)));
+  renameSync(`${file}.${process.pid}.tmp`, file);
 }

@@ -1,6 +1,6 @@
 import { hashKey, articlePath } from '../../src/data/paths.ts';
 import { normalizeArabic } from '../../src/shared/lib/arabic.ts';
-import type { RawRecord, Rejection } from './record.ts';
+import { copyRecord, type RawRecord, type Rejection } from './record.ts';
 
 export type IdentifiedRecord = RawRecord & { id: string };
 
@@ -50,7 +50,8 @@ export function assignIds(
       });
       continue;
     }
-    const identified = { ...record, id };
+    const identified = copyRecord(record) as IdentifiedRecord;
+    identified.id = id;
     byId.set(id, record);
     byPath.set(file, identified);
     kept.push(identified);

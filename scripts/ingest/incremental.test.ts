@@ -217,7 +217,7 @@ describe('incremental ingest', () => {
     expect(warnings[1]).toMatch(/does not describe the output/);
 
     // A body that is not the one its head was written with (a run killed between the two renames).
-    await writeFile(cacheFile.replace(/\.json$/, '.body.json'), '{"files":{},"keys":{},"topics":{},"slices":[]}');
+    await writeFile(cacheFile.replace(/\.json$/, '.body.json'), '{"files":{},"keys":{},"topics":{},"related":{"basis":"","df":{},"panels":{}},"slices":[]}');
     await writeFile(path.join(input, 'extra.jsonl'), JSON.stringify({ id: 'x', title: 'خبر ثالث', body: 'نص آخر.' }));
     const afterBody = await runIngest(options);
     expect(warnings[2]).toMatch(/corrupt or from another version; building from nothing$/);

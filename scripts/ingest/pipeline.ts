@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Article, TagRef, TopicRef } from '../../src/data/schema.ts';
+import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
 import { parseJsonArray, parseJsonl } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
@@ -10,12 +10,14 @@ import type { ParseResult, RawRecord, Rejection, Warning } from './record.ts';
 import {
   compareArticles,
   indexTitles,
+  leadTerms,
   measureRelated,
   relateArticles,
   resolveReadAlso,
   type RelatedQuality,
+  type RelateMemo,
 } from './related.ts';
-import { buildShards, countShards, readingMinutes, type ShardCounts } from './shard.ts';
+import { buildShards, countShards, makeExcerpt, readingMinutes, type ShardArticle, type ShardCounts } from './shard.ts';
 import type { ArticleText } from './phrases.ts';
 import { assignTags, type TagResult } from './tags.ts';
 import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
@@ -102,9 +104,12 @@ export function parseFile(bytes: Uint8Array, file: string): ParseResult {
   return { records: [], rejections: [{ file, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
 }
 
+/** An article with what was drawn from its body at parse time, when it was (`BodyFacts`). */
+export type CorpusArticle = ShardArticle & { lead?: string };
+
 export interface BuiltCorpus {
   /** In site order: newest first, undated last, ties by id. */
-  articles: Article[];
+  articles: CorpusArticle[];
   topics: TopicRef[];
   rejections: Rejection[];
   merged: Array<{ slug: string; label: string; variants: string[] }>;
@@ -113,6 +118,10 @@ export interface BuiltCorpus {
   undecided: TagResult['undecided'];
   /** Article id → its record's `origin`, for the records that have one. */
   origins: Map<string, string>;
+  /** What the next run needs to recompute only the related panels that can change. */
+  relateMemo: RelateMemo;
+  /** Related panels computed this run; the others were the last run's. */
+  panelsComputed: number;
 }
 
 export type Progress = (phase: string, done: number, total: number) => void;
@@ -136,6 +145,14 @@ function timer(timings: Timings | undefined): (phase: string) => void {
     last = now;
     lastCpu = process.cpuUsage();
   };
+}
+
+/** Draws from each record's body what every later run needs (`BodyFacts`), so that it need not read it. */
+function withFacts(result: ParseResult): ParseResult {
+  for (const r of result.records) {
+    r.facts = { minutes: readingMinutes(r.body), excerpt: makeExcerpt(r.body), lead: leadTerms(r.body).join(' ') };
+  }
+  return result;
 }
 
 /** Title and body, where a run of the keyword line written whole says it is one keyword. */
@@ -174,6 +191,7 @@ export function buildCorpus(
   onProgress?: Progress,
   timings?: Timings,
   topicMemo?: TopicMemo,
+  relateMemo: RelateMemo | null = null,
 ): BuiltCorpus {
   const lap = timer(timings);
   const identified = assignIds(records);
@@ -184,9 +202,9 @@ export function buildCorpus(
     { text: (i) => articleText(identified.records[i]) },
   );
   lap('tags');
-  const unsorted: Article[] = identified.records.map((r, i) => {
+  const unsorted = identified.records.map((r, i): CorpusArticle => {
     const tags = tagging.tagsPerArticle[i] ?? [];
-    return {
+    const article: CorpusArticle = {
       schemaVersion: 1,
       id: r.id,
       title: r.title,
@@ -194,18 +212,24 @@ export function buildCorpus(
       source: r.source,
       url: r.url,
       ...(r.image ? { image: r.image } : {}),
-      body: r.body,
-      readingMinutes: readingMinutes(r.body),
+      body: [],
+      readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
       tags,
       topics: topicsOf(r, tags, taxonomy, topicMemo),
       related: [],
       readAlso: [],
+      ...(r.facts ? { excerpt: r.facts.excerpt, lead: r.facts.lead } : {}),
     };
+    // The record's body as it is: one read on demand is read only by what writes the article.
+    return Object.defineProperty(article, 'body', Object.getOwnPropertyDescriptor(r, 'body')!);
   });
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
   const articles = unsorted.sort(compareArticles);
-  const { related } = relateArticles(articles, { onProgress: onProgress && ((d, t) => onProgress('relate', d, t)) });
+  const { related, memo, stats } = relateArticles(articles, {
+    onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
+    memo: { previous: relateMemo },
+  });
   lap('related');
   const titles = indexTitles(articles);
   articles.forEach((a, i) => {
@@ -222,6 +246,8 @@ export function buildCorpus(
     phrases: tagging.phrases,
     undecided: tagging.undecided,
     origins: new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const]))),
+    relateMemo: memo!,
+    panelsComputed: stats.recomputed,
   };
 }
 
@@ -263,6 +289,8 @@ export interface IngestResult {
   search: { files: number; bytes: number; slices: number; built: number; rewritten: number } | null;
   /** Related links and how many share a tag, for the benchmark (the articles are not kept). */
   related: RelatedQuality;
+  /** Related panels computed this run; the others were the last run's. */
+  panelsComputed: number;
 }
 
 export const DEFAULT_CACHE_DIR = '.cache/ingest';
@@ -357,105 +385,111 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   lap('cache');
 
   const parsedFiles = new ParsedFiles(cacheFile);
-  const records: RawRecord[] = [];
-  const rejections: Rejection[] = [];
-  const warnings: Warning[] = [];
-  for (const [i, file] of files.entries()) {
-    options.onProgress?.('read', i, files.length);
-    const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, async () => parseFile(await read(file), shownName(file)));
-    for (const [at, r] of parsed.records.entries()) {
-      r.origin = `${version}:${inputs[i]!.hash}:${at}`;
-      records.push(r);
-    }
-    rejections.push(...parsed.rejections);
-    warnings.push(...parsed.warnings);
-  }
-  options.onProgress?.('read', files.length, files.length);
-  lap('read');
-
-  const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
-  const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo);
-  lap('');
-  rejections.push(...corpus.rejections);
-  rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-
-  const shardInput = { articles: corpus.articles, topics: corpus.topics, origins: corpus.origins };
-  const result: Omit<IngestResult, 'out' | 'outcome' | 'write'> = {
-    counts: { ...countShards(shardInput), rejected: rejections.length, warnings: warnings.length, files: 0 },
-    rejections,
-    warnings,
-    merged: corpus.merged,
-    likelyVariants: corpus.likelyVariants,
-    phrases: corpus.phrases,
-    undecided: corpus.undecided,
-    search: null,
-    related: measureRelated(corpus.articles.map((a) => a.related)),
-  };
-  const emptyWrite: WriteStats = { files: 0, bytes: 0, rewritten: 0, largestList: { path: '', bytes: 0 }, largestArticle: { path: '', bytes: 0 } };
-  if (options.strict && rejections.length > 0) return { ...result, write: emptyWrite, out: options.out, outcome: 'kept' };
-
-  const previous = cache ? { dir: out, hashes: cache.files, keys: cache.keys } : null;
-  let write = emptyWrite;
-  let hashes: Record<string, string> = {};
-  let keys: Record<string, [string, number]> = {};
-  let slices: BuildCache['slices'] = [];
-  let staged: Awaited<ReturnType<typeof stageCache>> | null = null;
   try {
-    const { oldRemoved } = await writeAtomically(out, async (temp) => {
-      ({ stats: write, hashes, keys } = await writeShards(temp, buildShards(shardInput), previous));
-      result.counts.files = write.files;
-      lap('write');
-      if (options.search) {
-        options.onProgress?.('search', 0, 1);
-        const { buildSearchIndex } = await import('./search-index.ts');
-        const built = await buildSearchIndex(corpus.articles, temp, taxonomy, {
-          sliceSize: options.sliceSize,
-          version,
-          previous: new Map(
-            (cache?.slices ?? []).map((b) => [b.key, { dir: path.join(out, 'pagefind', b.path), files: b.files, bytes: b.bytes }]),
-          ),
-          onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
-        });
-        slices = built.bundles;
-        const reusedKeys = new Set(cache?.slices.map((b) => b.key));
-        const manifestRewritten = keepIfUnchanged(temp, SEARCH_MANIFEST, previous, hashes);
-        result.search = {
-          files: built.files,
-          bytes: built.bytes,
-          slices: built.bundles.length,
-          built: built.built,
-          rewritten: built.bundles.reduce((n, b) => n + (reusedKeys.has(b.key) ? 0 : b.files.length), manifestRewritten ? 1 : 0),
-        };
-        lap('search');
+    const records: RawRecord[] = [];
+    const rejections: Rejection[] = [];
+    const warnings: Warning[] = [];
+    for (const [i, file] of files.entries()) {
+      options.onProgress?.('read', i, files.length);
+      const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, async () => withFacts(parseFile(await read(file), shownName(file))));
+      for (const [at, r] of parsed.records.entries()) {
+        r.origin = `${version}:${inputs[i]!.hash}:${at}`;
+        records.push(r);
       }
-      await options.beforeSwap?.(temp);
-      staged = await stageCache(cacheFile, {
-        format: CACHE_FORMAT,
-        version,
-        outId: await folderId(temp),
-        digest: inputsDigest,
-        inputs,
-        checkedAt,
-        files: hashes,
-        keys,
-        topics: topicMemo.next,
-        slices,
-        result: { ...result, write },
+      rejections.push(...parsed.rejections);
+      warnings.push(...parsed.warnings);
+    }
+    options.onProgress?.('read', files.length, files.length);
+    lap('read');
+
+    const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
+    const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo, cache?.related ?? null);
+    lap('');
+    rejections.push(...corpus.rejections);
+    rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+
+    const shardInput = { articles: corpus.articles, topics: corpus.topics, origins: corpus.origins };
+    const result: Omit<IngestResult, 'out' | 'outcome' | 'write'> = {
+      counts: { ...countShards(shardInput), rejected: rejections.length, warnings: warnings.length, files: 0 },
+      rejections,
+      warnings,
+      merged: corpus.merged,
+      likelyVariants: corpus.likelyVariants,
+      phrases: corpus.phrases,
+      undecided: corpus.undecided,
+      search: null,
+      related: measureRelated(corpus.articles.map((a) => a.related)),
+      panelsComputed: corpus.panelsComputed,
+    };
+    const emptyWrite: WriteStats = { files: 0, bytes: 0, rewritten: 0, largestList: { path: '', bytes: 0 }, largestArticle: { path: '', bytes: 0 } };
+    if (options.strict && rejections.length > 0) return { ...result, write: emptyWrite, out: options.out, outcome: 'kept' };
+
+    const previous = cache ? { dir: out, hashes: cache.files, keys: cache.keys } : null;
+    let write = emptyWrite;
+    let hashes: Record<string, string> = {};
+    let keys: Record<string, [string, number]> = {};
+    let slices: BuildCache['slices'] = [];
+    let staged: Awaited<ReturnType<typeof stageCache>> | null = null;
+    try {
+      const { oldRemoved } = await writeAtomically(out, async (temp) => {
+        ({ stats: write, hashes, keys } = await writeShards(temp, buildShards(shardInput), previous));
+        result.counts.files = write.files;
+        lap('write');
+        if (options.search) {
+          options.onProgress?.('search', 0, 1);
+          const { buildSearchIndex } = await import('./search-index.ts');
+          const built = await buildSearchIndex(corpus.articles, temp, taxonomy, {
+            sliceSize: options.sliceSize,
+            version,
+            previous: new Map(
+              (cache?.slices ?? []).map((b) => [b.key, { dir: path.join(out, 'pagefind', b.path), files: b.files, bytes: b.bytes }]),
+            ),
+            onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
+          });
+          slices = built.bundles;
+          const reusedKeys = new Set(cache?.slices.map((b) => b.key));
+          const manifestRewritten = keepIfUnchanged(temp, SEARCH_MANIFEST, previous, hashes);
+          result.search = {
+            files: built.files,
+            bytes: built.bytes,
+            slices: built.bundles.length,
+            built: built.built,
+            rewritten: built.bundles.reduce((n, b) => n + (reusedKeys.has(b.key) ? 0 : b.files.length), manifestRewritten ? 1 : 0),
+          };
+          lap('search');
+        }
+        await options.beforeSwap?.(temp);
+        staged = await stageCache(cacheFile, {
+          format: CACHE_FORMAT,
+          version,
+          outId: await folderId(temp),
+          digest: inputsDigest,
+          inputs,
+          checkedAt,
+          files: hashes,
+          keys,
+          topics: topicMemo.next,
+          related: corpus.relateMemo,
+          slices,
+          result: { ...result, write },
+        });
       });
-    });
-    lap('swap');
-    await staged!.commit();
-    parsedFiles.prune();
-    // The new output is already live; deleting the previous one is timed apart, as it can cost more than
-    // writing (one unlink per file).
-    await oldRemoved;
-    lap('remove old');
-  } catch (error) {
-    await (staged as Awaited<ReturnType<typeof stageCache>> | null)?.discard();
-    throw error;
+      lap('swap');
+      await staged!.commit();
+      parsedFiles.prune();
+      // The new output is already live; deleting the previous one is timed apart, as it can cost more than
+      // writing (one unlink per file).
+      await oldRemoved;
+      lap('remove old');
+    } catch (error) {
+      await (staged as Awaited<ReturnType<typeof stageCache>> | null)?.discard();
+      throw error;
+    }
+    if (options.timings) delete options.timings[''];
+    return { ...result, write, out: options.out, outcome: 'written' };
+  } finally {
+    parsedFiles.close();
   }
-  if (options.timings) delete options.timings[''];
-  return { ...result, write, out: options.out, outcome: 'written' };
 }
 
 /**
@@ -505,7 +539,8 @@ export function rewriteLine(result: IngestResult): string {
   const search = result.search ?? { files: 0, rewritten: 0 };
   const total = result.write.files + search.files;
   const rewritten = result.outcome === 'written' ? result.write.rewritten + search.rewritten : 0;
-  return `ingest: rewrote ${rewritten} of ${total} files`;
+  const panels = result.outcome === 'written' ? result.panelsComputed : 0;
+  return `ingest: rewrote ${rewritten} of ${total} files, computed ${panels} of ${result.counts.articles} related panels`;
 }
 
 /** `--profile`: CPU seconds of each phase in the order they ran, e.g. `ingest: profile read 1.2 s, tags 3.4 s, …`. */

@@ -74,6 +74,27 @@ export interface RawRecord extends Omit<RecordFields, 'image'> {
    * Two records of the same origin have the same fields, which lets the writer skip unchanged files.
    */
   origin?: string;
+  /** Set by the pipeline when the record is parsed: what every run needs from its body. */
+  facts?: BodyFacts;
+}
+
+/**
+ * What every run needs from a body, drawn once when the file is parsed, so that a later run reads a body
+ * only to write its article: reading minutes, the excerpt of list cards, the lead words related panels
+ * match on (space-joined).
+ */
+export interface BodyFacts {
+  minutes: number;
+  excerpt: string;
+  lead: string;
+}
+
+/**
+ * A copy of `record` that keeps its `body` as it is: a body read on demand (`ParsedFiles`) stays a
+ * getter, where a spread would read it.
+ */
+export function copyRecord<T extends object>(record: T): T {
+  return Object.defineProperties({}, Object.getOwnPropertyDescriptors(record)) as T;
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');

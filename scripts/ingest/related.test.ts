@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   compareArticles,
@@ -222,5 +223,81 @@ describe('resolveReadAlso', () => {
 
   it('does not link an article to itself and drops repeated titles', () => {
     expect(resolveReadAlso(['مهرجان الربيع', 'مهرجان الربيع'], index, 'y')).toEqual([{ title: 'مهرجان الربيع', id: null }]);
+  });
+});
+
+describe('relateArticles with the last run\'s memo', () => {
+  const words = ['نهر', 'جسر', 'مدينة', 'سوق', 'مطر', 'قرية', 'طريق', 'ميناء', 'سفينة', 'جبل', 'وادي', 'بحر'];
+  const word = fc.constantFrom(...words);
+  const shape = {
+    title: fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
+    lead: fc.array(word, { maxLength: 6 }).map((w) => w.join(' ')),
+    tags: fc.uniqueArray(fc.constantFrom('أ', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح'), { maxLength: 4 }),
+    topics: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
+    date: fc.option(fc.integer({ min: 1, max: 9 }).map((d) => `2024-01-0${d}T00:00:00.000Z`), { freq: 4 }),
+    source: fc.option(fc.constantFrom('أ', 'ب')),
+  };
+  const fields = fc.record(shape);
+  /** An edit of some fields only, often of those that are not keys: most edits keep an article's keys. */
+  const change = fc.oneof(
+    fc.record(shape, { requiredKeys: [] }),
+    fc.record({ topics: shape.topics }),
+    fc.record({ date: shape.date }),
+    fc.record({ title: shape.title }),
+  );
+  const make = (id: string, f: typeof fields extends fc.Arbitrary<infer T> ? T : never): RelatableArticle => ({
+    id,
+    title: f.title,
+    date: f.date,
+    source: f.source,
+    body: [f.lead],
+    lead: f.lead,
+    tags: f.tags.map(tag),
+    topics: f.topics.map((slug) => ({ slug, label: slug })),
+  });
+
+  // A small posting cap and budget, so that common keys go unwalked and walks stop part-way, as at scale.
+  it('gives every panel a full computation gives, after any edits that keep the corpus size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fields, { minLength: 2, maxLength: 30 }),
+        fc.array(fc.record({ at: fc.nat(), change, newId: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 2, max: 6 }),
+        (initial, edits, cap) => {
+          const options = { postingCap: cap, budget: 2 * cap, maxRelated: 3 };
+          // In site order, as the pipeline gives them: keys are numbered in the order articles bring them.
+          const before = initial.map((f, i) => make(`a${i}`, f)).sort(compareArticles);
+          const { memo } = relateArticles(before, { ...options, memo: { previous: null } });
+          const now = initial.map((f, i) => ({ id: `a${i}`, f }));
+          for (const [n, e] of edits.entries()) {
+            const at = e.at % now.length;
+            now[at] = { id: e.newId ? `b${n}` : now[at]!.id, f: { ...now[at]!.f, ...e.change } };
+          }
+          const after = now.map(({ id, f }) => make(id, f));
+          const ids = new Set<string>();
+          const corpus = after.filter((a) => !ids.has(a.id) && ids.add(a.id)).sort(compareArticles);
+          if (corpus.length !== before.length) return;
+          const incremental = relateArticles(corpus, { ...options, memo: { previous: memo! } });
+          expect(incremental.related).toEqual(relateArticles(corpus, options).related);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
+  it('recomputes only the panels an edit can reach, and none when nothing changed', () => {
+    const corpus = Array.from({ length: 40 }, (_, i) =>
+      article(`a${i}`, `${words[i % 12]} ${words[(i * 5) % 12]}`, [`t${i % 10}`, `u${i % 3}`], { lead: '' }),
+    );
+    const first = relateArticles(corpus, { memo: { previous: null } });
+    expect(first.stats.recomputed).toBe(40);
+    const again = relateArticles(corpus, { memo: { previous: first.memo! } });
+    expect(again.stats.recomputed).toBe(0);
+    expect(again.related).toEqual(first.related);
+    const edited = corpus.map((a) => (a.id === 'a7' ? { ...a, title: `${a.title} جديد` } : a));
+    const after = relateArticles(edited, { memo: { previous: first.memo! } });
+    expect(after.stats.recomputed).toBeGreaterThan(0);
+    expect(after.stats.recomputed).toBeLessThan(40);
+    expect(after.related).toEqual(relateArticles(edited).related);
   });
 });

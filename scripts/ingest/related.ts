@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MAX_RELATED, type ReadAlso, type RelatedArticle, type TagRef, type TopicRef } from '../../src/data/schema.ts';
 import { normalizeArabic, tokenize } from '../../src/shared/lib/arabic.ts';
 import { isStopWord } from '../../src/shared/lib/stop-words.ts';
@@ -26,7 +27,12 @@ export interface RelatableArticle {
   body: readonly string[];
   tags: readonly TagRef[];
   topics: readonly TopicRef[];
+  /** The body's first `LEAD_TERMS` terms, space-joined, when drawn at parse time (`leadTerms`). */
+  lead?: string;
 }
+
+/** Lead words per article used as terms, after the title's (`RelateOptions.leadTerms`). */
+export const LEAD_TERMS = 60;
 
 export interface RelateOptions {
   maxRelated?: number;
@@ -34,9 +40,29 @@ export interface RelateOptions {
   postingCap?: number;
   /** Postings one article may walk (default 1,000). */
   budget?: number;
-  /** Lead words per article used as terms, after the title's. */
+  /** Lead words per article used as terms, after the title's (default LEAD_TERMS). */
   leadTerms?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Keep what the next run needs to recompute only the panels that can change (`RelateMemo`), starting
+   * from the last run's when there is one.
+   */
+  memo?: { previous: RelateMemo | null };
+}
+
+/**
+ * What one run of `relateArticles` leaves for the next. A panel is a function of the article, of the
+ * articles sharing a key with it, of its keys' document frequencies, and of the corpus size and options
+ * (`basis`). With the same basis, a panel can change only for an article that changed (its fingerprint),
+ * one holding a key whose frequency moved, or one holding a walkable key that a changed article holds: it
+ * could reach that article, before or after. Every other panel is the last run's, by its ids.
+ */
+export interface RelateMemo {
+  basis: string;
+  /** Each key's document frequency, by name: `t` + tag slug, `w` + term. */
+  df: Record<string, number>;
+  /** Each article's fingerprint (what a panel reads from it) and its panel's ids, by article id. */
+  panels: Record<string, [fingerprint: string, ids: string[]]>;
 }
 
 export interface RelateStats {
@@ -54,6 +80,21 @@ const MIN_TERM_LENGTH = 3;
 const LEAD_CHARS_PER_TERM = 12;
 
 const DIGITS = /^\d+$/;
+
+/** The first `count` terms of a body, repeats included: the lead words a related panel matches on. */
+export function leadTerms(body: readonly string[], count = LEAD_TERMS): string[] {
+  const terms: string[] = [];
+  for (const paragraph of body) {
+    if (terms.length >= count) break;
+    // Only the lead is read: normalising whole paragraphs to keep 60 words would be most of the cost.
+    for (const token of tokenize(paragraph.slice(0, (count - terms.length) * LEAD_CHARS_PER_TERM))) {
+      if (!isTerm(token)) continue;
+      terms.push(token);
+      if (terms.length >= count) break;
+    }
+  }
+  return terms;
+}
 
 // Function words are skipped: rare-term weighting would mute them on a big corpus, but a small one (the
 // seed) has no statistics to do it.
@@ -90,18 +131,22 @@ function ranksBefore(tier: number, score: number, doc: number, other: Candidate,
 export function relateArticles(
   articles: readonly RelatableArticle[],
   options: RelateOptions = {},
-): { related: RelatedArticle[][]; stats: RelateStats } {
+): { related: RelatedArticle[][]; stats: RelateStats & { recomputed: number }; memo?: RelateMemo } {
   const n = articles.length;
   const maxRelated = options.maxRelated ?? MAX_RELATED;
   const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(n * 0.02)));
   const budget = options.budget ?? 1_000;
-  const leadTerms = options.leadTerms ?? 60;
+  const leadCount = options.leadTerms ?? LEAD_TERMS;
 
   // Keys: tags and terms numbered in one space (two maps, so no key strings are built); each article
   // holds its distinct key ids.
   const tagIds = new Map<string, number>();
   const termIds = new Map<string, number>();
   const keyIsTag: boolean[] = [];
+  /** Each key's name, for the memo: `t` + tag slug, `w` + term. */
+  const keyName: string[] = [];
+  const remember = options.memo !== undefined;
+  const fingerprints: string[] = remember ? new Array<string>(n) : [];
   /** The last article that took each key: dedupes an article's keys without a Set per article. */
   const lastDoc: number[] = [];
   /** Tag keys first, then terms; `tagCounts` says where the tags end. */
@@ -116,6 +161,7 @@ export function relateArticles(
       map.set(key, id);
       keyIsTag.push(tag);
       lastDoc.push(-1);
+      if (remember) keyName.push((tag ? 't' : 'w') + key);
     }
     if (lastDoc[id] !== doc) {
       lastDoc[id] = doc;
@@ -129,22 +175,21 @@ export function relateArticles(
     for (const tag of a.tags) addKey(tagIds, tag.slug, true, i);
     tagCounts[i] = keys.length;
     for (const token of titles[i]!.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) if (isTerm(token)) addKey(termIds, token, false, i);
-    let taken = 0;
-    for (const paragraph of a.body) {
-      if (taken >= leadTerms) break;
-      // Only the lead is read: normalising whole paragraphs to keep 60 words would be most of the cost.
-      for (const token of tokenize(paragraph.slice(0, (leadTerms - taken) * LEAD_CHARS_PER_TERM))) {
-        if (!isTerm(token)) continue;
-        addKey(termIds, token, false, i);
-        if (++taken >= leadTerms) break;
-      }
-    }
+    const lead = a.lead !== undefined && leadCount === LEAD_TERMS ? (a.lead === '' ? [] : a.lead.split(' ')) : leadTerms(a.body, leadCount);
+    for (const token of lead) addKey(termIds, token, false, i);
     docKeys[i] = Int32Array.from(keys);
+    if (remember) {
+      const read = [a.id, a.title, a.date, a.source, a.tags.map((t) => [t.slug, t.label]), a.topics.map((t) => t.slug), lead];
+      fingerprints[i] = createHash('sha1').update(JSON.stringify(read)).digest('base64');
+    }
   }
 
   const k = keyIsTag.length;
   const df = new Int32Array(k);
   for (const keys of docKeys) for (const key of keys) df[key]!++;
+  const basis = JSON.stringify([n, cap, budget, maxRelated, leadCount]);
+  const previous = options.memo?.previous?.basis === basis ? options.memo.previous : null;
+  const reuse = previous ? unchangedPanels(previous, docKeys, df, keyName, fingerprints, articles, cap) : null;
   // Each article's tags on two articles or more, again, in one flat array: the few candidates kept for an
   // article are checked against the tags it did not walk.
   const tagStart = new Int32Array(n + 1);
@@ -223,8 +268,16 @@ export function relateArticles(
   let postingsVisited = 0;
 
   const related: RelatedArticle[][] = new Array<RelatedArticle[]>(n);
+  const byId = reuse ? new Map(articles.map((a, i) => [a.id, i])) : null;
+  let recomputed = 0;
   for (let i = 0; i < n; i++) {
     if (i % 2048 === 0) options.onProgress?.(i, n);
+    const kept = reuse?.[i]?.map((id) => byId!.get(id));
+    if (kept?.every((doc) => doc !== undefined)) {
+      related[i] = kept.map((doc) => relatedEntry(articles[i]!, articles[doc!]!, df, tagIds));
+      continue;
+    }
+    recomputed++;
     let touchedCount = 0;
     let visited = 0;
     const own = docKeys[i]!;
@@ -298,25 +351,66 @@ export function relateArticles(
 
     const a = articles[i]!;
     const seenTitles = new Set<string>([titles[i]!]);
-    const ownTags = new Map(a.tags.map((tag) => [tag.slug, tag]));
     const picked: RelatedArticle[] = [];
     for (const { doc } of best) {
       if (picked.length >= maxRelated) break;
       if (seenTitles.has(titles[doc]!)) continue;
       seenTitles.add(titles[doc]!);
-      const b = articles[doc]!;
-      const sharedTags = b.tags
-        .filter((tag) => ownTags.has(tag.slug))
-        .map((tag) => ownTags.get(tag.slug)!)
-        .sort((x, y) => df[tagIds.get(x.slug)!]! - df[tagIds.get(y.slug)!]! || (x.slug < y.slug ? -1 : 1))
-        .slice(0, MAX_SHARED_TAGS)
-        .map((tag) => ({ slug: tag.slug, label: tag.label }));
-      picked.push({ id: b.id, title: b.title, date: b.date, source: b.source, sharedTags });
+      picked.push(relatedEntry(a, articles[doc]!, df, tagIds));
     }
     related[i] = picked;
   }
   options.onProgress?.(n, n);
-  return { related, stats: { keys: k, skippedKeys, postingsVisited } };
+  const stats = { keys: k, skippedKeys, postingsVisited, recomputed };
+  if (!remember) return { related, stats };
+  const memo: RelateMemo = { basis, df: {}, panels: {} };
+  for (let key = 0; key < k; key++) memo.df[keyName[key]!] = df[key]!;
+  articles.forEach((a, i) => (memo.panels[a.id] = [fingerprints[i]!, related[i]!.map((r) => r.id)]));
+  return { related, stats, memo };
+}
+
+/** The card of `b` in `a`'s panel: the tags they share, rarest first, in `a`'s spelling. */
+function relatedEntry(a: RelatableArticle, b: RelatableArticle, df: Int32Array, tagIds: ReadonlyMap<string, number>): RelatedArticle {
+  const ownTags = new Map(a.tags.map((tag) => [tag.slug, tag]));
+  const sharedTags = b.tags
+    .filter((tag) => ownTags.has(tag.slug))
+    .map((tag) => ownTags.get(tag.slug)!)
+    .sort((x, y) => df[tagIds.get(x.slug)!]! - df[tagIds.get(y.slug)!]! || (x.slug < y.slug ? -1 : 1))
+    .slice(0, MAX_SHARED_TAGS)
+    .map((tag) => ({ slug: tag.slug, label: tag.label }));
+  return { id: b.id, title: b.title, date: b.date, source: b.source, sharedTags };
+}
+
+/**
+ * The last run's panel of each article whose panel cannot have changed (see `RelateMemo`), or undefined
+ * where it must be computed.
+ */
+function unchangedPanels(
+  previous: RelateMemo,
+  docKeys: readonly Int32Array[],
+  df: Int32Array,
+  keyName: readonly string[],
+  fingerprints: readonly string[],
+  articles: readonly RelatableArticle[],
+  cap: number,
+): Array<string[] | undefined> {
+  const n = articles.length;
+  const changed = new Uint8Array(n);
+  /** 1: a changed article holds the key; 2: the key's panels must be computed. */
+  const touched = new Uint8Array(df.length);
+  for (let key = 0; key < df.length; key++) if ((previous.df[keyName[key]!] ?? 0) !== df[key]) touched[key] = 2;
+  for (let i = 0; i < n; i++) {
+    if (previous.panels[articles[i]!.id]?.[0] === fingerprints[i]) continue;
+    changed[i] = 1;
+    for (const key of docKeys[i]!) if (touched[key] === 0) touched[key] = 1;
+  }
+  for (let key = 0; key < df.length; key++) if (touched[key] === 1 && df[key]! <= cap && df[key]! >= 2) touched[key] = 2;
+  const kept = new Array<string[] | undefined>(n);
+  for (let i = 0; i < n; i++) {
+    if (changed[i] === 1 || docKeys[i]!.some((key) => touched[key] === 2)) continue;
+    kept[i] = previous.panels[articles[i]!.id]![1];
+  }
+  return kept;
 }
 
 export interface RelatedQuality {

@@ -72,13 +72,16 @@ export function makeExcerpt(body: readonly string[]): string {
   return `${head}…`;
 }
 
-export function summarize(article: Article): ArticleSummary {
+/** An article as the ingest holds it: with its excerpt when it was drawn at parse time (`BodyFacts`). */
+export type ShardArticle = Article & { excerpt?: string };
+
+export function summarize(article: ShardArticle): ArticleSummary {
   return {
     id: article.id,
     title: article.title,
     date: article.date,
     source: article.source,
-    excerpt: makeExcerpt(article.body),
+    excerpt: article.excerpt ?? makeExcerpt(article.body),
     topics: article.topics.map((t) => ({ slug: t.slug, label: t.label })),
     ...(article.image ? { image: article.image.src } : {}),
   };
@@ -163,7 +166,7 @@ interface Summaries {
 
 export interface ShardInput {
   /** In site order. */
-  articles: readonly Article[];
+  articles: readonly ShardArticle[];
   /** Every taxonomy topic, in taxonomy order. */
   topics: readonly TopicRef[];
   /**
