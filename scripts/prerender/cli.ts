@@ -94,9 +94,14 @@ export async function prerender(
   try {
     await new Promise<void>((resolve, reject) => {
       const idle = [...workers];
+      // Read from the front by index: splicing a queue of 100,000 paths moves all of them each time.
+      let next = 0;
       const dispatch = () => {
-        while (idle.length > 0 && queue.length > 0)
-          idle.pop()!.postMessage({ paths: queue.splice(0, BATCH) });
+        while (idle.length > 0 && next < queue.length) {
+          const paths = queue.slice(next, next + BATCH);
+          next += paths.length;
+          idle.pop()!.postMessage({ paths });
+        }
         if (idle.length === workers.length) resolve();
       };
       for (const worker of workers) {

@@ -61,6 +61,19 @@ const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
 const renderDocument = documentRenderer(config.template);
 const writeIfChanged = createSiteWriter(config.distDir);
 
+/**
+ * Links this thread has reported already. Every page repeats the header's and footer's links, and a list
+ * page links 24 articles others link too: sent each time, they were millions of strings for the
+ * coordinating thread to receive and look up at 100,000 articles.
+ */
+const reported = new Set<string>();
+
+function newLinks(html: string): string[] {
+  const links = pageLinks(html).filter((link) => !reported.has(link));
+  for (const link of links) reported.add(link);
+  return links;
+}
+
 /** A page that wrote nothing: a redirect, an error, an unsafe path. */
 function nothingWritten(path: string, status: number): PageResult {
   return { path, status, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null };
@@ -72,7 +85,7 @@ async function renderOne(pagePath: string): Promise<PageResult> {
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
   const file = isNotFoundPage ? '404.html' : page.status === 200 ? pageFile(pagePath) : null;
-  const links = pageLinks(page.html);
+  const links = newLinks(page.html);
   if (file === null) return { ...base, status: page.status, links };
 
   const head = buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view });
