@@ -70,7 +70,8 @@ const reported = new Set<string>();
 
 function newLinks(html: string): string[] {
   const links = pageLinks(html).filter((link) => !reported.has(link));
-  for (const link of links) reported.add(link);
+  // A copy: a link cut from the page's markup is a slice that keeps the whole page alive with it.
+  for (const link of links) reported.add(Buffer.from(link).toString());
   return links;
 }
 
