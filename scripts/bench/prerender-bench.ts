@@ -3,10 +3,13 @@
  *
  * Prerenders a whole site over a data folder (for 100,000 articles: `npm run bench:ingest -- --count 100000
  * --keep /tmp/b100k`, then `--data /tmp/b100k/data`) and prints pages, files, bytes, the median article
- * page, time, pages per second and the peak memory of the process (its worker threads included).
+ * page, wall and CPU time (the machine is shared: CPU seconds say more than wall when it is busy), the
+ * load average before and after, pages per second and the peak memory of the process (its worker threads
+ * included). The data folder is only read: the site gets a hard-linked copy of it, which the prerender
+ * moves into its build folder (docs/decisions/043-build-addressed-data.md).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +34,20 @@ execFileSync(vite, ['build', '--ssr', 'scripts/prerender/render-worker.ts', '--o
   stdio: 'inherit',
 });
 rmSync(path.join(site, 'data'), { recursive: true, force: true });
-symlinkSync(path.resolve(values.data), path.join(site, 'data'));
+// Hard links: no byte is copied, and moving the links into the build folder leaves the original in place.
+try {
+  execFileSync('cp', ['-al', path.resolve(values.data), path.join(site, 'data')]);
+} catch {
+  execFileSync('cp', ['-r', path.resolve(values.data), path.join(site, 'data')]);
+}
 
+const loadBefore = os.loadavg();
+const cpuBefore = process.cpuUsage();
 const stats = await prerender(site, path.join(ROOT, 'dist-ssr/render-worker.js'), Number(values.threads), 'https://news.example.org');
+const cpu = process.cpuUsage(cpuBefore);
+const loadAfter = os.loadavg();
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
+const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
 
 const articles = readdirSync(path.join(site, 'articles')).map((f) => statSync(path.join(site, 'articles', f)).size);
 articles.sort((a, b) => a - b);
@@ -44,10 +57,12 @@ process.stdout.write(
   [
     `prerender: ${stats.pages} pages, ${stats.written} files written, ${(stats.bytes / 1e9).toFixed(2)} GB of HTML`,
     `  ${stats.seconds.toFixed(1)} s wall, ${Math.round(stats.pages / stats.seconds)} pages/s on ${values.threads} threads`,
+    `  ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)}), ${(((cpu.user + cpu.system) / 1e3) / stats.pages).toFixed(2)} ms CPU a page`,
+    `  load average (1, 5, 15 min) ${load(loadBefore)} before, ${load(loadAfter)} after`,
     `  peak memory ${maxRssMb.toFixed(0)} MB (this process and its worker threads)`,
     `  median article page ${(median / 1024).toFixed(1)} KB (${articles.length} article pages)`,
     `  ${stats.failed.length} failed, ${stats.broken.length} linked paths answering 404`,
-    `  site kept in ${site} (data is a link to ${values.data})`,
+    `  site kept in ${site} (its data hard-linked from ${values.data})`,
     '',
   ].join('\n'),
 );

@@ -32,6 +32,8 @@ import { robotsTxt, sitemapFiles, type NewsEntry, type SitemapEntry } from './si
 const NOT_FOUND_PATH = '/404';
 /** Paths a message: large enough to amortise the messaging, small enough to keep both workers busy. */
 const BATCH = 32;
+/** A worker thread's young generation (V8's default is 16 to 64 MB, by the machine's memory). */
+const YOUNG_GENERATION_MB = 128;
 
 export interface PrerenderStats {
   pages: number;
@@ -58,7 +60,7 @@ export async function prerender(
     throw new Error(`${distDir}/index.html is already a prerendered page: run "vite build" first`);
   }
   checkTemplate(template);
-  const build = publishDataBuild(distDir, template);
+  const build = await publishDataBuild(distDir, template, threads);
   const config: WorkerConfig = {
     distDir,
     // Every page names its build, so its app reads that build's data folder for as long as it is open.
@@ -85,13 +87,21 @@ export async function prerender(
 
   // React's production build: the development one validates every element and renders several times slower.
   const env = { ...process.env, NODE_ENV: 'production' };
-  const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: config, env }));
+  // Nearly everything a page allocates is garbage once it is written: a young generation larger than V8's
+  // default collects it in fewer scavenges (GC fell from about 11 to 7 % of a worker's profile).
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: config, env, resourceLimits }));
   try {
     await new Promise<void>((resolve, reject) => {
       const idle = [...workers];
+      // Read from the front by index: splicing a queue of 100,000 paths moves all of them each time.
+      let next = 0;
       const dispatch = () => {
-        while (idle.length > 0 && queue.length > 0)
-          idle.pop()!.postMessage({ paths: queue.splice(0, BATCH) });
+        while (idle.length > 0 && next < queue.length) {
+          const paths = queue.slice(next, next + BATCH);
+          next += paths.length;
+          idle.pop()!.postMessage({ paths });
+        }
         if (idle.length === workers.length) resolve();
       };
       for (const worker of workers) {

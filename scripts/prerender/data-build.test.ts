@@ -28,22 +28,29 @@ describe('dataBuildId', () => {
 });
 
 describe('publishDataBuild', () => {
-  it('moves the data into a folder named by its bytes and names it in build.json', () => {
+  it('moves the data into a folder named by its bytes and names it in build.json', async () => {
     const dist = dataFolder({ 'manifest.json': '{}', 'home/1.json': '[1]', 'pagefind/pagefind.js': 'x' });
-    const build = publishDataBuild(dist, TEMPLATE);
+    const build = await publishDataBuild(dist, TEMPLATE);
     expect(build.app).toBe(appBuildId(TEMPLATE));
     expect(readdirSync(path.join(dist, 'data')).sort()).toEqual([build.data, 'build.json'].sort());
     expect(readFileSync(path.join(dist, 'data', build.data, 'home/1.json'), 'utf8')).toBe('[1]');
     expect(JSON.parse(readFileSync(path.join(dist, 'data', 'build.json'), 'utf8'))).toEqual(build);
     // Run again over the same dist: nothing moves.
-    expect(publishDataBuild(dist, TEMPLATE)).toEqual(build);
+    expect(await publishDataBuild(dist, TEMPLATE)).toEqual(build);
   });
 
-  it('gives the same data the same id, and other data another', () => {
+  it('gives the same data the same id, and other data another', async () => {
     const files = { 'manifest.json': '{}', 'home/1.json': '[1]' };
-    const first = publishDataBuild(dataFolder(files), TEMPLATE);
-    expect(publishDataBuild(dataFolder(files), TEMPLATE).data).toBe(first.data);
-    expect(publishDataBuild(dataFolder({ ...files, 'home/1.json': '[2]' }), TEMPLATE).data).not.toBe(first.data);
-    expect(publishDataBuild(dataFolder(files), `${TEMPLATE} `).app).not.toBe(first.app);
+    const first = await publishDataBuild(dataFolder(files), TEMPLATE);
+    expect((await publishDataBuild(dataFolder(files), TEMPLATE)).data).toBe(first.data);
+    expect((await publishDataBuild(dataFolder({ ...files, 'home/1.json': '[2]' }), TEMPLATE)).data).not.toBe(first.data);
+    expect((await publishDataBuild(dataFolder(files), `${TEMPLATE} `)).app).not.toBe(first.app);
+  });
+
+  it('gives the same id whatever the number of threads hashing the files', async () => {
+    const files = { 'manifest.json': '{}', 'home/1.json': '[1]', 'home/2.json': '[2]', 'tags/a/1.json': '[]' };
+    const one = await publishDataBuild(dataFolder(files), TEMPLATE, 1);
+    expect((await publishDataBuild(dataFolder(files), TEMPLATE, 3)).data).toBe(one.data);
+    expect((await publishDataBuild(dataFolder(files), TEMPLATE, 8)).data).toBe(one.data);
   });
 });

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { BUILD_FILE, buildInfoSchema, type BuildInfo } from '../../src/data/build.ts';
 
 const ID_HEX_DIGITS = 16;
@@ -22,25 +23,48 @@ export function appBuildId(template: string): string {
   return createHash('sha256').update(template).digest('hex').slice(0, ID_HEX_DIGITS);
 }
 
-function hashFiles(root: string): Array<[string, string]> {
-  return readdirSync(root, { recursive: true, withFileTypes: true })
+/**
+ * Hashes every file a thread of its own: the whole corpus's data is read here (1.1 GB in 134,000 files at
+ * 100,000 articles), before any page can name its build. Plain JavaScript, so the threads need no loader.
+ */
+const HASH_THREAD = `
+const { createHash } = require('node:crypto');
+const { readFileSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+parentPort.postMessage(workerData.map((file) => createHash('sha1').update(readFileSync(file)).digest('hex')));
+`;
+
+async function hashFiles(root: string, threads: number): Promise<Array<[string, string]>> {
+  const files = readdirSync(root, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => {
-      const full = path.join(entry.parentPath, entry.name);
-      const hash = createHash('sha1').update(readFileSync(full)).digest('hex');
-      return [path.relative(root, full).split(path.sep).join('/'), hash];
-    });
+    .map((entry) => path.join(entry.parentPath, entry.name));
+  const count = Math.max(1, threads);
+  const shares = Array.from({ length: count }, (_, i) => files.filter((_, j) => j % count === i));
+  const hashes = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<string[]>((resolve, reject) => {
+          const thread = new Worker(HASH_THREAD, { eval: true, workerData: share });
+          thread.once('message', resolve);
+          thread.once('error', reject);
+        }),
+    ),
+  );
+  return shares.flatMap((share, i) =>
+    share.map((file, j): [string, string] => [path.relative(root, file).split(path.sep).join('/'), hashes[i]![j]!]),
+  );
 }
 
 /**
- * Moves `distDir/data/*` into its build folder and writes build.json; returns the build. Run again over
- * the same dist (a second `npm run prerender`), it finds build.json and changes nothing.
+ * Moves `distDir/data/*` into its build folder and writes build.json; returns the build. The files are
+ * hashed on `threads` threads. Run again over the same dist (a second `npm run prerender`), it finds
+ * build.json and changes nothing.
  */
-export function publishDataBuild(distDir: string, template: string): BuildInfo {
+export async function publishDataBuild(distDir: string, template: string, threads = 1): Promise<BuildInfo> {
   const dataDir = path.join(distDir, 'data');
   const buildFile = path.join(dataDir, BUILD_FILE);
   if (existsSync(buildFile)) return buildInfoSchema.parse(JSON.parse(readFileSync(buildFile, 'utf8')));
-  const build: BuildInfo = { data: dataBuildId(hashFiles(dataDir)), app: appBuildId(template) };
+  const build: BuildInfo = { data: dataBuildId(await hashFiles(dataDir, threads)), app: appBuildId(template) };
   const entries = readdirSync(dataDir);
   mkdirSync(path.join(dataDir, build.data));
   for (const entry of entries) renameSync(path.join(dataDir, entry), path.join(dataDir, build.data, entry));

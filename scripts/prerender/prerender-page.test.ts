@@ -16,13 +16,13 @@ import {
   undatedArticle,
 } from '../../src/test/fixtures/data.ts';
 import { stubDataFetch } from '../../src/test/fixtures/fetch-stub.ts';
-import { renderDocument } from './document.ts';
+import { documentRenderer } from './document.ts';
 import { buildHead, DESCRIPTION_MAX } from './head.ts';
 import { pageLinks } from './page-files.ts';
 import { machineText } from './text.ts';
 import { parseHtml } from './xml-test-helpers.ts';
 
-const template = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
+const renderDocument = documentRenderer(readFileSync(new URL('../../index.html', import.meta.url), 'utf8'));
 const site = { origin: 'https://news.example.org' };
 
 afterEach(() => {
@@ -34,7 +34,7 @@ async function prerendered(path: string) {
   const page = await createPageRenderer(site.origin)(path);
   if (page.kind !== 'page') throw new Error(`${path} redirected`);
   const head = buildHead({ site, path, status: page.status, title: page.title, view: page.view });
-  const text = renderDocument(template, {
+  const text = renderDocument({
     title: page.title,
     head,
     html: page.html,

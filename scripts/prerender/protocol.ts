@@ -23,6 +23,7 @@ export interface PageResult {
   /** True when the file's bytes changed (or it is new). */
   written: boolean;
   bytes: number;
+  /** Site-relative links of the page that its thread had not reported before. */
   links: string[];
   /** An article or list page answered 200: it belongs in the sitemap. */
   indexable: boolean;

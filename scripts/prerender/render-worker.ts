@@ -3,23 +3,45 @@
  * writes each page's HTML file (and a list's feed) into the built site, and replies with what each page
  * links to. Built by Vite (`vite build --ssr`), so it runs the same modules the browser does.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx';
 import { homePagePath, tagPagePath, topicPagePath } from '../../src/data/paths.ts';
 import { setDataBuild } from '../../src/shared/lib/data-build.ts';
 import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
-import { renderDocument } from './document.ts';
+import { documentRenderer } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
 import { buildHead } from './head.ts';
 import { pageFile, pageLinks } from './page-files.ts';
 import type { PageResult, RenderReply, RenderRequest, WorkerConfig } from './protocol.ts';
+import { createSiteWriter } from './site-writer.ts';
 
 const config = workerData as WorkerConfig;
 const dataDir = path.join(config.distDir, 'data', config.dataBuild);
 const site = { origin: config.siteOrigin };
 setDataBuild(config.dataBuild);
+
+/**
+ * A data file of the built site, as the app's fetch sees it. The body is the file's text, handed to the
+ * app's `res.json()` as is: a streamed body (undici's) cost more than the page's own loaders.
+ */
+class FileResponse extends Response {
+  constructor(
+    private readonly bodyText: string,
+    status: number,
+  ) {
+    super(null, { status, headers: { 'content-type': 'application/json' } });
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(this.bodyText) as unknown;
+  }
+
+  override async text(): Promise<string> {
+    return this.bodyText;
+  }
+}
 
 /** The app fetches `/data/<build>/…`; here that is a file of the built site. */
 globalThis.fetch = async (input: string | URL | Request) => {
@@ -29,13 +51,29 @@ globalThis.fetch = async (input: string | URL | Request) => {
   );
   const file = path.join(config.distDir, decodeURIComponent(url.pathname));
   try {
-    return new Response(readFileSync(file), { status: 200, headers: { 'content-type': 'application/json' } });
+    return new FileResponse(readFileSync(file, 'utf8'), 200);
   } catch {
-    return new Response('not found', { status: 404 });
+    return new FileResponse('not found', 404);
   }
 };
 
 const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
+const renderDocument = documentRenderer(config.template);
+const writeIfChanged = createSiteWriter(config.distDir);
+
+/**
+ * Links this thread has reported already. Every page repeats the header's and footer's links, and a list
+ * page links 24 articles others link too: sent each time, they were millions of strings for the
+ * coordinating thread to receive and look up at 100,000 articles.
+ */
+const reported = new Set<string>();
+
+function newLinks(html: string): string[] {
+  const links = pageLinks(html).filter((link) => !reported.has(link));
+  // A copy: a link cut from the page's markup is a slice that keeps the whole page alive with it.
+  for (const link of links) reported.add(Buffer.from(link).toString());
+  return links;
+}
 
 /** A page that wrote nothing: a redirect, an error, an unsafe path. */
 function nothingWritten(path: string, status: number): PageResult {
@@ -48,11 +86,11 @@ async function renderOne(pagePath: string): Promise<PageResult> {
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
   const file = isNotFoundPage ? '404.html' : page.status === 200 ? pageFile(pagePath) : null;
-  const links = pageLinks(page.html);
+  const links = newLinks(page.html);
   if (file === null) return { ...base, status: page.status, links };
 
   const head = buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view });
-  const text = renderDocument(config.template, {
+  const text = renderDocument({
     title: page.title,
     head,
     html: page.html,
@@ -97,18 +135,6 @@ function writeFeed(first: ListPage): void {
   const file = pageFile(feedPath(first.kind, first.slug), '');
   if (file)
     writeIfChanged(file, atomFeed({ site, kind: first.kind, slug: first.slug, label: first.label, items }));
-}
-
-/** Unchanged files keep their bytes and mtime, so an incremental deploy uploads only what changed. */
-function writeIfChanged(file: string, text: string): boolean {
-  const full = path.join(config.distDir, file);
-  try {
-    if (readFileSync(full, 'utf8') === text) return false;
-  } catch {
-    mkdirSync(path.dirname(full), { recursive: true });
-  }
-  writeFileSync(full, text);
-  return true;
 }
 
 parentPort!.on('message', async ({ paths }: RenderRequest) => {
