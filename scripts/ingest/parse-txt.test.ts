@@ -148,7 +148,8 @@ describe('parseTxt: «اقرأ أيضاً» glued to a title that starts with pu
     fc.assert(
       fc.property(first, rest, (start, chars) => {
         const title = `${start}${chars.join('')}`.trim();
-        expect(parse(`اقرأ أيضاً${title}`).readAlso[0]).toBe(title);
+        // Every line's runs of spaces become one (clean-text.ts), titles included.
+        expect(parse(`اقرأ أيضاً${title}`).readAlso[0]).toBe(title.replace(/ +/g, ' '));
       }),
     );
   });
