@@ -134,6 +134,8 @@ test('the home page does not load Pagefind; the search page loads it on demand',
 test('the header box suggests a topic and a headline as one types, and opens one by keyboard', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: strings.home.heading })).toBeVisible();
+  // Suggestions are the app's: the prerendered box is a plain form until the app starts (after 'load').
+  await whenHydrated(page);
   const box = page.getByRole('search').getByRole('combobox', { name: strings.search.label });
   await box.pressSequentially('كارا');
   const listbox = page.getByRole('listbox', { name: strings.search.suggestionsLabel });
