@@ -147,6 +147,24 @@ test('the header box suggests a topic and a headline as one types, and opens one
   await expect(page).toHaveURL(/\/topics\/karabakh/);
 });
 
+test('words typed into the header box before the app starts are kept and get suggestions once it does', async ({ page }) => {
+  // Hold the app's code until the reader has typed, as on a slow connection.
+  let release!: () => void;
+  const typed = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await typed;
+    await route.continue();
+  });
+  await page.goto('/');
+  const box = page.getByRole('search').getByRole('combobox', { name: strings.search.label });
+  await box.pressSequentially('كارا');
+  release();
+  await whenHydrated(page);
+  const listbox = page.getByRole('listbox', { name: strings.search.suggestionsLabel });
+  await expect(listbox.getByRole('option', { name: /كاراباخ/ }).first()).toBeVisible();
+  await expect(box).toHaveValue('كارا');
+});
+
 test('a misspelt word finds the article at once, says «هل تقصد» and links back to the words as typed', async ({ page }) => {
   await page.goto('/search?q=بيسكف');
   await expect(page.getByText(s.showingFor('بيسكوف'))).toBeVisible();

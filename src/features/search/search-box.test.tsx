@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
+import { renderToString } from 'react-dom/server';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
@@ -89,5 +91,35 @@ describe('SearchBox submit', () => {
     await user.click(screen.getByRole('button', { name: strings.search.submit }));
     // The search route's code is loaded lazily, as in the browser: slow on a busy machine.
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/search'), { timeout: 10_000 });
+  });
+});
+
+describe('SearchBox before the app starts', () => {
+  it('suggests for words typed into the prerendered box before hydration, and keeps them', async () => {
+    vi.mocked(fetchSuggestions).mockReset();
+    vi.mocked(fetchSuggestions).mockResolvedValue([{ kind: 'topic', label: 'أوكرانيا', href: '/topics/ukraine' }]);
+    const tree = () => {
+      const router = createMemoryRouter([{ path: '/', element: <SearchBox defaultValue="" /> }], { initialEntries: ['/'] });
+      return (
+        <QueryClientProvider client={new QueryClient()}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      );
+    };
+    const container = document.createElement('div');
+    container.innerHTML = renderToString(tree());
+    document.body.append(container);
+    const prerendered = container.querySelector('input')!;
+    prerendered.focus();
+    prerendered.value = 'أوكر';
+    const errors = vi.spyOn(console, 'error');
+    await act(async () => {
+      hydrateRoot(container, tree());
+    });
+    expect(await screen.findByRole('option', { name: /أوكرانيا/ })).toBeInTheDocument();
+    expect(fetchSuggestions).toHaveBeenLastCalledWith('أوكر');
+    expect(box()).toHaveValue('أوكر');
+    expect(errors).not.toHaveBeenCalled();
+    container.remove();
   });
 });

@@ -45,6 +45,15 @@ export function SearchBox({ defaultValue }: SearchBoxProps) {
   const input = useRef<HTMLInputElement>(null);
   useSlashFocus(input);
 
+  // Words typed into the prerendered box before the app started: hydration keeps them on screen (React
+  // leaves a hydrated input's value alone) but not in state, so adopt them once, after hydration.
+  useEffect(() => {
+    const box = input.current;
+    if (!box || box.value === box.defaultValue) return;
+    setValue(box.value);
+    setOpen(document.activeElement === box);
+  }, []);
+
   useEffect(() => {
     const timer = setTimeout(() => setTyped(value.trim()), DEBOUNCE_MS);
     return () => clearTimeout(timer);
