@@ -9,7 +9,7 @@
  * moves into its build folder (docs/decisions/043-build-addressed-data.md).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,10 +41,27 @@ try {
   execFileSync('cp', ['-r', path.resolve(values.data), path.join(site, 'data')]);
 }
 
+/**
+ * This thread's own CPU seconds, apart from the worker threads' (Linux: its task's utime and stime, in the
+ * kernel's 100 ticks a second), or null elsewhere. At 100,000 articles the coordinating thread was busier
+ * than either worker (docs/decisions/007-prerendering.md).
+ */
+function coordinatorCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 const loadBefore = os.loadavg();
 const cpuBefore = process.cpuUsage();
+const coordinatorBefore = coordinatorCpuSeconds();
 const stats = await prerender(site, path.join(ROOT, 'dist-ssr/render-worker.js'), Number(values.threads), 'https://news.example.org');
 const cpu = process.cpuUsage(cpuBefore);
+const coordinatorAfter = coordinatorCpuSeconds();
 const loadAfter = os.loadavg();
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 const load = (l: number[]) => l.map((x) => x.toFixed(1)).join(' ');
@@ -58,6 +75,9 @@ process.stdout.write(
     `prerender: ${stats.pages} pages, ${stats.written} files written, ${(stats.bytes / 1e9).toFixed(2)} GB of HTML`,
     `  ${stats.seconds.toFixed(1)} s wall, ${Math.round(stats.pages / stats.seconds)} pages/s on ${values.threads} threads`,
     `  ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)}), ${(((cpu.user + cpu.system) / 1e3) / stats.pages).toFixed(2)} ms CPU a page`,
+    coordinatorBefore === null || coordinatorAfter === null
+      ? '  (no per-thread CPU on this system)'
+      : `  of which the coordinating thread ${(coordinatorAfter - coordinatorBefore).toFixed(1)} s (listing the data, queueing paths, receiving results; the rest is the hash and render threads)`,
     `  load average (1, 5, 15 min) ${load(loadBefore)} before, ${load(loadAfter)} after`,
     `  peak memory ${maxRssMb.toFixed(0)} MB (this process and its worker threads)`,
     `  median article page ${(median / 1024).toFixed(1)} KB (${articles.length} article pages)`,

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HYDRATION_ELEMENT_ID, type HydrationPayload } from '../../src/app/hydration.ts';
 import { createPageRenderer } from '../../src/app/render-page.tsx';
 import { articleHref, homeHref, tagHref, topicHref } from '../../src/shared/lib/hrefs.ts';
+import { inlineJson } from '../../src/shared/lib/inline-json.ts';
 import { strings } from '../../src/shared/strings.ar.ts';
 import {
   buildFixtureFiles,
@@ -56,7 +57,7 @@ async function prerendered(path: string) {
 
 describe('a prerendered article', { timeout: 20_000 }, () => {
   it('carries the article, its head and its data', async () => {
-    const { doc, meta, jsonLd, hydration, page } = await prerendered(articleHref(leadArticle.id));
+    const { doc, meta, jsonLd, hydration, page, text } = await prerendered(articleHref(leadArticle.id));
     expect(page.status).toBe(200);
     expect(doc.title).toBe(leadArticle.title + strings.titleSuffix);
     expect(doc.querySelectorAll('title')).toHaveLength(1);
@@ -96,6 +97,10 @@ describe('a prerendered article', { timeout: 20_000 }, () => {
 
     expect(hydration.hydrate).toBe(true);
     expect(hydration.queries.queries.map((q) => q.queryKey[0]).sort()).toEqual(['articles', 'manifest']);
+    // The manifest travels once, as a query: the root's loader data does not repeat it.
+    expect(hydration.loaderData.root).toBeNull();
+    const manifest = hydration.queries.queries.find((q) => q.queryKey[0] === 'manifest')!.state.data;
+    expect(text.split(inlineJson(manifest))).toHaveLength(2);
     const feed = doc.querySelector('link[rel="alternate"][type="application/atom+xml"]');
     expect(feed?.getAttribute('href')).toBe('https://news.example.org/feed.xml');
   });

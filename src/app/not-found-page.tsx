@@ -1,12 +1,13 @@
-import { Link, useRouteLoaderData } from 'react-router';
-import type { Manifest } from '../data/schema.ts';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
+import { manifestQuery } from '../shared/lib/manifest-query.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { ChipLink } from '../shared/ui/chip-link.tsx';
 
 export function NotFoundPage() {
-  // Absent when the manifest itself could not be loaded.
-  const manifest = useRouteLoaderData('root') as Manifest | undefined;
+  // The root loader has read it; absent when the manifest itself could not be loaded (never fetched here).
+  const { data: manifest } = useQuery({ ...manifestQuery(), enabled: false });
   const topics = manifest?.topics.filter((topic) => topic.count > 0) ?? [];
 
   return (

@@ -7,8 +7,15 @@ import { manifestQuery } from '../shared/lib/manifest-query.ts';
 import { ArticleSkeleton, ListSkeleton } from '../shared/ui/skeletons.tsx';
 import { AppShell } from './app-shell.tsx';
 
-/** The manifest (topics and counts) frames every view; it is one small file. */
-export const rootLoader = (queryClient: QueryClient) => () => queryClient.query(manifestQuery());
+/**
+ * The manifest (topics and counts) frames every view; it is one small file. The loader only awaits its
+ * query and returns nothing of it: views read it from the query cache, so a prerendered page carries it
+ * once, with the dehydrated queries, not a second time as the root's loader data.
+ */
+export const rootLoader = (queryClient: QueryClient) => async () => {
+  await queryClient.query(manifestQuery());
+  return null;
+};
 
 /** Navigations that finish sooner keep the old view on screen instead of flashing a skeleton. */
 const SKELETON_DELAY_MS = 200;

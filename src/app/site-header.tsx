@@ -15,11 +15,7 @@ export interface SiteHeaderProps {
   topics: TopicCount[] | null;
 }
 
-const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  'inline-flex min-h-11 items-center border-b-4 px-1 text-sm whitespace-nowrap focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-red-800 dark:focus-visible:outline-red-300 ' +
-  (isActive
-    ? 'border-red-800 font-bold text-neutral-950 dark:border-red-300 dark:text-neutral-50'
-    : 'border-transparent text-neutral-700 hover:border-neutral-300 hover:text-neutral-950 dark:text-neutral-300 dark:hover:border-neutral-600 dark:hover:text-neutral-50');
+const navLinkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'topic-link-current' : 'topic-link');
 
 export function SiteHeader({ topics }: SiteHeaderProps) {
   const [searchParams] = useSearchParams();

@@ -22,11 +22,11 @@ export function RelatedArticles({ related }: RelatedArticlesProps) {
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
         {related.map((item) => (
           <li key={item.id}>
-            <article className="flex h-full flex-col gap-2 bg-white p-4 shadow-sm dark:bg-neutral-900">
+            <article className="related-card">
               <h3 className="leading-snug font-bold">
                 <Link
                   to={articleHref(item.id)}
-                  className="hover:text-red-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:hover:text-red-300 dark:focus-visible:outline-red-300"
+                  className="related-link"
                 >
                   {item.title}
                 </Link>

@@ -13,6 +13,18 @@ describe('formatDate', () => {
     expect(formatDate(iso)).toEqual({ iso, gregorian, hijri });
   });
 
+  it('prints each time by its UTC day, however many times that day was printed before', () => {
+    expect(formatDate('2024-01-01T00:00:00.000Z')?.gregorian).toBe('١ يناير ٢٠٢٤');
+    expect(formatDate('2024-01-01T23:59:59.999Z')?.gregorian).toBe('١ يناير ٢٠٢٤');
+    // 01:00 in Riyadh is still the last day of 2023 in UTC.
+    expect(formatDate('2024-01-01T01:00:00+03:00')).toEqual({
+      iso: '2024-01-01T01:00:00+03:00',
+      gregorian: '٣١ ديسمبر ٢٠٢٣',
+      hijri: '١٨ جمادى الآخرة ١٤٤٥ هـ',
+    });
+    expect(formatDate('1969-12-31T12:00:00.000Z')?.gregorian).toBe('٣١ ديسمبر ١٩٦٩');
+  });
+
   it.each([[null], ['not a date'], ['']])('gives no date for %j', (iso) => {
     expect(formatDate(iso)).toBeNull();
   });

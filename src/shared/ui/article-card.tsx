@@ -17,7 +17,7 @@ export interface ArticleCardProps {
 
 export function ArticleCard({ article, load = 'lazy', action }: ArticleCardProps) {
   return (
-    <article className="flex h-full flex-col gap-2 border-t-4 border-red-800 bg-white p-4 shadow-sm dark:border-red-300 dark:bg-neutral-900">
+    <article className="card">
       {article.image && <CardThumbnail src={article.image} load={load} />}
       {article.topics.length > 0 && (
         <TopicLinks topics={article.topics} size="card" />
@@ -25,18 +25,18 @@ export function ArticleCard({ article, load = 'lazy', action }: ArticleCardProps
       <h2 className="text-lg leading-snug font-bold">
         <Link
           to={articleHref(article.id)}
-          className="text-neutral-900 hover:text-red-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:text-neutral-50 dark:hover:text-red-300 dark:focus-visible:outline-red-300"
+          className="card-link"
         >
           {article.title}
         </Link>
       </h2>
       {article.excerpt && (
-        <p className="line-clamp-3 text-sm leading-7 text-neutral-700 dark:text-neutral-300">
+        <p className="card-excerpt">
           {article.excerpt}
         </p>
       )}
       <div className="mt-auto flex items-end justify-between gap-2 pt-1">
-        <p className="flex flex-wrap gap-x-2 text-xs text-neutral-600 dark:text-neutral-400">
+        <p className="card-meta">
           <ArticleDate date={article.date} />
           {article.date && article.source && <span aria-hidden="true">·</span>}
           {article.source && <span dir="auto">{article.source}</span>}

@@ -27,7 +27,7 @@ export function SaveButton({ summary, article, named = false }: SaveButtonProps)
       aria-pressed={saved}
       aria-label={named ? strings.saved.saveNamed(summary.title) : undefined}
       onClick={() => void toggle()}
-      className="inline-flex min-h-10 shrink-0 items-center gap-1.5 rounded-md border border-neutral-300 px-3 text-sm font-bold text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 aria-pressed:border-red-800 aria-pressed:bg-red-50 aria-pressed:text-red-900 dark:border-neutral-600 dark:text-neutral-100 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300 dark:aria-pressed:border-red-300 dark:aria-pressed:bg-red-950 dark:aria-pressed:text-red-100"
+      className="save-button"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill={saved ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="2">
         <path d="M6 3h12v18l-6-4-6 4Z" strokeLinejoin="round" />
