@@ -36,7 +36,10 @@ export const LEAD_TERMS = 60;
 
 export interface RelateOptions {
   maxRelated?: number;
-  /** Keys on more articles than this are not walked (default: 2% of the corpus, at least 20, at most 1,000). */
+  /**
+   * Keys on more articles than this are not walked (default: 2% of the reference size, `referenceSize`,
+   * at least 20, at most 1,000).
+   */
   postingCap?: number;
   /** Postings one article may walk (default 1,000). */
   budget?: number;
@@ -52,10 +55,12 @@ export interface RelateOptions {
 
 /**
  * What one run of `relateArticles` leaves for the next. A panel is a function of the article, of the
- * articles sharing a key with it, of its keys' document frequencies, and of the corpus size and options
- * (`basis`). With the same basis, a panel can change only for an article that changed (its fingerprint),
- * one holding a key whose frequency moved, or one holding a walkable key that a changed article holds: it
- * could reach that article, before or after. Every other panel is the last run's, by its ids.
+ * articles sharing a key with it, of what its keys' document frequencies decide (`keyEffect`), and of the
+ * reference size and options (`basis`; the reference size moves in steps, not with each article). With the
+ * same basis, a panel can change only for an article that changed or is new (its fingerprint), one holding
+ * a key whose effect moved (a removed article's keys are among them), or one holding a walkable key that a
+ * changed article holds: it could reach that article, before or after. Every other panel is the last
+ * run's, by its ids.
  */
 export interface RelateMemo {
   basis: string;
@@ -134,7 +139,8 @@ export function relateArticles(
 ): { related: RelatedArticle[][]; stats: RelateStats & { recomputed: number }; memo?: RelateMemo } {
   const n = articles.length;
   const maxRelated = options.maxRelated ?? MAX_RELATED;
-  const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(n * 0.02)));
+  const reference = referenceSize(n);
+  const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(reference * 0.02)));
   const budget = options.budget ?? 1_000;
   const leadCount = options.leadTerms ?? LEAD_TERMS;
 
@@ -187,9 +193,9 @@ export function relateArticles(
   const k = keyIsTag.length;
   const df = new Int32Array(k);
   for (const keys of docKeys) for (const key of keys) df[key]!++;
-  const basis = JSON.stringify([n, cap, budget, maxRelated, leadCount]);
+  const basis = JSON.stringify([reference, cap, budget, maxRelated, leadCount]);
   const previous = options.memo?.previous?.basis === basis ? options.memo.previous : null;
-  const reuse = previous ? unchangedPanels(previous, docKeys, df, keyName, fingerprints, articles, cap) : null;
+  const reuse = previous ? unchangedPanels(previous, docKeys, df, keyName, keyIsTag, fingerprints, articles, cap) : null;
   // Each article's tags on two articles or more, again, in one flat array: the few candidates kept for an
   // article are checked against the tags it did not walk.
   const tagStart = new Int32Array(n + 1);
@@ -205,7 +211,7 @@ export function relateArticles(
   }
   const weight = new Float64Array(k);
   for (let key = 0; key < k; key++) {
-    weight[key] = Math.log((n + 1) / df[key]!) * (keyIsTag[key] ? TAG_WEIGHT : 1);
+    weight[key] = Math.log(reference / weighedFrequency(df[key]!, cap)) * (keyIsTag[key] ? TAG_WEIGHT : 1);
   }
 
   // Postings in one flat array (CSR), only for keys worth walking.
@@ -369,6 +375,42 @@ export function relateArticles(
   return { related, stats, memo };
 }
 
+/**
+ * The corpus size the weights and the posting cap read: n + 1 rounded up to a quarter power of two, so that
+ * adding or deleting articles moves it only when the corpus grows or shrinks by a step of about 19%, not
+ * with every article (which would change every weight, hence every panel). A weight is off by at most
+ * log 2^¼ ≈ 0.17 from log((n + 1) / df), the same for every key.
+ */
+export function referenceSize(n: number): number {
+  return 2 ** (Math.ceil(4 * Math.log2(n + 1)) / 4);
+}
+
+/**
+ * The document frequency a key's weight reads. A key too common to walk (df over the cap) only adds its
+ * weight to candidates found through other keys, and only a tag does that: its frequency is rounded down
+ * to an eighth power of two (weights off by at most 2 log 2^⅛ ≈ 0.17 for a tag, and still above 0: the
+ * rounded frequency is at most n, below the reference size), so that a new article with a
+ * section tag does not move that tag's weight, hence the panel of every article in the section.
+ */
+function weighedFrequency(df: number, cap: number): number {
+  return df > cap ? 2 ** frequencyStep(df) : df;
+}
+
+function frequencyStep(df: number): number {
+  return Math.floor(8 * Math.log2(df)) / 8;
+}
+
+/**
+ * What a key's document frequency decides in the panels of the articles holding it: for a walkable key
+ * (2 to the cap) its weight, walk order and budget, hence the frequency itself; for a tag too common to
+ * walk, its weight's step; nothing for a key on one article or a term too common to walk.
+ */
+function keyEffect(df: number, cap: number, tag: boolean): number {
+  if (df < 2) return 0;
+  if (df <= cap) return df;
+  return tag ? -1 - frequencyStep(df) : -1;
+}
+
 /** The card of `b` in `a`'s panel: the tags they share, rarest first, in `a`'s spelling. */
 function relatedEntry(a: RelatableArticle, b: RelatableArticle, df: Int32Array, tagIds: ReadonlyMap<string, number>): RelatedArticle {
   const ownTags = new Map(a.tags.map((tag) => [tag.slug, tag]));
@@ -390,6 +432,7 @@ function unchangedPanels(
   docKeys: readonly Int32Array[],
   df: Int32Array,
   keyName: readonly string[],
+  keyIsTag: readonly boolean[],
   fingerprints: readonly string[],
   articles: readonly RelatableArticle[],
   cap: number,
@@ -398,7 +441,10 @@ function unchangedPanels(
   const changed = new Uint8Array(n);
   /** 1: a changed article holds the key; 2: the key's panels must be computed. */
   const touched = new Uint8Array(df.length);
-  for (let key = 0; key < df.length; key++) if ((previous.df[keyName[key]!] ?? 0) !== df[key]) touched[key] = 2;
+  for (let key = 0; key < df.length; key++) {
+    const tag = keyIsTag[key]!;
+    if (keyEffect(previous.df[keyName[key]!] ?? 0, cap, tag) !== keyEffect(df[key]!, cap, tag)) touched[key] = 2;
+  }
   for (let i = 0; i < n; i++) {
     if (previous.panels[articles[i]!.id]?.[0] === fingerprints[i]) continue;
     changed[i] = 1;
