@@ -66,8 +66,11 @@ export interface RelateMemo {
   basis: string;
   /** Each key's document frequency, by name: `t` + tag slug, `w` + term. */
   df: Record<string, number>;
-  /** Each article's fingerprint (what a panel reads from it) and its panel's ids, by article id. */
-  panels: Record<string, [fingerprint: string, ids: string[]]>;
+  /**
+   * Each article's fingerprint (what a panel reads from it), its panel's ids and where its walk stopped
+   * (the frequency of the first key it did not walk), by article id.
+   */
+  panels: Record<string, [fingerprint: string, ids: string[], stop: number]>;
 }
 
 export interface RelateStats {
@@ -85,6 +88,8 @@ const MIN_TERM_LENGTH = 3;
 const LEAD_CHARS_PER_TERM = 12;
 
 const DIGITS = /^\d+$/;
+/** The stop of a walk that took every walkable key. */
+const NO_STOP = 0x7fffffff;
 
 /** The first `count` terms of a body, repeats included: the lead words a related panel matches on. */
 export function leadTerms(body: readonly string[], count = LEAD_TERMS): string[] {
@@ -193,9 +198,8 @@ export function relateArticles(
   const k = keyIsTag.length;
   const df = new Int32Array(k);
   for (const keys of docKeys) for (const key of keys) df[key]!++;
-  const basis = JSON.stringify([reference, cap, budget, maxRelated, leadCount]);
+  const basis = JSON.stringify(['stops', reference, cap, budget, maxRelated, leadCount]);
   const previous = options.memo?.previous?.basis === basis ? options.memo.previous : null;
-  const reuse = previous ? unchangedPanels(previous, docKeys, df, keyName, keyIsTag, fingerprints, articles, cap) : null;
   // Each article's tags on two articles or more, again, in one flat array: the few candidates kept for an
   // article are checked against the tags it did not walk.
   const tagStart = new Int32Array(n + 1);
@@ -243,6 +247,21 @@ export function relateArticles(
     for (let x = 0; x < m; x++) list[x] = sorted[x]! % 4294967296;
     walkKeys[i] = list;
   }
+  // Where each article's walk stops: the frequency of the first key past its budget (keys of a lower
+  // frequency were all walked, keys of a higher one were not), or NO_STOP when it walks them all.
+  const stops = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let visited = 0;
+    stops[i] = NO_STOP;
+    for (const key of walkKeys[i]!) {
+      if (visited > 0 && visited + df[key]! > budget) {
+        stops[i] = df[key]!;
+        break;
+      }
+      visited += df[key]!;
+    }
+  }
+  const reuse = previous ? unchangedPanels(previous, { docKeys, df, keyName, keyIsTag, fingerprints, stops }, articles, cap) : null;
 
   // The rank of each article in site order breaks score ties: newer first, then smaller id.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!));
@@ -371,7 +390,7 @@ export function relateArticles(
   if (!remember) return { related, stats };
   const memo: RelateMemo = { basis, df: {}, panels: {} };
   for (let key = 0; key < k; key++) memo.df[keyName[key]!] = df[key]!;
-  articles.forEach((a, i) => (memo.panels[a.id] = [fingerprints[i]!, related[i]!.map((r) => r.id)]));
+  articles.forEach((a, i) => (memo.panels[a.id] = [fingerprints[i]!, related[i]!.map((r) => r.id), stops[i]!]));
   return { related, stats, memo };
 }
 
@@ -425,36 +444,51 @@ function relatedEntry(a: RelatableArticle, b: RelatableArticle, df: Int32Array, 
 
 /**
  * The last run's panel of each article whose panel cannot have changed (see `RelateMemo`), or undefined
- * where it must be computed.
+ * where it must be computed. An unchanged article's panel reads a key of its own through (a) the key's
+ * weight, when it is a tag (a tag adds its weight to candidates even when not walked), and (b) its postings,
+ * when it walked the key, before or now: a key whose frequency is at most the walk's stop, as keys are
+ * walked rarest first. A term past the stop both times is read by nothing, whatever happens to it.
  */
 function unchangedPanels(
   previous: RelateMemo,
-  docKeys: readonly Int32Array[],
-  df: Int32Array,
-  keyName: readonly string[],
-  keyIsTag: readonly boolean[],
-  fingerprints: readonly string[],
+  now: {
+    docKeys: readonly Int32Array[];
+    df: Int32Array;
+    keyName: readonly string[];
+    keyIsTag: readonly boolean[];
+    fingerprints: readonly string[];
+    stops: Int32Array;
+  },
   articles: readonly RelatableArticle[],
   cap: number,
 ): Array<string[] | undefined> {
+  const { docKeys, df, keyName, keyIsTag, fingerprints, stops } = now;
   const n = articles.length;
   const changed = new Uint8Array(n);
-  /** 1: a changed article holds the key; 2: the key's panels must be computed. */
+  const before = new Int32Array(df.length);
+  /** Bit 1: a changed article holds the key; bit 2: what the key's frequency decides moved. */
   const touched = new Uint8Array(df.length);
   for (let key = 0; key < df.length; key++) {
     const tag = keyIsTag[key]!;
-    if (keyEffect(previous.df[keyName[key]!] ?? 0, cap, tag) !== keyEffect(df[key]!, cap, tag)) touched[key] = 2;
+    before[key] = previous.df[keyName[key]!] ?? 0;
+    if (keyEffect(before[key]!, cap, tag) !== keyEffect(df[key]!, cap, tag)) touched[key] = 2;
   }
   for (let i = 0; i < n; i++) {
     if (previous.panels[articles[i]!.id]?.[0] === fingerprints[i]) continue;
     changed[i] = 1;
-    for (const key of docKeys[i]!) if (touched[key] === 0) touched[key] = 1;
+    for (const key of docKeys[i]!) touched[key]! |= 1;
   }
-  for (let key = 0; key < df.length; key++) if (touched[key] === 1 && df[key]! <= cap && df[key]! >= 2) touched[key] = 2;
+  const walkable = (frequency: number, stop: number): boolean => frequency >= 2 && frequency <= cap && frequency <= stop;
   const kept = new Array<string[] | undefined>(n);
   for (let i = 0; i < n; i++) {
-    if (changed[i] === 1 || docKeys[i]!.some((key) => touched[key] === 2)) continue;
-    kept[i] = previous.panels[articles[i]!.id]![1];
+    if (changed[i] === 1) continue;
+    const [, ids, stop] = previous.panels[articles[i]!.id]!;
+    const reached = docKeys[i]!.some(
+      (key) =>
+        touched[key] !== 0 &&
+        ((keyIsTag[key] && touched[key]! >= 2) || walkable(before[key]!, stop) || walkable(df[key]!, stops[i]!)),
+    );
+    if (!reached) kept[i] = ids;
   }
   return kept;
 }
