@@ -299,7 +299,8 @@ export function relateArticles(
     if (i % 2048 === 0) options.onProgress?.(i, n);
     const kept = reuse?.[i]?.map((id) => byId!.get(id));
     if (kept?.every((doc) => doc !== undefined)) {
-      related[i] = kept.map((doc) => relatedEntry(articles[i]!, articles[doc!]!, df, tagIds));
+      const ownTags = tagsBySlug(articles[i]!);
+      related[i] = kept.map((doc) => relatedEntry(ownTags, articles[doc!]!, df, tagIds));
       continue;
     }
     recomputed++;
@@ -374,14 +375,14 @@ export function relateArticles(
       best.sort((x, y) => x.tier - y.tier || y.score - x.score || rank[x.doc]! - rank[y.doc]!);
     }
 
-    const a = articles[i]!;
+    const ownTags = tagsBySlug(articles[i]!);
     const seenTitles = new Set<string>([titles[i]!]);
     const picked: RelatedArticle[] = [];
     for (const { doc } of best) {
       if (picked.length >= maxRelated) break;
       if (seenTitles.has(titles[doc]!)) continue;
       seenTitles.add(titles[doc]!);
-      picked.push(relatedEntry(a, articles[doc]!, df, tagIds));
+      picked.push(relatedEntry(ownTags, articles[doc]!, df, tagIds));
     }
     related[i] = picked;
   }
@@ -430,9 +431,17 @@ function keyEffect(df: number, cap: number, tag: boolean): number {
   return tag ? -1 - frequencyStep(df) : -1;
 }
 
-/** The card of `b` in `a`'s panel: the tags they share, rarest first, in `a`'s spelling. */
-function relatedEntry(a: RelatableArticle, b: RelatableArticle, df: Int32Array, tagIds: ReadonlyMap<string, number>): RelatedArticle {
-  const ownTags = new Map(a.tags.map((tag) => [tag.slug, tag]));
+function tagsBySlug(a: RelatableArticle): Map<string, TagRef> {
+  return new Map(a.tags.map((tag) => [tag.slug, tag]));
+}
+
+/** The card of `b` in `a`'s panel (`ownTags`: `a`'s tags by slug): the tags they share, rarest first, in `a`'s spelling. */
+function relatedEntry(
+  ownTags: ReadonlyMap<string, TagRef>,
+  b: RelatableArticle,
+  df: Int32Array,
+  tagIds: ReadonlyMap<string, number>,
+): RelatedArticle {
   const sharedTags = b.tags
     .filter((tag) => ownTags.has(tag.slug))
     .map((tag) => ownTags.get(tag.slug)!)
