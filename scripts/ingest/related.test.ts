@@ -257,31 +257,42 @@ describe('relateArticles with the last run\'s memo', () => {
   });
 
   // A small posting cap and budget, so that common keys go unwalked and walks stop part-way, as at scale.
-  it('gives every panel a full computation gives, after any edits that keep the corpus size', () => {
+  const edit = fc.oneof(
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), change, newId: fc.boolean() }) },
+    fc.record({ kind: fc.constant('add' as const), fields }),
+    fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+  );
+  // A small posting cap and budget, so that common keys go unwalked and walks stop part-way, as at scale.
+  // The default cap is drawn too: it reads the reference size, which must hold still as articles come and go.
+  it('gives every panel a full computation gives, after any edits, additions and deletions', () => {
     fc.assert(
       fc.property(
         fc.array(fields, { minLength: 2, maxLength: 30 }),
-        fc.array(fc.record({ at: fc.nat(), change, newId: fc.boolean() }), { minLength: 1, maxLength: 4 }),
-        fc.integer({ min: 2, max: 6 }),
+        fc.array(edit, { minLength: 1, maxLength: 5 }),
+        fc.option(fc.integer({ min: 2, max: 6 }), { freq: 4 }),
         (initial, edits, cap) => {
-          const options = { postingCap: cap, budget: 2 * cap, maxRelated: 3 };
+          const options = cap === null ? { budget: 8, maxRelated: 3 } : { postingCap: cap, budget: 2 * cap, maxRelated: 3 };
           // In site order, as the pipeline gives them: keys are numbered in the order articles bring them.
           const before = initial.map((f, i) => make(`a${i}`, f)).sort(compareArticles);
           const { memo } = relateArticles(before, { ...options, memo: { previous: null } });
           const now = initial.map((f, i) => ({ id: `a${i}`, f }));
           for (const [n, e] of edits.entries()) {
-            const at = e.at % now.length;
-            now[at] = { id: e.newId ? `b${n}` : now[at]!.id, f: { ...now[at]!.f, ...e.change } };
+            if (e.kind === 'add') now.push({ id: `c${n}`, f: e.fields });
+            else if (now.length === 0) continue;
+            else if (e.kind === 'delete') now.splice(e.at % now.length, 1);
+            else {
+              const at = e.at % now.length;
+              now[at] = { id: e.newId ? `b${n}` : now[at]!.id, f: { ...now[at]!.f, ...e.change } };
+            }
           }
           const after = now.map(({ id, f }) => make(id, f));
           const ids = new Set<string>();
           const corpus = after.filter((a) => !ids.has(a.id) && ids.add(a.id)).sort(compareArticles);
-          if (corpus.length !== before.length) return;
           const incremental = relateArticles(corpus, { ...options, memo: { previous: memo! } });
           expect(incremental.related).toEqual(relateArticles(corpus, options).related);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   }, 60_000);
 

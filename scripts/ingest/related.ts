@@ -36,7 +36,10 @@ export const LEAD_TERMS = 60;
 
 export interface RelateOptions {
   maxRelated?: number;
-  /** Keys on more articles than this are not walked (default: 2% of the corpus, at least 20, at most 1,000). */
+  /**
+   * Keys on more articles than this are not walked (default: 2% of the reference size, `referenceSize`,
+   * at least 20, at most 1,000).
+   */
   postingCap?: number;
   /** Postings one article may walk (default 1,000). */
   budget?: number;
@@ -52,17 +55,22 @@ export interface RelateOptions {
 
 /**
  * What one run of `relateArticles` leaves for the next. A panel is a function of the article, of the
- * articles sharing a key with it, of its keys' document frequencies, and of the corpus size and options
- * (`basis`). With the same basis, a panel can change only for an article that changed (its fingerprint),
- * one holding a key whose frequency moved, or one holding a walkable key that a changed article holds: it
- * could reach that article, before or after. Every other panel is the last run's, by its ids.
+ * articles sharing a key with it, of what its keys' document frequencies decide (`keyEffect`), and of the
+ * reference size and options (`basis`; the reference size moves in steps, not with each article). With the
+ * same basis, a panel can change only for an article that changed or is new (its fingerprint), one holding
+ * a key whose effect moved (a removed article's keys are among them), or one holding a walkable key that a
+ * changed article holds: it could reach that article, before or after. Every other panel is the last
+ * run's, by its ids.
  */
 export interface RelateMemo {
   basis: string;
   /** Each key's document frequency, by name: `t` + tag slug, `w` + term. */
   df: Record<string, number>;
-  /** Each article's fingerprint (what a panel reads from it) and its panel's ids, by article id. */
-  panels: Record<string, [fingerprint: string, ids: string[]]>;
+  /**
+   * Each article's fingerprint (what a panel reads from it), its panel's ids and where its walk stopped
+   * (the frequency of the first key it did not walk), by article id.
+   */
+  panels: Record<string, [fingerprint: string, ids: string[], stop: number]>;
 }
 
 export interface RelateStats {
@@ -80,6 +88,8 @@ const MIN_TERM_LENGTH = 3;
 const LEAD_CHARS_PER_TERM = 12;
 
 const DIGITS = /^\d+$/;
+/** The stop of a walk that took every walkable key. */
+const NO_STOP = 0x7fffffff;
 
 /** The first `count` terms of a body, repeats included: the lead words a related panel matches on. */
 export function leadTerms(body: readonly string[], count = LEAD_TERMS): string[] {
@@ -134,7 +144,8 @@ export function relateArticles(
 ): { related: RelatedArticle[][]; stats: RelateStats & { recomputed: number }; memo?: RelateMemo } {
   const n = articles.length;
   const maxRelated = options.maxRelated ?? MAX_RELATED;
-  const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(n * 0.02)));
+  const reference = referenceSize(n);
+  const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(reference * 0.02)));
   const budget = options.budget ?? 1_000;
   const leadCount = options.leadTerms ?? LEAD_TERMS;
 
@@ -187,9 +198,8 @@ export function relateArticles(
   const k = keyIsTag.length;
   const df = new Int32Array(k);
   for (const keys of docKeys) for (const key of keys) df[key]!++;
-  const basis = JSON.stringify([n, cap, budget, maxRelated, leadCount]);
+  const basis = JSON.stringify(['stops', reference, cap, budget, maxRelated, leadCount]);
   const previous = options.memo?.previous?.basis === basis ? options.memo.previous : null;
-  const reuse = previous ? unchangedPanels(previous, docKeys, df, keyName, fingerprints, articles, cap) : null;
   // Each article's tags on two articles or more, again, in one flat array: the few candidates kept for an
   // article are checked against the tags it did not walk.
   const tagStart = new Int32Array(n + 1);
@@ -205,7 +215,7 @@ export function relateArticles(
   }
   const weight = new Float64Array(k);
   for (let key = 0; key < k; key++) {
-    weight[key] = Math.log((n + 1) / df[key]!) * (keyIsTag[key] ? TAG_WEIGHT : 1);
+    weight[key] = Math.log(reference / weighedFrequency(df[key]!, cap)) * (keyIsTag[key] ? TAG_WEIGHT : 1);
   }
 
   // Postings in one flat array (CSR), only for keys worth walking.
@@ -237,6 +247,21 @@ export function relateArticles(
     for (let x = 0; x < m; x++) list[x] = sorted[x]! % 4294967296;
     walkKeys[i] = list;
   }
+  // Where each article's walk stops: the frequency of the first key past its budget (keys of a lower
+  // frequency were all walked, keys of a higher one were not), or NO_STOP when it walks them all.
+  const stops = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    let visited = 0;
+    stops[i] = NO_STOP;
+    for (const key of walkKeys[i]!) {
+      if (visited > 0 && visited + df[key]! > budget) {
+        stops[i] = df[key]!;
+        break;
+      }
+      visited += df[key]!;
+    }
+  }
+  const reuse = previous ? unchangedPanels(previous, { docKeys, df, keyName, keyIsTag, fingerprints, stops }, articles, cap) : null;
 
   // The rank of each article in site order breaks score ties: newer first, then smaller id.
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!));
@@ -274,7 +299,8 @@ export function relateArticles(
     if (i % 2048 === 0) options.onProgress?.(i, n);
     const kept = reuse?.[i]?.map((id) => byId!.get(id));
     if (kept?.every((doc) => doc !== undefined)) {
-      related[i] = kept.map((doc) => relatedEntry(articles[i]!, articles[doc!]!, df, tagIds));
+      const ownTags = tagsBySlug(articles[i]!);
+      related[i] = kept.map((doc) => relatedEntry(ownTags, articles[doc!]!, df, tagIds));
       continue;
     }
     recomputed++;
@@ -349,14 +375,14 @@ export function relateArticles(
       best.sort((x, y) => x.tier - y.tier || y.score - x.score || rank[x.doc]! - rank[y.doc]!);
     }
 
-    const a = articles[i]!;
+    const ownTags = tagsBySlug(articles[i]!);
     const seenTitles = new Set<string>([titles[i]!]);
     const picked: RelatedArticle[] = [];
     for (const { doc } of best) {
       if (picked.length >= maxRelated) break;
       if (seenTitles.has(titles[doc]!)) continue;
       seenTitles.add(titles[doc]!);
-      picked.push(relatedEntry(a, articles[doc]!, df, tagIds));
+      picked.push(relatedEntry(ownTags, articles[doc]!, df, tagIds));
     }
     related[i] = picked;
   }
@@ -365,13 +391,57 @@ export function relateArticles(
   if (!remember) return { related, stats };
   const memo: RelateMemo = { basis, df: {}, panels: {} };
   for (let key = 0; key < k; key++) memo.df[keyName[key]!] = df[key]!;
-  articles.forEach((a, i) => (memo.panels[a.id] = [fingerprints[i]!, related[i]!.map((r) => r.id)]));
+  articles.forEach((a, i) => (memo.panels[a.id] = [fingerprints[i]!, related[i]!.map((r) => r.id), stops[i]!]));
   return { related, stats, memo };
 }
 
-/** The card of `b` in `a`'s panel: the tags they share, rarest first, in `a`'s spelling. */
-function relatedEntry(a: RelatableArticle, b: RelatableArticle, df: Int32Array, tagIds: ReadonlyMap<string, number>): RelatedArticle {
-  const ownTags = new Map(a.tags.map((tag) => [tag.slug, tag]));
+/**
+ * The corpus size the weights and the posting cap read: n + 1 rounded up to a quarter power of two, so that
+ * adding or deleting articles moves it only when the corpus grows or shrinks by a step of about 19%, not
+ * with every article (which would change every weight, hence every panel). A weight is off by at most
+ * log 2^¼ ≈ 0.17 from log((n + 1) / df), the same for every key.
+ */
+export function referenceSize(n: number): number {
+  return 2 ** (Math.ceil(4 * Math.log2(n + 1)) / 4);
+}
+
+/**
+ * The document frequency a key's weight reads. A key too common to walk (df over the cap) only adds its
+ * weight to candidates found through other keys, and only a tag does that: its frequency is rounded down
+ * to an eighth power of two (weights off by at most 2 log 2^⅛ ≈ 0.17 for a tag, and still above 0: the
+ * rounded frequency is at most n, below the reference size), so that a new article with a
+ * section tag does not move that tag's weight, hence the panel of every article in the section.
+ */
+function weighedFrequency(df: number, cap: number): number {
+  return df > cap ? 2 ** frequencyStep(df) : df;
+}
+
+function frequencyStep(df: number): number {
+  return Math.floor(8 * Math.log2(df)) / 8;
+}
+
+/**
+ * What a key's document frequency decides in the panels of the articles holding it: for a walkable key
+ * (2 to the cap) its weight, walk order and budget, hence the frequency itself; for a tag too common to
+ * walk, its weight's step; nothing for a key on one article or a term too common to walk.
+ */
+function keyEffect(df: number, cap: number, tag: boolean): number {
+  if (df < 2) return 0;
+  if (df <= cap) return df;
+  return tag ? -1 - frequencyStep(df) : -1;
+}
+
+function tagsBySlug(a: RelatableArticle): Map<string, TagRef> {
+  return new Map(a.tags.map((tag) => [tag.slug, tag]));
+}
+
+/** The card of `b` in `a`'s panel (`ownTags`: `a`'s tags by slug): the tags they share, rarest first, in `a`'s spelling. */
+function relatedEntry(
+  ownTags: ReadonlyMap<string, TagRef>,
+  b: RelatableArticle,
+  df: Int32Array,
+  tagIds: ReadonlyMap<string, number>,
+): RelatedArticle {
   const sharedTags = b.tags
     .filter((tag) => ownTags.has(tag.slug))
     .map((tag) => ownTags.get(tag.slug)!)
@@ -383,32 +453,51 @@ function relatedEntry(a: RelatableArticle, b: RelatableArticle, df: Int32Array, 
 
 /**
  * The last run's panel of each article whose panel cannot have changed (see `RelateMemo`), or undefined
- * where it must be computed.
+ * where it must be computed. An unchanged article's panel reads a key of its own through (a) the key's
+ * weight, when it is a tag (a tag adds its weight to candidates even when not walked), and (b) its postings,
+ * when it walked the key, before or now: a key whose frequency is at most the walk's stop, as keys are
+ * walked rarest first. A term past the stop both times is read by nothing, whatever happens to it.
  */
 function unchangedPanels(
   previous: RelateMemo,
-  docKeys: readonly Int32Array[],
-  df: Int32Array,
-  keyName: readonly string[],
-  fingerprints: readonly string[],
+  now: {
+    docKeys: readonly Int32Array[];
+    df: Int32Array;
+    keyName: readonly string[];
+    keyIsTag: readonly boolean[];
+    fingerprints: readonly string[];
+    stops: Int32Array;
+  },
   articles: readonly RelatableArticle[],
   cap: number,
 ): Array<string[] | undefined> {
+  const { docKeys, df, keyName, keyIsTag, fingerprints, stops } = now;
   const n = articles.length;
   const changed = new Uint8Array(n);
-  /** 1: a changed article holds the key; 2: the key's panels must be computed. */
+  const before = new Int32Array(df.length);
+  /** Bit 1: a changed article holds the key; bit 2: what the key's frequency decides moved. */
   const touched = new Uint8Array(df.length);
-  for (let key = 0; key < df.length; key++) if ((previous.df[keyName[key]!] ?? 0) !== df[key]) touched[key] = 2;
+  for (let key = 0; key < df.length; key++) {
+    const tag = keyIsTag[key]!;
+    before[key] = previous.df[keyName[key]!] ?? 0;
+    if (keyEffect(before[key]!, cap, tag) !== keyEffect(df[key]!, cap, tag)) touched[key] = 2;
+  }
   for (let i = 0; i < n; i++) {
     if (previous.panels[articles[i]!.id]?.[0] === fingerprints[i]) continue;
     changed[i] = 1;
-    for (const key of docKeys[i]!) if (touched[key] === 0) touched[key] = 1;
+    for (const key of docKeys[i]!) touched[key]! |= 1;
   }
-  for (let key = 0; key < df.length; key++) if (touched[key] === 1 && df[key]! <= cap && df[key]! >= 2) touched[key] = 2;
+  const walkable = (frequency: number, stop: number): boolean => frequency >= 2 && frequency <= cap && frequency <= stop;
   const kept = new Array<string[] | undefined>(n);
   for (let i = 0; i < n; i++) {
-    if (changed[i] === 1 || docKeys[i]!.some((key) => touched[key] === 2)) continue;
-    kept[i] = previous.panels[articles[i]!.id]![1];
+    if (changed[i] === 1) continue;
+    const [, ids, stop] = previous.panels[articles[i]!.id]!;
+    const reached = docKeys[i]!.some(
+      (key) =>
+        touched[key] !== 0 &&
+        ((keyIsTag[key] && touched[key]! >= 2) || walkable(before[key]!, stop) || walkable(df[key]!, stops[i]!)),
+    );
+    if (!reached) kept[i] = ids;
   }
   return kept;
 }

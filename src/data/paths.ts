@@ -5,6 +5,9 @@
  * Article ids and tag slugs come from untrusted input (any length, any character), so their files are
  * named by a 64-bit hash, fanned out over 256 folders: the names stay short and safe on every file
  * system and CDN, and 100,000 articles make folders of about 400 files. The ingest refuses a collision.
+ * A list's pages sit side by side in its fan-out folder (`tags/a2/a2…-1.json`), not in a folder of their
+ * own: a folder per tag was 10,000 folders at 20,000 articles, made again by every incremental build
+ * (decision 030).
  */
 
 /** Two independent 32-bit FNV-1a hashes over the UTF-16 code units: 64 bits, as 16 hex digits. */
@@ -29,10 +32,8 @@ export const manifestPath = (): string => 'manifest.json';
 
 export const homePagePath = (page: number): string => `home/${page}.json`;
 
-export const topicPagePath = (slug: string, page: number): string =>
-  `topics/${fanOut(slug)}/${page}.json`;
+export const topicPagePath = (slug: string, page: number): string => `topics/${fanOut(slug)}-${page}.json`;
 
-export const tagPagePath = (slug: string, page: number): string =>
-  `tags/${fanOut(slug)}/${page}.json`;
+export const tagPagePath = (slug: string, page: number): string => `tags/${fanOut(slug)}-${page}.json`;
 
 export const articlePath = (id: string): string => `articles/${fanOut(id)}.json`;
