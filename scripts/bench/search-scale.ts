@@ -8,7 +8,9 @@
  * `--shards-only` builds only the vocabulary and suggestion shards (minutes, not the index's hour on a
  * busy machine) and prints their sizes, gzipped as a host sends them. `--index DIR` measures the queries
  * over an index kept by an earlier run (`--keep` prints its folder) instead of building one, and
- * `--trace` lists each query's requests with their bytes and times.
+ * `--trace` lists each query's requests with their bytes and times. A later query is measured twice:
+ * sent at once, and typed (its index chunks loaded during the pause in typing, as the search box has the
+ * engine do; the bytes count that preload, the time starts when the query is sent).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -136,6 +138,7 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     const cold: Array<{ bytes: number; ms: number; requests: number }> = [];
     const warm: Array<{ bytes: number; ms: number }> = [];
+    const typed: Array<{ bytes: number; ms: number }> = [];
     const facets: Array<{ bytes: number; ms: number }> = [];
     try {
       for (const [i, q] of queries.entries()) {
@@ -143,8 +146,11 @@ async function main(): Promise<void> {
         await page.goto(server.url);
         await page.addScriptTag({ type: 'module', content: `import * as b from '/site/bench.js'; window.bench = b;` });
         await page.waitForFunction(() => 'bench' in window);
-        const run = async (query: string, withFacets = false): Promise<{ bytes: number; ms: number; requests: number }> => {
+        const run = async (query: string, withFacets = false, preload = false): Promise<{ bytes: number; ms: number; requests: number }> => {
           server.reset();
+          if (preload) {
+            await page.evaluate((qq) => (window as unknown as { bench: { preloadEngine: (q: string) => Promise<void> } }).bench.preloadEngine(qq), query);
+          }
           const started = Date.now();
           await page.evaluate(
             ([qq, ff]) => (window as unknown as { bench: { runEngine: (q: string, f: boolean) => Promise<string[]> } }).bench.runEngine(qq, ff),
@@ -152,7 +158,7 @@ async function main(): Promise<void> {
           );
           const ms = Date.now() - started;
           if (values.trace) {
-            console.log(`${query}${withFacets ? ' (facets)' : ''}: ${kb(server.bytes())}, ${ms} ms`);
+            console.log(`${query}${withFacets ? ' (facets)' : preload ? ' (typed)' : ''}: ${kb(server.bytes())}, ${ms} ms`);
             for (const r of server.sent()) console.log(`  ${String(r.ms).padStart(5)} ms ${kb(r.bytes).padStart(9)}  ${r.path}`);
           }
           return { bytes: server.bytes(), ms, requests: server.requests() };
@@ -162,6 +168,7 @@ async function main(): Promise<void> {
         // Later searches in the same page: Pagefind and the slice metadata are already loaded.
         const next = queries[(i + 1) % queries.length]!;
         warm.push(await run(next));
+        typed.push(await run(queries[(i + 2) % queries.length]!, false, true));
         await page.close();
       }
     } finally {
@@ -187,6 +194,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `later queries: median ${kb(median(warm.map((c) => c.bytes)))}, median ${median(warm.map((c) => c.ms))} ms, p95 ${percentile(warm.map((c) => c.ms), 95)} ms`,
+    );
+    console.log(
+      `later queries, typed: median ${kb(median(typed.map((c) => c.bytes)))}, median ${median(typed.map((c) => c.ms))} ms, p95 ${percentile(typed.map((c) => c.ms), 95)} ms`,
     );
     console.log(`load average (1 min) on ${os.availableParallelism()} cores: ${loadBefore.toFixed(1)} before the queries, ${loadAfter.toFixed(1)} after`);
   } finally {
