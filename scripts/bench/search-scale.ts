@@ -10,7 +10,7 @@
  * over an index kept by an earlier run (`--keep` prints its folder) instead of building one, and
  * `--trace` lists each query's requests with their bytes and times. A later query is measured twice:
  * sent at once, and typed (its index chunks loaded during the pause in typing, as the search box has the
- * engine do; the bytes count that preload, the time starts when the query is sent).
+ * engine do; the bytes count that preload, the time starts when the query is sent); then its page 2.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -139,6 +139,7 @@ async function main(): Promise<void> {
     const cold: Array<{ bytes: number; ms: number; requests: number }> = [];
     const warm: Array<{ bytes: number; ms: number }> = [];
     const typed: Array<{ bytes: number; ms: number }> = [];
+    const second: Array<{ bytes: number; ms: number }> = [];
     const facets: Array<{ bytes: number; ms: number }> = [];
     try {
       for (const [i, q] of queries.entries()) {
@@ -146,19 +147,26 @@ async function main(): Promise<void> {
         await page.goto(server.url);
         await page.addScriptTag({ type: 'module', content: `import * as b from '/site/bench.js'; window.bench = b;` });
         await page.waitForFunction(() => 'bench' in window);
-        const run = async (query: string, withFacets = false, preload = false): Promise<{ bytes: number; ms: number; requests: number }> => {
+        type Bench = { bench: { runEngine: (q: string, f: boolean, l: boolean, p: number) => Promise<string[]> } };
+        const run = async (
+          query: string,
+          withFacets = false,
+          preload = false,
+          pageNumber = 1,
+        ): Promise<{ bytes: number; ms: number; requests: number }> => {
           server.reset();
           if (preload) {
             await page.evaluate((qq) => (window as unknown as { bench: { preloadEngine: (q: string) => Promise<void> } }).bench.preloadEngine(qq), query);
           }
           const started = Date.now();
           await page.evaluate(
-            ([qq, ff]) => (window as unknown as { bench: { runEngine: (q: string, f: boolean) => Promise<string[]> } }).bench.runEngine(qq, ff),
-            [query, withFacets] as const,
+            ([qq, ff, pp]) => (window as unknown as Bench).bench.runEngine(qq, ff, false, pp),
+            [query, withFacets, pageNumber] as const,
           );
           const ms = Date.now() - started;
           if (values.trace) {
-            console.log(`${query}${withFacets ? ' (facets)' : preload ? ' (typed)' : ''}: ${kb(server.bytes())}, ${ms} ms`);
+            const what = withFacets ? ' (facets)' : preload ? ' (typed)' : pageNumber > 1 ? ` (page ${pageNumber})` : '';
+            console.log(`${query}${what}: ${kb(server.bytes())}, ${ms} ms`);
             for (const r of server.sent()) console.log(`  ${String(r.ms).padStart(5)} ms ${kb(r.bytes).padStart(9)}  ${r.path}`);
           }
           return { bytes: server.bytes(), ms, requests: server.requests() };
@@ -168,7 +176,9 @@ async function main(): Promise<void> {
         // Later searches in the same page: Pagefind and the slice metadata are already loaded.
         const next = queries[(i + 1) % queries.length]!;
         warm.push(await run(next));
-        typed.push(await run(queries[(i + 2) % queries.length]!, false, true));
+        const typedQuery = queries[(i + 2) % queries.length]!;
+        typed.push(await run(typedQuery, false, true));
+        second.push(await run(typedQuery, false, false, 2));
         await page.close();
       }
     } finally {
@@ -197,6 +207,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `later queries, typed: median ${kb(median(typed.map((c) => c.bytes)))}, median ${median(typed.map((c) => c.ms))} ms, p95 ${percentile(typed.map((c) => c.ms), 95)} ms`,
+    );
+    console.log(
+      `then its page 2: median ${kb(median(second.map((c) => c.bytes)))}, median ${median(second.map((c) => c.ms))} ms, p95 ${percentile(second.map((c) => c.ms), 95)} ms`,
     );
     console.log(`load average (1 min) on ${os.availableParallelism()} cores: ${loadBefore.toFixed(1)} before the queries, ${loadAfter.toFixed(1)} after`);
   } finally {
