@@ -22,11 +22,6 @@ export async function runEngine(q: string, facets = false, literal = false, page
   return outcome.hits.map((h) => h.id);
 }
 
-/** What the search box does while the reader types a later query (`preloadQuery`): awaited, as after a pause. */
-export async function preloadEngine(q: string): Promise<void> {
-  await engine?.preload(q);
-}
-
 export const runLiteral = (q: string): Promise<string[]> => runEngine(q, false, true);
 
 export async function runPlain(q: string): Promise<string[]> {

@@ -8,9 +8,8 @@
  * `--shards-only` builds only the vocabulary and suggestion shards (minutes, not the index's hour on a
  * busy machine) and prints their sizes, gzipped as a host sends them. `--index DIR` measures the queries
  * over an index kept by an earlier run (`--keep` prints its folder) instead of building one, and
- * `--trace` lists each query's requests with their bytes and times. A later query is measured twice:
- * sent at once, and typed (its index chunks loaded during the pause in typing, as the search box has the
- * engine do; the bytes count that preload, the time starts when the query is sent); then its page 2.
+ * `--trace` lists each query's requests with their bytes and times. A later query is followed by its
+ * page 2.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -138,7 +137,6 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     const cold: Array<{ bytes: number; ms: number; requests: number }> = [];
     const warm: Array<{ bytes: number; ms: number }> = [];
-    const typed: Array<{ bytes: number; ms: number }> = [];
     const second: Array<{ bytes: number; ms: number }> = [];
     const facets: Array<{ bytes: number; ms: number }> = [];
     try {
@@ -151,13 +149,9 @@ async function main(): Promise<void> {
         const run = async (
           query: string,
           withFacets = false,
-          preload = false,
           pageNumber = 1,
         ): Promise<{ bytes: number; ms: number; requests: number }> => {
           server.reset();
-          if (preload) {
-            await page.evaluate((qq) => (window as unknown as { bench: { preloadEngine: (q: string) => Promise<void> } }).bench.preloadEngine(qq), query);
-          }
           const started = Date.now();
           await page.evaluate(
             ([qq, ff, pp]) => (window as unknown as Bench).bench.runEngine(qq, ff, false, pp),
@@ -165,7 +159,7 @@ async function main(): Promise<void> {
           );
           const ms = Date.now() - started;
           if (values.trace) {
-            const what = withFacets ? ' (facets)' : preload ? ' (typed)' : pageNumber > 1 ? ` (page ${pageNumber})` : '';
+            const what = withFacets ? ' (facets)' : pageNumber > 1 ? ` (page ${pageNumber})` : '';
             console.log(`${query}${what}: ${kb(server.bytes())}, ${ms} ms`);
             for (const r of server.sent()) console.log(`  ${String(r.ms).padStart(5)} ms ${kb(r.bytes).padStart(9)}  ${r.path}`);
           }
@@ -176,9 +170,7 @@ async function main(): Promise<void> {
         // Later searches in the same page: Pagefind and the slice metadata are already loaded.
         const next = queries[(i + 1) % queries.length]!;
         warm.push(await run(next));
-        const typedQuery = queries[(i + 2) % queries.length]!;
-        typed.push(await run(typedQuery, false, true));
-        second.push(await run(typedQuery, false, false, 2));
+        second.push(await run(next, false, 2));
         await page.close();
       }
     } finally {
@@ -204,9 +196,6 @@ async function main(): Promise<void> {
     );
     console.log(
       `later queries: median ${kb(median(warm.map((c) => c.bytes)))}, median ${median(warm.map((c) => c.ms))} ms, p95 ${percentile(warm.map((c) => c.ms), 95)} ms`,
-    );
-    console.log(
-      `later queries, typed: median ${kb(median(typed.map((c) => c.bytes)))}, median ${median(typed.map((c) => c.ms))} ms, p95 ${percentile(typed.map((c) => c.ms), 95)} ms`,
     );
     console.log(
       `then its page 2: median ${kb(median(second.map((c) => c.bytes)))}, median ${median(second.map((c) => c.ms))} ms, p95 ${percentile(second.map((c) => c.ms), 95)} ms`,

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { LibraryLoadError } from '../../shared/lib/fetch-shard.ts';
 import { isPagefindStartFailure, pagefindLoader } from './pagefind-client.ts';
-import { typing } from './typing.ts';
 
 const BASE = '/data/pagefind/';
 
@@ -62,18 +61,5 @@ describe('isPagefindStartFailure', () => {
     ['Failed to load Pagefind metadata', false],
   ])('%s → %s', (reason, expected) => {
     expect(isPagefindStartFailure(reason, BASE)).toBe(expected);
-  });
-});
-
-describe('typing in the search box', () => {
-  it('loads nothing of the index before a search has started the engine', async () => {
-    const fetchSpy = vi.spyOn(globalThis, 'fetch');
-    try {
-      typing('كاراباخ');
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      expect(fetchSpy).not.toHaveBeenCalled();
-    } finally {
-      fetchSpy.mockRestore();
-    }
   });
 });

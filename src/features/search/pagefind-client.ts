@@ -9,7 +9,6 @@ import { fetchShard, LibraryLoadError } from '../../shared/lib/fetch-shard.ts';
 import { PAGEFIND_DIR, VOCAB_INDEX_FILE, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
 import { shardIndexLookup } from './shard-index.ts';
 import { createSearchEngine, searchManifestSchema, type PagefindModule, type SearchEngine } from './search-engine.ts';
-import { onTyping } from './typing.ts';
 
 const EXCERPT_WORDS = 28;
 /**
@@ -113,14 +112,3 @@ export function getSearchEngine(): Promise<SearchEngine> {
   });
   return engine;
 }
-
-/**
- * What the reader types in the header's box once a search has started the engine on this page: its index
- * chunks load during the pause in typing, so pressing Enter only runs the search (Pagefind's own
- * `debouncedSearch` does the same). Before a first search nothing loads: typing on another page costs no
- * byte of Pagefind.
- */
-export function preloadQuery(q: string): void {
-  void engine?.then((e) => e.preload(q)).catch(() => undefined);
-}
-onTyping(preloadQuery);

@@ -9,7 +9,6 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { strings } from '../../shared/strings.ar.ts';
 import { SearchBox } from './search-box.tsx';
 import { fetchSuggestions } from './suggestions.ts';
-import { onTyping } from './typing.ts';
 
 vi.mock('./suggestions.ts', () => ({ fetchSuggestions: vi.fn() }));
 
@@ -54,20 +53,6 @@ describe('SearchBox', () => {
     expect(options[0]).toHaveAttribute('aria-selected', 'true');
     await user.keyboard('{Enter}');
     expect(router.state.location.pathname).toBe('/topics/karabakh');
-  });
-
-  it('tells the search engine what is typed after a pause, so a search started on the page readies it', async () => {
-    const listener = vi.fn();
-    onTyping(listener);
-    try {
-      const { user } = renderBox();
-      await user.type(box(), 'كارا');
-      await vi.waitFor(() => expect(listener).toHaveBeenCalledWith('كارا'));
-      // After the pause only: not once a keystroke.
-      expect(listener).toHaveBeenCalledTimes(1);
-    } finally {
-      onTyping(null);
-    }
   });
 
   it('shows suggestions as text, never as markup', async () => {

@@ -10,7 +10,6 @@ import { Form, useNavigate } from 'react-router';
 import { formatNumber } from '../../shared/lib/format.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import type { Suggestion } from './suggestions.ts';
-import { typing } from './typing.ts';
 import { useSlashFocus } from './use-slash-focus.ts';
 
 /** Milliseconds without a keystroke before suggestions load. */
@@ -59,11 +58,6 @@ export function SearchBox({ defaultValue }: SearchBoxProps) {
     const timer = setTimeout(() => setTyped(value.trim()), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [value]);
-
-  // The search engine, once started on this page, readies what is typed (`preloadQuery`).
-  useEffect(() => {
-    if (typed !== '') typing(typed);
-  }, [typed]);
 
   const { data } = useQuery({ ...suggestionsQuery(typed), enabled: typed !== '', placeholderData: keepPreviousData });
   const suggestions = typed !== '' && open ? (data ?? []) : [];

@@ -130,20 +130,6 @@ describe('createSearchEngine', () => {
     expect((await searching).complete).toBe(true);
   });
 
-  it('loads the index chunks of what is typed in the newest slice once it is loaded, and starts no slice for it', async () => {
-    const preload = vi.fn(async (_term: string) => undefined);
-    const newest = { ...fakeSlice(['a']), preload };
-    const load = vi.fn(async (path: string) => (path === '' ? newest : { ...fakeSlice(['o']), preload }));
-    const engine = createSearchEngine(manifest(2), load);
-    await engine.preload('كراباخ');
-    expect(load).not.toHaveBeenCalled();
-    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
-    await engine.preload('كراباخ');
-    // The words, and the topic keys a search of them would ask for too.
-    expect(preload.mock.calls.map(([term]) => term)).toEqual(['كراباخ', spellingKey(0), groupKey(0)]);
-    expect(load).toHaveBeenCalledTimes(1);
-  });
-
   it('reads on into older slices when the newest has no match, and stops at the first that has one', async () => {
     const slices = [fakeSlice([]), fakeSlice(['o1']), fakeSlice(['o2'])];
     const load = vi.fn(async (path: string) => slices[path === '' ? 0 : Number(path.match(/\d+/)![0])]!);
@@ -272,14 +258,6 @@ describe('createSearchEngine', () => {
       const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اوكرنيا' });
       expect(outcome).toMatchObject({ suggestion: 'أوكرانيا', corrected: true, total: 13 });
       expect(outcome.hits[0]?.id).toBe('u');
-    });
-
-    it('readies the corrected query\'s index chunks while a misspelt word is typed', async () => {
-      const preload = vi.fn(async (_term: string) => undefined);
-      const engine = createSearchEngine(manifest(1), async () => ({ ...slice([]), preload }), vocab);
-      await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
-      await engine.preload('اوكرنيا');
-      expect(preload.mock.calls.map(([term]) => term)).toEqual(expect.arrayContaining(['اوكرنيا', 'أوكرانيا']));
     });
 
     it('reads no hit of the words as typed that the corrected query\'s page does not show', async () => {

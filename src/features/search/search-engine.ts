@@ -98,8 +98,6 @@ export interface PagefindModule {
   search: (term: string | null, options?: PagefindSearchOptions) => Promise<PagefindResponse | null>;
   /** Loads every filter chunk: Pagefind counts only the filters whose chunks are loaded. */
   filters?: () => Promise<unknown>;
-  /** Loads the index chunks a term needs without searching. */
-  preload?: (term: string, options?: PagefindSearchOptions) => Promise<void>;
 }
 
 export interface SearchOptions {
@@ -171,12 +169,6 @@ interface Answer {
 
 export interface SearchEngine {
   search: (params: SearchParams, options?: SearchOptions) => Promise<SearchOutcome>;
-  /**
-   * Loads the newest slice's index chunks for a query's words while the reader is still typing it, so the
-   * search that follows only runs Pagefind's WASM; for a misspelt word, its vocabulary shards and the
-   * corrected query's chunks too. A slice not loaded yet is left alone.
-   */
-  preload: (q: string) => Promise<void>;
 }
 
 /** `/articles/<encoded id>` back to the id; null for any URL this site did not write. */
@@ -568,17 +560,6 @@ export function createSearchEngine(
   }
 
   return {
-    async preload(q) {
-      const newest = slices[0] && loaded.get(slices[0].path);
-      if (!newest) return;
-      const pagefind = await newest;
-      const chunks = async (text: string): Promise<void> => {
-        await Promise.all(queryVariants(text, lexicon).map((v) => pagefind.preload?.(v.term)));
-      };
-      // A misspelt word: its vocabulary shards, and the chunks of the query the search will correct it to.
-      const corrected = loadVocab ? spellingSuggestion(q).catch(() => null) : null;
-      await Promise.all([chunks(q), corrected?.then((fix) => (fix ? chunks(fix.text) : undefined))]);
-    },
     async search(params, searchOptions = {}) {
       const answers = new Map<string, Answer>();
       try {
