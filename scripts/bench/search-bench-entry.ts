@@ -11,14 +11,14 @@ let engine: ReturnType<typeof createSearchEngine> | null = null;
 
 /**
  * One search as the search page runs it; `facets` is the page's second, deferred request; `literal`
- * turns «هل تقصد» off (the engine before typo tolerance).
+ * turns «هل تقصد» off (the engine before typo tolerance); `page` is the page of results asked for.
  */
-export async function runEngine(q: string, facets = false, literal = false): Promise<string[]> {
+export async function runEngine(q: string, facets = false, literal = false, page = 1): Promise<string[]> {
   if (!engine) {
     const manifest = searchManifestSchema.parse(await (await fetch('/data/pagefind/search-manifest.json')).json());
     engine = createSearchEngine(manifest, pagefindLoader('/data/pagefind/'), loadVocabShard);
   }
-  const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q, literal }, { facets });
+  const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q, literal, page }, { facets });
   return outcome.hits.map((h) => h.id);
 }
 

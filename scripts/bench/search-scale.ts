@@ -8,7 +8,8 @@
  * `--shards-only` builds only the vocabulary and suggestion shards (minutes, not the index's hour on a
  * busy machine) and prints their sizes, gzipped as a host sends them. `--index DIR` measures the queries
  * over an index kept by an earlier run (`--keep` prints its folder) instead of building one, and
- * `--trace` lists each query's requests with their bytes and times.
+ * `--trace` lists each query's requests with their bytes and times. A later query is followed by its
+ * page 2.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     const cold: Array<{ bytes: number; ms: number; requests: number }> = [];
     const warm: Array<{ bytes: number; ms: number }> = [];
+    const second: Array<{ bytes: number; ms: number }> = [];
     const facets: Array<{ bytes: number; ms: number }> = [];
     try {
       for (const [i, q] of queries.entries()) {
@@ -143,16 +145,22 @@ async function main(): Promise<void> {
         await page.goto(server.url);
         await page.addScriptTag({ type: 'module', content: `import * as b from '/site/bench.js'; window.bench = b;` });
         await page.waitForFunction(() => 'bench' in window);
-        const run = async (query: string, withFacets = false): Promise<{ bytes: number; ms: number; requests: number }> => {
+        type Bench = { bench: { runEngine: (q: string, f: boolean, l: boolean, p: number) => Promise<string[]> } };
+        const run = async (
+          query: string,
+          withFacets = false,
+          pageNumber = 1,
+        ): Promise<{ bytes: number; ms: number; requests: number }> => {
           server.reset();
           const started = Date.now();
           await page.evaluate(
-            ([qq, ff]) => (window as unknown as { bench: { runEngine: (q: string, f: boolean) => Promise<string[]> } }).bench.runEngine(qq, ff),
-            [query, withFacets] as const,
+            ([qq, ff, pp]) => (window as unknown as Bench).bench.runEngine(qq, ff, false, pp),
+            [query, withFacets, pageNumber] as const,
           );
           const ms = Date.now() - started;
           if (values.trace) {
-            console.log(`${query}${withFacets ? ' (facets)' : ''}: ${kb(server.bytes())}, ${ms} ms`);
+            const what = withFacets ? ' (facets)' : pageNumber > 1 ? ` (page ${pageNumber})` : '';
+            console.log(`${query}${what}: ${kb(server.bytes())}, ${ms} ms`);
             for (const r of server.sent()) console.log(`  ${String(r.ms).padStart(5)} ms ${kb(r.bytes).padStart(9)}  ${r.path}`);
           }
           return { bytes: server.bytes(), ms, requests: server.requests() };
@@ -162,6 +170,7 @@ async function main(): Promise<void> {
         // Later searches in the same page: Pagefind and the slice metadata are already loaded.
         const next = queries[(i + 1) % queries.length]!;
         warm.push(await run(next));
+        second.push(await run(next, false, 2));
         await page.close();
       }
     } finally {
@@ -187,6 +196,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `later queries: median ${kb(median(warm.map((c) => c.bytes)))}, median ${median(warm.map((c) => c.ms))} ms, p95 ${percentile(warm.map((c) => c.ms), 95)} ms`,
+    );
+    console.log(
+      `then its page 2: median ${kb(median(second.map((c) => c.bytes)))}, median ${median(second.map((c) => c.ms))} ms, p95 ${percentile(second.map((c) => c.ms), 95)} ms`,
     );
     console.log(`load average (1 min) on ${os.availableParallelism()} cores: ${loadBefore.toFixed(1)} before the queries, ${loadAfter.toFixed(1)} after`);
   } finally {

@@ -88,6 +88,21 @@ describe('createSearchEngine', () => {
     expect(second.complete).toBe(true);
   });
 
+  it('turns to page 2 without running the search again, and counts the facets with a search of its own', async () => {
+    const slice = { ...fakeSlice(Array.from({ length: 12 }, (_, i) => `n${i}`)), filters: vi.fn(async () => ({})) };
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
+    const calls = slice.search.mock.calls.length;
+    const second = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', page: 2 });
+    expect(second.hits.map((h) => h.id)).toEqual(['n10', 'n11']);
+    expect(slice.search).toHaveBeenCalledTimes(calls);
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', page: 2 }, { facets: true });
+    expect(slice.search).toHaveBeenCalledTimes(calls * 2);
+    // Another query, or the same one sorted another way, asks Pagefind again.
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x', sort: 'newest' });
+    expect(slice.search).toHaveBeenCalledTimes(calls * 3);
+  });
+
   it('keeps the first page to the newest slice, however few it finds, unless asked for the whole archive', async () => {
     const newest = fakeSlice(['n1']);
     const older = fakeSlice(['o1']);

@@ -161,6 +161,12 @@ interface SliceResult {
   filters: Record<string, Record<string, number>>;
 }
 
+/** One slice's answer to one set of variants; one given after every filter chunk loaded counts every facet. */
+interface Answer {
+  facets: boolean;
+  result: Promise<SliceResult>;
+}
+
 export interface SearchEngine {
   search: (params: SearchParams, options?: SearchOptions) => Promise<SearchOutcome>;
 }
@@ -325,6 +331,12 @@ export function createSearchEngine(
   const withFilters = new Map<string, Promise<unknown>>();
   const vocabShards = new Map<string, VocabEntry[]>();
   const vocabulary = makeVocabulary(vocabShards);
+  /**
+   * The slices' answers the last search used: the next one (its page 2, its facets, the words as typed
+   * behind «هل تقصد») reuses them instead of running Pagefind's search again, which for a word most
+   * articles hold is the slowest part of a query. Only the last search's, so memory holds one query.
+   */
+  let lastAnswers = new Map<string, Answer>();
   const slice = (path: string): Promise<PagefindModule> => {
     let module = loaded.get(path);
     if (!module) {
@@ -386,12 +398,12 @@ export function createSearchEngine(
    * a request. With `after`, that query's results follow those of the query itself («هل تقصد»). The first
    * page reads past a slice with no match only when `readOn` (if given) says so. `answers` keeps each
    * slice's answer to each set of variants for the one call of `search` that ranks several queries, so
-   * the words as typed are not searched again beside their correction.
+   * the words as typed are not searched again beside their correction; it starts from `lastAnswers`.
    */
   async function rank(
     params: SearchParams,
     searchOptions: SearchOptions,
-    answers: Map<string, Promise<SliceResult>>,
+    answers: Map<string, Answer>,
     after: string | null = null,
     readOn?: () => Promise<boolean>,
   ): Promise<Ranking> {
@@ -444,10 +456,16 @@ export function createSearchEngine(
           await withFilters.get(info.path);
         }
         const once = (vs: readonly QueryVariant[]): Promise<SliceResult> => {
-          const key = `${info.path}\n${JSON.stringify(vs)}`;
-          const answer = answers.get(key) ?? searchSlice(pagefind, vs, options);
+          const key = `${info.path}\n${JSON.stringify(options)}\n${JSON.stringify(vs)}`;
+          const facets = searchOptions.facets === true;
+          let answer = answers.get(key) ?? lastAnswers.get(key);
+          if (!answer || (facets && !answer.facets)) {
+            answer = { facets, result: searchSlice(pagefind, vs, options) };
+            // A failed search is asked again next time, never kept.
+            answer.result.catch(() => answers.delete(key));
+          }
           answers.set(key, answer);
-          return answer;
+          return answer.result;
         };
         const [own, then] = await Promise.all([once(variants), afterVariants.length > 0 ? once(afterVariants) : null]);
         found = own;
@@ -507,36 +525,48 @@ export function createSearchEngine(
     return { ...outcome, hits };
   }
 
+  async function searchWith(
+    params: SearchParams,
+    searchOptions: SearchOptions,
+    answers: Map<string, Answer>,
+  ): Promise<SearchOutcome> {
+    // The spelling check runs beside the search, so it adds no wait to a query spelt right.
+    const checking =
+      params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
+    // A word one slip from a known one is not hunted for, as typed, through the archive when the newest
+    // slice lacks it: each older slice costs its Pagefind, WASM and metadata (~120 KB), and the corrected
+    // query's results would come first anyway.
+    const readOn = async (): Promise<boolean> => !(await checking)?.sure;
+    const [ranked, spelling] = await Promise.all([rank(params, searchOptions, answers, null, readOn), checking]);
+    if (spelling === null || spelling === undefined) return withHits(ranked);
+    const suggestion = spelling.text;
+    const { total, complete } = ranked.outcome;
+    // Only a few results are read to tell whether they say the word as typed; many, or none, are
+    // replaced by the corrected query's before a request is spent on them.
+    const few = total > 0 && total < FEW_RESULTS ? await withHits(ranked) : null;
+    const fewSayIt = few?.hits.some((hit) => saysTypedWords(hit, params.q, suggestion)) ?? false;
+    if (total > 0 && (fewSayIt || !spelling.sure)) {
+      // A few results that hold the word (it may be a rare one spelt right), or a correction two slips
+      // away (it may be another word): what the words as typed find stays first, the likely ones after.
+      return { ...(await withHits(await rank(params, searchOptions, answers, suggestion))), suggestion };
+    }
+    // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
+    // its first letters, so the corrected query's results come first and those follow.
+    const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers, total > 0 ? params.q : null);
+    if (fixed.outcome.total > 0) return { ...(await withHits(fixed)), suggestion, corrected: true };
+    // The correction finds nothing either: the words as typed, read on through the archive after all.
+    const literal = total === 0 && !complete ? await rank(params, searchOptions, answers) : ranked;
+    return { ...(await withHits(literal)), suggestion };
+  }
+
   return {
     async search(params, searchOptions = {}) {
-      // The spelling check runs beside the search, so it adds no wait to a query spelt right.
-      const checking =
-        params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
-      // A word one slip from a known one is not hunted for, as typed, through the archive when the newest
-      // slice lacks it: each older slice costs its Pagefind, WASM and metadata (~120 KB), and the corrected
-      // query's results would come first anyway.
-      const readOn = async (): Promise<boolean> => !(await checking)?.sure;
-      const answers = new Map<string, Promise<SliceResult>>();
-      const [ranked, spelling] = await Promise.all([rank(params, searchOptions, answers, null, readOn), checking]);
-      if (spelling === null || spelling === undefined) return withHits(ranked);
-      const suggestion = spelling.text;
-      const { total, complete } = ranked.outcome;
-      // Only a few results are read to tell whether they say the word as typed; many, or none, are
-      // replaced by the corrected query's before a request is spent on them.
-      const few = total > 0 && total < FEW_RESULTS ? await withHits(ranked) : null;
-      const fewSayIt = few?.hits.some((hit) => saysTypedWords(hit, params.q, suggestion)) ?? false;
-      if (total > 0 && (fewSayIt || !spelling.sure)) {
-        // A few results that hold the word (it may be a rare one spelt right), or a correction two slips
-        // away (it may be another word): what the words as typed find stays first, the likely ones after.
-        return { ...(await withHits(await rank(params, searchOptions, answers, suggestion))), suggestion };
+      const answers = new Map<string, Answer>();
+      try {
+        return await searchWith(params, searchOptions, answers);
+      } finally {
+        lastAnswers = answers;
       }
-      // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
-      // its first letters, so the corrected query's results come first and those follow.
-      const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers, total > 0 ? params.q : null);
-      if (fixed.outcome.total > 0) return { ...(await withHits(fixed)), suggestion, corrected: true };
-      // The correction finds nothing either: the words as typed, read on through the archive after all.
-      const literal = total === 0 && !complete ? await rank(params, searchOptions, answers) : ranked;
-      return { ...(await withHits(literal)), suggestion };
     },
   };
 }
