@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  createReadStream,
   mkdirSync,
   openSync,
   readdirSync,
@@ -35,6 +36,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
+import type { KeepRecord } from './parse-json.ts';
 import type { ParseResult, RawRecord } from './record.ts';
 import type { RelateMemo } from './related.ts';
 
@@ -184,12 +186,12 @@ export type InputStamp = BuildCache['inputs'][number];
 const RACY_MS = 2_000;
 
 /**
- * The hash of every input file (SHA-1, base64), each read only when the cache cannot vouch for it.
- * Returns the stamps to record for the next run.
+ * The hash of every input file (SHA-1, base64, `hashFile`), each read only when the cache cannot vouch
+ * for it. Returns the stamps to record for the next run.
  */
 export async function inputHashes(
   files: readonly string[],
-  read: (file: string) => Promise<Uint8Array>,
+  hash: (file: string) => Promise<string>,
   cache: Pick<CacheHead, 'inputs' | 'checkedAt'> | null,
 ): Promise<InputStamp[]> {
   const known = new Map((cache?.inputs ?? []).map((stamp) => [stamp.file, stamp]));
@@ -199,13 +201,19 @@ export async function inputHashes(
     const info = await stat(file);
     const was = known.get(path.resolve(file));
     const unchanged = was && was.size === info.size && was.mtimeMs === info.mtimeMs && info.mtimeMs < trustedBefore;
-    const hash = unchanged ? was.hash : hashBytes(await read(file));
-    stamps.push({ file: path.resolve(file), size: info.size, mtimeMs: info.mtimeMs, hash });
+    stamps.push({ file: path.resolve(file), size: info.size, mtimeMs: info.mtimeMs, hash: unchanged ? was.hash : await hash(file) });
   }
   return stamps;
 }
 
 export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
+
+/** `hashBytes` of a file's bytes, read as a stream: no buffer the size of the file. */
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha1');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('base64');
+}
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The code whose change can change the output: the ingest, the data contract, the shared text modules. */
@@ -252,17 +260,15 @@ export class ParsedFiles {
   }
 
   /**
-   * The parse of `name` whose bytes hash to `hash`, from the cache (its records' bodies read from the
-   * entry on demand), or from `parse` (then stored, and given back as parsed: a file parsed now is one
-   * whose every article is about to be written, and reading each body back would only cost).
+   * The parse of `name` whose bytes hash to `hash`: from the cache, or from `parse` (then stored). Either
+   * way each record's body is read from the entry's bodies file when asked for: `parse` hands each record
+   * to `keep` as soon as it is parsed, which appends its body to the bodies file and drops it, so a parse
+   * holds no body longer than its own line.
    */
-  async get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+  async get(version: string, name: string, hash: string, parse: (keep: KeepRecord) => Promise<ParseResult>): Promise<ParseResult> {
     const file = this.fileOf(version, name, hash);
-    const stored = readEntry(file);
-    if (stored) return this.withBodies(file, stored);
-    const parsed = await parse();
-    writeEntry(file, parsed);
-    return parsed;
+    const stored = readEntry(file) ?? (await writeEntry(file, parse));
+    return this.withBodies(file, stored);
   }
 
   private withBodies(file: string, { records, bodyAt, rejections, warnings }: StoredEntry): ParseResult {
@@ -322,25 +328,37 @@ function readEntry(file: string): StoredEntry | null {
 }
 
 /**
- * Stores a parse: the bodies file first, then the records, each written beside its name and renamed, so a
- * run killed while writing leaves no entry, or one whose bodies are all there.
+ * Parses and stores: the bodies file is written as the records are parsed, then the records; each file is
+ * written beside its name and renamed, so a run killed while writing leaves no entry, or one whose bodies
+ * are all there.
  */
-function writeEntry(file: string, result: ParseResult): void {
+async function writeEntry(file: string, parse: (keep: KeepRecord) => Promise<ParseResult>): Promise<StoredEntry> {
   mkdirSync(path.dirname(file), { recursive: true });
   const bodies = `${file}${BODIES}`;
   const staged = `${bodies}.${process.pid}.tmp`;
   const fd = openSync(staged, 'w');
   const bodyAt: StoredEntry['bodyAt'] = [];
   let at = 0;
-  for (const record of result.records) {
-    const bytes = Buffer.from(JSON.stringify(record.body));
-    writeSync(fd, bytes);
-    bodyAt.push([at, bytes.length]);
-    at += bytes.length;
+  let result: ParseResult;
+  try {
+    result = await parse((record) => {
+      const bytes = Buffer.from(JSON.stringify(record.body));
+      writeSync(fd, bytes);
+      bodyAt.push([at, bytes.length]);
+      at += bytes.length;
+      const { body: _, ...rest } = record;
+      return rest as RawRecord;
+    });
+  } catch (error) {
+    closeSync(fd);
+    rmSync(staged, { force: true });
+    throw error;
   }
   closeSync(fd);
+  if (result.records.length !== bodyAt.length) throw new Error(`the parse of ${file} did not keep every record`);
   renameSync(staged, bodies);
   const entry: StoredEntry = { rejections: result.rejections, warnings: result.warnings, records: result.records, bodyAt, bodiesBytes: at };
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry, (key, value: unknown) => (key === 'body' ? undefined : value)));
+  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry));
   renameSync(`${file}.${process.pid}.tmp`, file);
+  return entry;
 }

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
+import { createReadStream, existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
-import { parseJsonArray, parseJsonl } from './parse-json.ts';
+import { parseJsonArray, parseJsonlStream, type KeepRecord } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import type { ParseResult, RawRecord, Rejection, Warning } from './record.ts';
 import {
@@ -26,6 +26,7 @@ import {
   CACHE_FORMAT,
   cacheFileFor,
   hashBytes,
+  hashFile,
   ingestVersion,
   folderId,
   hasRacyInputs,
@@ -95,13 +96,22 @@ export async function collectInputFiles(inputs: readonly string[], exclude: read
   return files;
 }
 
-/** Parses one file by its extension (`.txt`, `.jsonl`, `.json`). */
-export function parseFile(bytes: Uint8Array, file: string): ParseResult {
+/**
+ * Parses one file by its extension (`.txt`, `.jsonl`, `.json`), handing each record to `keep` as it is
+ * parsed. A `.jsonl` file is streamed (any size); a `.json` array or a `.txt` file is read whole, as neither
+ * is a format a large archive comes in (a JSON array cannot be parsed in pieces by `JSON.parse`).
+ */
+export async function parseFile(file: string, name: string, keep: KeepRecord = (record) => record): Promise<ParseResult> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.jsonl') return parseJsonl(bytes, file);
-  if (ext === '.json') return parseJsonArray(bytes, file);
-  if (ext === '.txt') return parseTxt(bytes, file);
-  return { records: [], rejections: [{ file, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
+  try {
+    if (ext === '.jsonl') return await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
+    const bytes = await readFile(file);
+    const parsed = ext === '.json' ? parseJsonArray(bytes, name) : ext === '.txt' ? parseTxt(bytes, name) : null;
+    if (parsed) return { ...parsed, records: parsed.records.map(keep) };
+  } catch (error) {
+    throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
+  }
+  return { records: [], rejections: [{ file: name, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
 }
 
 /** An article with what was drawn from its body at parse time, when it was (`BodyFacts`). */
@@ -147,12 +157,10 @@ function timer(timings: Timings | undefined): (phase: string) => void {
   };
 }
 
-/** Draws from each record's body what every later run needs (`BodyFacts`), so that it need not read it. */
-function withFacts(result: ParseResult): ParseResult {
-  for (const r of result.records) {
-    r.facts = { minutes: readingMinutes(r.body), excerpt: makeExcerpt(r.body), lead: leadTerms(r.body).join(' ') };
-  }
-  return result;
+/** Draws from a record's body what every later run needs (`BodyFacts`), so that it need not read it. */
+function withFacts(r: RawRecord): RawRecord {
+  r.facts = { minutes: readingMinutes(r.body), excerpt: makeExcerpt(r.body), lead: leadTerms(r.body).join(' ') };
+  return r;
 }
 
 /** Title and body, where a run of the keyword line written whole says it is one keyword. */
@@ -340,9 +348,9 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     throw new InputError((error as Error).message);
   }
   const files = await collectInputFiles(options.inputs, [options.taxonomyFile]);
-  const read = async (file: string): Promise<Buffer> => {
+  const hash = async (file: string): Promise<string> => {
     try {
-      return await readFile(file);
+      return await hashFile(file);
     } catch (error) {
       throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
     }
@@ -360,7 +368,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   // What the output depends on, hashed; equal to the cache's, the output is already right. Input files
   // whose size and mtime the cache vouches for are not read.
   const checkedAt = Date.now();
-  const inputs = await inputHashes(files, read, head);
+  const inputs = await inputHashes(files, hash, head);
   const version = ingestVersion();
   const digest = createHash('sha256').update(
     JSON.stringify([CACHE_FORMAT, version, options.search, options.sliceSize ?? null, options.strict ?? false]),
@@ -391,7 +399,9 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     const warnings: Warning[] = [];
     for (const [i, file] of files.entries()) {
       options.onProgress?.('read', i, files.length);
-      const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, async () => withFacts(parseFile(await read(file), shownName(file))));
+      const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, (keep) =>
+        parseFile(file, shownName(file), (r) => keep(withFacts(r))),
+      );
       for (const [at, r] of parsed.records.entries()) {
         r.origin = `${version}:${inputs[i]!.hash}:${at}`;
         records.push(r);
