@@ -37,7 +37,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import type { KeepRecord } from './parse-json.ts';
-import type { ParseResult, RawRecord } from './record.ts';
+import { readBodyFrom, type BodySource, type ParseResult, type RawRecord } from './record.ts';
 import type { RelateMemo } from './related.ts';
 
 /** Bumped when the cache's own shape changes. */
@@ -273,14 +273,12 @@ export class ParsedFiles {
 
   private withBodies(file: string, { records, bodyAt, rejections, warnings }: StoredEntry): ParseResult {
     const bodies = `${file}${BODIES}`;
-    records.forEach((record, i) => {
-      const [at, length] = bodyAt[i]!;
-      Object.defineProperty(record, 'body', { get: () => this.readBody(bodies, at, length), enumerable: true, configurable: true });
-    });
+    records.forEach((record, i) => readBodyFrom(record, new StoredBody(this, bodies, ...bodyAt[i]!)));
     return { records: records as RawRecord[], rejections, warnings };
   }
 
-  private readBody(file: string, at: number, length: number): string[] {
+  /** The body at `at` in a bodies file, read now. */
+  readBody(file: string, at: number, length: number): string[] {
     let fd = this.open.get(file);
     if (fd === undefined) this.open.set(file, (fd = openSync(file, 'r')));
     const bytes = Buffer.alloc(length);
@@ -307,6 +305,20 @@ export class ParsedFiles {
 }
 
 const BODIES = '.bodies';
+
+/** A body in a bodies file: an object of four fields a record, where a closure would cost its context too. */
+class StoredBody implements BodySource {
+  constructor(
+    private readonly files: ParsedFiles,
+    private readonly file: string,
+    private readonly at: number,
+    private readonly length: number,
+  ) {}
+
+  read(): string[] {
+    return this.files.readBody(this.file, this.at, this.length);
+  }
+}
 
 /** A parse as stored: records without bodies, and where each body is in the bodies file. */
 interface StoredEntry extends Omit<ParseResult, 'records'> {

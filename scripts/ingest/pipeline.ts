@@ -6,7 +6,7 @@ import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
 import { parseJsonArray, parseJsonlStream, type KeepRecord } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
-import type { ParseResult, RawRecord, Rejection, Warning } from './record.ts';
+import { withBodyOf, type ParseResult, type RawRecord, type Rejection, type Warning } from './record.ts';
 import {
   compareArticles,
   indexTitles,
@@ -212,24 +212,25 @@ export function buildCorpus(
   lap('tags');
   const unsorted = identified.records.map((r, i): CorpusArticle => {
     const tags = tagging.tagsPerArticle[i] ?? [];
-    const article: CorpusArticle = {
-      schemaVersion: 1,
-      id: r.id,
-      title: r.title,
-      date: r.date,
-      source: r.source,
-      url: r.url,
-      ...(r.image ? { image: r.image } : {}),
-      body: [],
-      readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
-      tags,
-      topics: topicsOf(r, tags, taxonomy, topicMemo),
-      related: [],
-      readAlso: [],
-      ...(r.facts ? { excerpt: r.facts.excerpt, lead: r.facts.lead } : {}),
-    };
-    // The record's body as it is: one read on demand is read only by what writes the article.
-    return Object.defineProperty(article, 'body', Object.getOwnPropertyDescriptor(r, 'body')!);
+    // The record's body as it is, added last: one read on demand is read only by what writes the article.
+    return withBodyOf<Omit<CorpusArticle, 'body'>>(
+      {
+        schemaVersion: 1,
+        id: r.id,
+        title: r.title,
+        date: r.date,
+        source: r.source,
+        url: r.url,
+        ...(r.image ? { image: r.image } : {}),
+        readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
+        tags,
+        topics: topicsOf(r, tags, taxonomy, topicMemo),
+        related: [],
+        readAlso: [],
+        ...(r.facts ? { excerpt: r.facts.excerpt, lead: r.facts.lead } : {}),
+      },
+      r,
+    );
   });
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
@@ -243,6 +244,8 @@ export function buildCorpus(
   articles.forEach((a, i) => {
     a.related = related[i] ?? [];
     a.readAlso = resolveReadAlso(readAlsoOf.get(a.id) ?? [], titles, a.id);
+    // Read only by the related pass: a whole corpus of lead words need not live through the write.
+    a.lead = undefined;
   });
   lap('related');
   return {
@@ -414,6 +417,8 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
 
     const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
     const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo, cache?.related ?? null);
+    // The articles hold what is needed of the records from here on; the records themselves can go.
+    records.length = 0;
     lap('');
     rejections.push(...corpus.rejections);
     rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
