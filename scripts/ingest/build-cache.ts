@@ -29,11 +29,11 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import type { KeepRecord } from './parse-json.ts';
@@ -267,7 +267,7 @@ export class ParsedFiles {
    */
   async get(version: string, name: string, hash: string, parse: (keep: KeepRecord) => Promise<ParseResult>): Promise<ParseResult> {
     const file = this.fileOf(version, name, hash);
-    const stored = readEntry(file) ?? (await writeEntry(file, parse));
+    const stored = (await readEntry(file)) ?? (await writeEntry(file, parse));
     return this.withBodies(file, stored);
   }
 
@@ -324,30 +324,61 @@ class StoredBody implements BodySource {
 interface StoredEntry extends Omit<ParseResult, 'records'> {
   records: Array<Omit<RawRecord, 'body'>>;
   bodyAt: Array<[at: number, length: number]>;
-  /** The bodies file's size: a file cut short is seen before any body is read from it. */
-  bodiesBytes: number;
-}
-
-function readEntry(file: string): StoredEntry | null {
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as StoredEntry;
-    if (!Array.isArray(entry.records) || !Array.isArray(entry.bodyAt) || entry.bodyAt.length !== entry.records.length) return null;
-    if (statSync(`${file}${BODIES}`).size !== entry.bodiesBytes) return null;
-    return entry;
-  } catch {
-    return null;
-  }
 }
 
 /**
- * Parses and stores: the bodies file is written as the records are parsed, then the records; each file is
- * written beside its name and renamed, so a run killed while writing leaves no entry, or one whose bodies
- * are all there.
+ * The last line of an entry's records file: what is not one record, and the counts that tell a whole
+ * entry from one cut short (the bodies file's size is checked before any body is read from it).
+ */
+interface EntryTail extends Omit<ParseResult, 'records'> {
+  records: number;
+  bodiesBytes: number;
+}
+
+/**
+ * A stored parse, or null when it is missing, damaged or cut short. The records file is JSONL, one
+ * `[at, length, record]` a line and the `EntryTail` last, read line by line: a file of a million
+ * articles holds more text than one JavaScript string can.
+ */
+async function readEntry(file: string): Promise<StoredEntry | null> {
+  const records: StoredEntry['records'] = [];
+  const bodyAt: StoredEntry['bodyAt'] = [];
+  let tail: EntryTail | null = null;
+  let name: string | undefined;
+  try {
+    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+      if (tail) return null;
+      const value = JSON.parse(line) as [number, number, Omit<RawRecord, 'body'>] | EntryTail;
+      if (!Array.isArray(value)) {
+        tail = value;
+        continue;
+      }
+      const [at, length, record] = value;
+      // Every record of a file names it: one string for all, not one each.
+      if (record.file === name) record.file = name;
+      name = record.file;
+      bodyAt.push([at, length]);
+      records.push(record);
+    }
+    if (!tail || tail.records !== records.length || statSync(`${file}${BODIES}`).size !== tail.bodiesBytes) return null;
+  } catch {
+    return null;
+  }
+  return { records, bodyAt, rejections: tail.rejections, warnings: tail.warnings };
+}
+
+/**
+ * Parses and stores: each record's body and the record without it are appended to the entry's two files
+ * as the record is parsed, and the tail once the parse is done; both files are written beside their names
+ * and renamed, the bodies first, so a run killed while writing leaves no entry, or one whose bodies are all
+ * there.
  */
 async function writeEntry(file: string, parse: (keep: KeepRecord) => Promise<ParseResult>): Promise<StoredEntry> {
   mkdirSync(path.dirname(file), { recursive: true });
   const bodies = `${file}${BODIES}`;
-  const staged = `${bodies}.${process.pid}.tmp`;
+  const stagedBodies = `${bodies}.${process.pid}.tmp`;
+  const staged = `${file}.${process.pid}.tmp`;
+  const bodiesFd = openSync(stagedBodies, 'w');
   const fd = openSync(staged, 'w');
   const bodyAt: StoredEntry['bodyAt'] = [];
   let at = 0;
@@ -355,22 +386,26 @@ async function writeEntry(file: string, parse: (keep: KeepRecord) => Promise<Par
   try {
     result = await parse((record) => {
       const bytes = Buffer.from(JSON.stringify(record.body));
-      writeSync(fd, bytes);
+      writeSync(bodiesFd, bytes);
+      const { body: _, ...rest } = record;
+      writeSync(fd, `${JSON.stringify([at, bytes.length, rest])}\n`);
       bodyAt.push([at, bytes.length]);
       at += bytes.length;
-      const { body: _, ...rest } = record;
       return rest as RawRecord;
     });
+    if (result.records.length !== bodyAt.length) throw new Error(`the parse of ${file} did not keep every record`);
+    const tail: EntryTail = { rejections: result.rejections, warnings: result.warnings, records: bodyAt.length, bodiesBytes: at };
+    writeSync(fd, `${JSON.stringify(tail)}\n`);
   } catch (error) {
+    closeSync(bodiesFd);
     closeSync(fd);
+    rmSync(stagedBodies, { force: true });
     rmSync(staged, { force: true });
     throw error;
   }
+  closeSync(bodiesFd);
   closeSync(fd);
-  if (result.records.length !== bodyAt.length) throw new Error(`the parse of ${file} did not keep every record`);
-  renameSync(staged, bodies);
-  const entry: StoredEntry = { rejections: result.rejections, warnings: result.warnings, records: result.records, bodyAt, bodiesBytes: at };
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry));
-  renameSync(`${file}.${process.pid}.tmp`, file);
-  return entry;
+  renameSync(stagedBodies, bodies);
+  renameSync(staged, file);
+  return { records: result.records, bodyAt, rejections: result.rejections, warnings: result.warnings };
 }
