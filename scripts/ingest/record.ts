@@ -92,6 +92,8 @@ export interface BodyFacts {
 /** Where a body that is not kept in memory is read from (the parsed-file cache, `ParsedFiles`). */
 export interface BodySource {
   read(): string[];
+  /** The body as JSON text, as `JSON.stringify(body)` writes it. */
+  json(): string;
 }
 
 const BODY_SOURCE = Symbol('body source');
@@ -111,6 +113,12 @@ export function readBodyFrom<T extends object>(target: T, source: BodySource): T
 export function withBodyOf<T extends object>(target: T, record: { body: string[] }): T & { body: string[] } {
   const source = (record as { [BODY_SOURCE]?: BodySource })[BODY_SOURCE];
   return source ? readBodyFrom(target, source) : Object.assign(target, { body: record.body });
+}
+
+/** `JSON.stringify(record.body)`, taken as it is stored where the body is read on demand. */
+export function bodyJson(record: { body: readonly string[] }): string {
+  const source = (record as { [BODY_SOURCE]?: BodySource })[BODY_SOURCE];
+  return source ? source.json() : JSON.stringify(record.body);
 }
 
 /**
