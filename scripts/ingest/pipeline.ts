@@ -39,6 +39,7 @@ import {
   type BuildCache,
   type CacheBody,
   type CacheHead,
+  type InputStamp,
 } from './build-cache.ts';
 import { acquireLock } from './lock.ts';
 import { writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
@@ -397,27 +398,13 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
 
   const parsedFiles = new ParsedFiles(cacheFile);
   try {
-    const records: RawRecord[] = [];
-    const rejections: Rejection[] = [];
-    const warnings: Warning[] = [];
-    for (const [i, file] of files.entries()) {
-      options.onProgress?.('read', i, files.length);
-      const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, (keep) =>
-        parseFile(file, shownName(file), (r) => keep(withFacts(r))),
-      );
-      for (const [at, r] of parsed.records.entries()) {
-        r.origin = `${version}:${inputs[i]!.hash}:${at}`;
-        records.push(r);
-      }
-      rejections.push(...parsed.rejections);
-      warnings.push(...parsed.warnings);
-    }
+    const { records, rejections, warnings } = await readInputs(files, inputs, version, parsedFiles, shownName, options.onProgress);
     options.onProgress?.('read', files.length, files.length);
     lap('read');
 
     const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
     const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo, cache?.related ?? null);
-    // The articles hold what is needed of the records from here on; the records themselves can go.
+    // The articles hold what is needed of the records from here on: the records can go.
     records.length = 0;
     lap('');
     rejections.push(...corpus.rejections);
@@ -505,6 +492,35 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   } finally {
     parsedFiles.close();
   }
+}
+
+/**
+ * Every input file's records (from the parsed-file cache, or parsed now and stored there), each given its
+ * origin, with the rejections and warnings of all of them. A function of its own, so that nothing of one
+ * file's parse outlives the loop.
+ */
+async function readInputs(
+  files: readonly string[],
+  inputs: readonly InputStamp[],
+  version: string,
+  parsedFiles: ParsedFiles,
+  shownName: (file: string) => string,
+  onProgress: Progress | undefined,
+): Promise<ParseResult> {
+  const result: ParseResult = { records: [], rejections: [], warnings: [] };
+  for (const [i, file] of files.entries()) {
+    onProgress?.('read', i, files.length);
+    const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, (keep) =>
+      parseFile(file, shownName(file), (r) => keep(withFacts(r))),
+    );
+    for (const [at, r] of parsed.records.entries()) {
+      r.origin = `${version}:${inputs[i]!.hash}:${at}`;
+      result.records.push(r);
+    }
+    result.rejections.push(...parsed.rejections);
+    result.warnings.push(...parsed.warnings);
+  }
+  return result;
 }
 
 /**
