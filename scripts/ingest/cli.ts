@@ -4,10 +4,11 @@
  * Reads, calls the pipeline and writes; all the logic lives in the modules it imports.
  *
  * Memory: bodies are not kept (they are read back from the parsed-file cache), but the corpus's records,
- * tags, related panels and list membership are, about 4 KB an article. Node's default heap cap (a quarter
- * of the machine's memory, at most about 4 GB) ends near 800,000 articles, so `npm run ingest` raises it
- * to 8 GB (`--max-old-space-size=8192` in package.json); run the file directly with `node
- * --max-old-space-size=8192 --import tsx scripts/ingest/cli.ts` for a corpus that large.
+ * tags, related panels and list membership are: a million articles peaked at 6.2 GB resident
+ * (docs/decisions/030). Node's default heap cap (a quarter of the machine's memory, at most about 4 GB)
+ * is too small for that, so `npm run ingest` raises it to 8 GB (`--max-old-space-size=8192` in
+ * package.json); run the file directly with `node --max-old-space-size=8192 --import tsx
+ * scripts/ingest/cli.ts` for a corpus that large.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
