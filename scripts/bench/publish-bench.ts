@@ -35,7 +35,7 @@ interface Step {
 /** One ingest in its own process; time, CPU and peak RSS (largest of the process tree) from GNU time. */
 function ingest(args: string[]): Step {
   const timed = existsSync('/usr/bin/time');
-  const command = [process.execPath, '--import', 'tsx', CLI, '--profile', ...args];
+  const command = [process.execPath, '--max-old-space-size=8192', '--import', 'tsx', CLI, '--profile', ...args];
   const began = performance.now();
   const child = spawnSync(timed ? '/usr/bin/time' : command[0]!, timed ? ['-f', 'TIME %e %U %S %M', ...command] : command.slice(1), {
     cwd: ROOT,

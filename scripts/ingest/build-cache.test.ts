@@ -2,7 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { folderId, hashBytes, hasRacyInputs, inputHashes, ParsedFiles, type CacheHead } from './build-cache.ts';
+import { folderId, hashBytes, hashFile, hasRacyInputs, inputHashes, ParsedFiles, type CacheHead } from './build-cache.ts';
+import type { KeepRecord } from './parse-json.ts';
 import type { ParseResult } from './record.ts';
 
 let dir: string;
@@ -13,10 +14,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Reads files and remembers which. */
-function reader(): { read: (file: string) => Promise<Buffer>; readFiles: string[] } {
+/** Hashes files and remembers which. */
+function reader(): { read: (file: string) => Promise<string>; readFiles: string[] } {
   const readFiles: string[] = [];
-  return { readFiles, read: (file) => (readFiles.push(path.basename(file)), readFile(file)) };
+  return { readFiles, read: (file) => (readFiles.push(path.basename(file)), hashFile(file)) };
 }
 
 describe('folderId', () => {
@@ -86,7 +87,11 @@ describe('ParsedFiles', () => {
   it('parses a file once and gives back the same result; a damaged entry is parsed again; unused ones are pruned', async () => {
     const cacheFile = path.join(dir, 'out-1.json');
     let parses = 0;
-    const parse = async () => (parses++, structuredClone(result));
+    const parse = async (keep: KeepRecord) => {
+      parses++;
+      const parsed = structuredClone(result);
+      return { ...parsed, records: parsed.records.map(keep) };
+    };
     const first = new ParsedFiles(cacheFile);
     expect(plain(await first.get('v1', 'in.jsonl', 'h1', parse))).toStrictEqual(result);
     first.close();
@@ -113,8 +118,21 @@ describe('ParsedFiles', () => {
 
   it('reads a body only when it is asked for, and does not keep it', async () => {
     const cacheFile = path.join(dir, 'out-2.json');
-    await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', async () => structuredClone(result));
-    // A file parsed this run keeps its bodies; one read from the cache reads each when asked.
+    const kept: unknown[] = [];
+    const first = new ParsedFiles(cacheFile);
+    const fresh = await first.get('v1', 'in.jsonl', 'h1', async (keep) => {
+      const parsed = structuredClone(result);
+      // Each record is kept without its body as soon as it is handed over.
+      const records = parsed.records.map((r) => {
+        const record = keep(r);
+        kept.push(Object.getOwnPropertyDescriptor(record, 'body'));
+        return record;
+      });
+      return { ...parsed, records };
+    });
+    expect(kept.every((d) => d === undefined)).toBe(true);
+    expect(fresh.records[7]!.body).toEqual(['نص', 'فقرة 7']);
+    first.close();
     const files = new ParsedFiles(cacheFile);
     const parsed = await files.get('v1', 'in.jsonl', 'h1', () => Promise.reject(new Error('parsed again')));
     const bodies = path.join(dir, 'out-2.parsed', (await readdir(path.join(dir, 'out-2.parsed'))).find((n) => n.endsWith('.bodies'))!);

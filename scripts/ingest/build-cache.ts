@@ -17,9 +17,11 @@
  *   killed between the two renames, an output replaced by hand) is seen, and the run builds from nothing.
  *   The birth time matters: a folder made right after another was removed often gets its inode.
  */
+import { transcode } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import {
   closeSync,
+  createReadStream,
   mkdirSync,
   openSync,
   readdirSync,
@@ -28,14 +30,15 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
-import type { ParseResult, RawRecord } from './record.ts';
+import type { KeepRecord } from './parse-json.ts';
+import { readBodyFrom, type BodySource, type ParseResult, type RawRecord } from './record.ts';
 import type { RelateMemo } from './related.ts';
 
 /** Bumped when the cache's own shape changes. */
@@ -184,12 +187,12 @@ export type InputStamp = BuildCache['inputs'][number];
 const RACY_MS = 2_000;
 
 /**
- * The hash of every input file (SHA-1, base64), each read only when the cache cannot vouch for it.
- * Returns the stamps to record for the next run.
+ * The hash of every input file (SHA-1, base64, `hashFile`), each read only when the cache cannot vouch
+ * for it. Returns the stamps to record for the next run.
  */
 export async function inputHashes(
   files: readonly string[],
-  read: (file: string) => Promise<Uint8Array>,
+  hash: (file: string) => Promise<string>,
   cache: Pick<CacheHead, 'inputs' | 'checkedAt'> | null,
 ): Promise<InputStamp[]> {
   const known = new Map((cache?.inputs ?? []).map((stamp) => [stamp.file, stamp]));
@@ -199,13 +202,19 @@ export async function inputHashes(
     const info = await stat(file);
     const was = known.get(path.resolve(file));
     const unchanged = was && was.size === info.size && was.mtimeMs === info.mtimeMs && info.mtimeMs < trustedBefore;
-    const hash = unchanged ? was.hash : hashBytes(await read(file));
-    stamps.push({ file: path.resolve(file), size: info.size, mtimeMs: info.mtimeMs, hash });
+    stamps.push({ file: path.resolve(file), size: info.size, mtimeMs: info.mtimeMs, hash: unchanged ? was.hash : await hash(file) });
   }
   return stamps;
 }
 
 export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
+
+/** `hashBytes` of a file's bytes, read as a stream: no buffer the size of the file. */
+export async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha1');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('base64');
+}
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The code whose change can change the output: the ingest, the data contract, the shared text modules. */
@@ -252,34 +261,31 @@ export class ParsedFiles {
   }
 
   /**
-   * The parse of `name` whose bytes hash to `hash`, from the cache (its records' bodies read from the
-   * entry on demand), or from `parse` (then stored, and given back as parsed: a file parsed now is one
-   * whose every article is about to be written, and reading each body back would only cost).
+   * The parse of `name` whose bytes hash to `hash`: from the cache, or from `parse` (then stored). Either
+   * way each record's body is read from the entry's bodies file when asked for: `parse` hands each record
+   * to `keep` as soon as it is parsed, which appends its body to the bodies file and drops it, so a parse
+   * holds no body longer than its own line.
    */
-  async get(version: string, name: string, hash: string, parse: () => Promise<ParseResult>): Promise<ParseResult> {
+  async get(version: string, name: string, hash: string, parse: (keep: KeepRecord) => Promise<ParseResult>): Promise<ParseResult> {
     const file = this.fileOf(version, name, hash);
-    const stored = readEntry(file);
-    if (stored) return this.withBodies(file, stored);
-    const parsed = await parse();
-    writeEntry(file, parsed);
-    return parsed;
+    const stored = (await readEntry(file)) ?? (await writeEntry(file, parse));
+    return this.withBodies(file, stored);
   }
 
   private withBodies(file: string, { records, bodyAt, rejections, warnings }: StoredEntry): ParseResult {
     const bodies = `${file}${BODIES}`;
-    records.forEach((record, i) => {
-      const [at, length] = bodyAt[i]!;
-      Object.defineProperty(record, 'body', { get: () => this.readBody(bodies, at, length), enumerable: true, configurable: true });
-    });
+    records.forEach((record, i) => readBodyFrom(record, new StoredBody(this, bodies, ...bodyAt[i]!)));
     return { records: records as RawRecord[], rejections, warnings };
   }
 
-  private readBody(file: string, at: number, length: number): string[] {
+  /** The JSON text of the body at `at` in a bodies file, read now. */
+  readBody(file: string, at: number, length: number): string {
     let fd = this.open.get(file);
     if (fd === undefined) this.open.set(file, (fd = openSync(file, 'r')));
-    const bytes = Buffer.alloc(length);
+    const bytes = Buffer.allocUnsafe(length);
     if (readSync(fd, bytes, 0, length, at) !== length) throw new Error(`the parsed-file cache ${file} was cut short; run again with --full`);
-    return JSON.parse(bytes.toString('utf8')) as string[];
+    // ICU's UTF-8 to UTF-16 is several times faster than V8's decoder on Arabic (see parse-json.ts).
+    return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
   }
 
   /** Closes the bodies files read this run. */
@@ -302,45 +308,110 @@ export class ParsedFiles {
 
 const BODIES = '.bodies';
 
+/** A body in a bodies file: an object of four fields a record, where a closure would cost its context too. */
+class StoredBody implements BodySource {
+  constructor(
+    private readonly files: ParsedFiles,
+    private readonly file: string,
+    private readonly at: number,
+    private readonly length: number,
+  ) {}
+
+  read(): string[] {
+    return JSON.parse(this.json()) as string[];
+  }
+
+  json(): string {
+    return this.files.readBody(this.file, this.at, this.length);
+  }
+}
+
 /** A parse as stored: records without bodies, and where each body is in the bodies file. */
 interface StoredEntry extends Omit<ParseResult, 'records'> {
   records: Array<Omit<RawRecord, 'body'>>;
   bodyAt: Array<[at: number, length: number]>;
-  /** The bodies file's size: a file cut short is seen before any body is read from it. */
-  bodiesBytes: number;
-}
-
-function readEntry(file: string): StoredEntry | null {
-  try {
-    const entry = JSON.parse(readFileSync(file, 'utf8')) as StoredEntry;
-    if (!Array.isArray(entry.records) || !Array.isArray(entry.bodyAt) || entry.bodyAt.length !== entry.records.length) return null;
-    if (statSync(`${file}${BODIES}`).size !== entry.bodiesBytes) return null;
-    return entry;
-  } catch {
-    return null;
-  }
 }
 
 /**
- * Stores a parse: the bodies file first, then the records, each written beside its name and renamed, so a
- * run killed while writing leaves no entry, or one whose bodies are all there.
+ * The last line of an entry's records file: what is not one record, and the counts that tell a whole
+ * entry from one cut short (the bodies file's size is checked before any body is read from it).
  */
-function writeEntry(file: string, result: ParseResult): void {
+interface EntryTail extends Omit<ParseResult, 'records'> {
+  records: number;
+  bodiesBytes: number;
+}
+
+/**
+ * A stored parse, or null when it is missing, damaged or cut short. The records file is JSONL, one
+ * `[at, length, record]` a line and the `EntryTail` last, read line by line: a file of a million
+ * articles holds more text than one JavaScript string can.
+ */
+async function readEntry(file: string): Promise<StoredEntry | null> {
+  const records: StoredEntry['records'] = [];
+  const bodyAt: StoredEntry['bodyAt'] = [];
+  let tail: EntryTail | null = null;
+  let name: string | undefined;
+  try {
+    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
+      if (tail) return null;
+      const value = JSON.parse(line) as [number, number, Omit<RawRecord, 'body'>] | EntryTail;
+      if (!Array.isArray(value)) {
+        tail = value;
+        continue;
+      }
+      const [at, length, record] = value;
+      // Every record of a file names it: one string for all, not one each.
+      if (record.file === name) record.file = name;
+      name = record.file;
+      bodyAt.push([at, length]);
+      records.push(record);
+    }
+    if (!tail || tail.records !== records.length || statSync(`${file}${BODIES}`).size !== tail.bodiesBytes) return null;
+  } catch {
+    return null;
+  }
+  return { records, bodyAt, rejections: tail.rejections, warnings: tail.warnings };
+}
+
+/**
+ * Parses and stores: each record's body and the record without it are appended to the entry's two files
+ * as the record is parsed, and the tail once the parse is done; both files are written beside their names
+ * and renamed, the bodies first, so a run killed while writing leaves no entry, or one whose bodies are all
+ * there.
+ */
+async function writeEntry(file: string, parse: (keep: KeepRecord) => Promise<ParseResult>): Promise<StoredEntry> {
   mkdirSync(path.dirname(file), { recursive: true });
   const bodies = `${file}${BODIES}`;
-  const staged = `${bodies}.${process.pid}.tmp`;
+  const stagedBodies = `${bodies}.${process.pid}.tmp`;
+  const staged = `${file}.${process.pid}.tmp`;
+  const bodiesFd = openSync(stagedBodies, 'w');
   const fd = openSync(staged, 'w');
   const bodyAt: StoredEntry['bodyAt'] = [];
   let at = 0;
-  for (const record of result.records) {
-    const bytes = Buffer.from(JSON.stringify(record.body));
-    writeSync(fd, bytes);
-    bodyAt.push([at, bytes.length]);
-    at += bytes.length;
+  let result: ParseResult;
+  try {
+    result = await parse((record) => {
+      const bytes = Buffer.from(JSON.stringify(record.body));
+      writeSync(bodiesFd, bytes);
+      const { body: _, ...rest } = record;
+      writeSync(fd, `${JSON.stringify([at, bytes.length, rest])}\n`);
+      bodyAt.push([at, bytes.length]);
+      at += bytes.length;
+      return rest as RawRecord;
+    });
+    if (result.records.length !== bodyAt.length) throw new Error(`the parse of ${file} did not keep every record`);
+    const tail: EntryTail = { rejections: result.rejections, warnings: result.warnings, records: bodyAt.length, bodiesBytes: at };
+    writeSync(fd, `${JSON.stringify(tail)}\n`);
+  } catch (error) {
+    closeSync(bodiesFd);
+    closeSync(fd);
+    rmSync(stagedBodies, { force: true });
+    rmSync(staged, { force: true });
+    throw error;
   }
+  closeSync(bodiesFd);
   closeSync(fd);
-  renameSync(staged, bodies);
-  const entry: StoredEntry = { rejections: result.rejections, warnings: result.warnings, records: result.records, bodyAt, bodiesBytes: at };
-  writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(entry, (key, value: unknown) => (key === 'body' ? undefined : value)));
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  renameSync(stagedBodies, bodies);
+  renameSync(staged, file);
+  return { records: result.records, bodyAt, rejections: result.rejections, warnings: result.warnings };
 }

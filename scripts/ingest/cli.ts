@@ -2,6 +2,13 @@
  * `npm run ingest -- [--out DIR] [--taxonomy FILE] [--report FILE] [--strict] [--no-search] [--full]
  * [--cache DIR] [--profile] [INPUT ...]`
  * Reads, calls the pipeline and writes; all the logic lives in the modules it imports.
+ *
+ * Memory: bodies are not kept (they are read back from the parsed-file cache), but the corpus's records,
+ * tags, related panels and list membership are: a million articles peaked at 6.2 GB resident
+ * (docs/decisions/030). Node's default heap cap (a quarter of the machine's memory, at most about 4 GB)
+ * is too small for that, so `npm run ingest` raises it to 8 GB (`--max-old-space-size=8192` in
+ * package.json); run the file directly with `node --max-old-space-size=8192 --import tsx
+ * scripts/ingest/cli.ts` for a corpus that large.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';

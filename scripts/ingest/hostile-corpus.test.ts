@@ -41,8 +41,8 @@ function expectations(file: string): Map<number, Outcome> {
   return found;
 }
 
-function ingest(): { records: RawRecord[]; rejections: Rejection[]; warnings: Warning[] } {
-  const parsed = files.map((f) => parseFile(readFileSync(path.join(dir, f)), f));
+async function ingest(): Promise<{ records: RawRecord[]; rejections: Rejection[]; warnings: Warning[] }> {
+  const parsed = await Promise.all(files.map((f) => parseFile(path.join(dir, f), f)));
   const ids = assignIds(parsed.flatMap((p) => p.records));
   return {
     records: ids.records,
@@ -51,8 +51,9 @@ function ingest(): { records: RawRecord[]; rejections: Rejection[]; warnings: Wa
   };
 }
 
+const { records, rejections, warnings } = await ingest();
+
 describe('the hostile corpus', () => {
-  const { records, rejections, warnings } = ingest();
   const at = (file: string, line: number) => ({
     kept: records.some((r) => r.file === file && r.line === line),
     rejected: rejections.some((r) => r.file === file && r.line === line),

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { CAPS, LIMITS } from './record.ts';
-import { elementLines, parseJsonArray, parseJsonl } from './parse-json.ts';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { elementLines, parseJsonArray, parseJsonl, parseJsonlStream } from './parse-json.ts';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 const jsonl = (...lines: unknown[]): Uint8Array =>
@@ -219,5 +223,49 @@ describe('image in JSON articles', () => {
     expect(rejections).toEqual([]);
     expect(records.map((r) => r.image)).toEqual([null, null]);
     expect(warnings).toEqual([{ file: 'a.jsonl', line: 2, message: expect.stringMatching(/image dropped.*article kept/) }]);
+  });
+});
+
+describe('parseJsonlStream', () => {
+  /** A file's bytes as a stream of `size`-byte chunks, as a read stream with that highWaterMark gives them. */
+  async function* chunks(input: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < input.length; at += size) yield input.subarray(at, at + size);
+  }
+  // Arabic (two bytes a letter) so that chunks cut characters, a bad line, blank and CRLF lines, a line
+  // that is not JSON, a rejected article, a warning, and a last line with no newline.
+  const input = new Uint8Array([
+    ...bytes('\uFEFF'),
+    ...jsonl(GOOD, '', { ...GOOD, id: 'g2', date: 'last Tuesday' }),
+    ...bytes('\r\n{"title": \n'),
+    0xff,
+    0x0a,
+    ...jsonl({ ...GOOD, id: 'g3', title: '' }, { ...GOOD, id: 'g4', body: ['فقرة '.repeat(500)] }, '   ', { ...GOOD, id: 'g5' }),
+  ]);
+
+  it('gives what parseJsonl gives on the whole file, for any chunk size', async () => {
+    const whole = parseJsonl(input, 'a.jsonl');
+    expect(whole.records.map((r) => r.id)).toEqual(['g1', 'g2', 'g4', 'g5']);
+    expect(whole.rejections.map((r) => r.line)).toEqual([4, 5, 6]);
+    for (const size of [1, 2, 3, 7, 64, 1000, input.length]) {
+      expect(await parseJsonlStream(chunks(input, size), 'a.jsonl'), `chunks of ${size} bytes`).toStrictEqual(whole);
+    }
+  });
+
+  it('reads a file stream in small chunks', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'parse-jsonl-'));
+    try {
+      await writeFile(path.join(dir, 'a.jsonl'), input);
+      const streamed = await parseJsonlStream(createReadStream(path.join(dir, 'a.jsonl'), { highWaterMark: 5 }), 'a.jsonl');
+      expect(streamed).toStrictEqual(parseJsonl(input, 'a.jsonl'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('hands each record to keep as it is parsed, and keeps what keep returns', async () => {
+    const seen: string[] = [];
+    const { records } = await parseJsonlStream(chunks(input, 16), 'a.jsonl', (r) => (seen.push(r.id!), { ...r, body: [] }));
+    expect(seen).toEqual(['g1', 'g2', 'g4', 'g5']);
+    expect(records.every((r) => r.body.length === 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { isUtf8, transcode } from 'node:buffer';
-import { finishRecord, jsonFields, type ParseResult } from './record.ts';
+import { finishRecord, jsonFields, type ParseResult, type RawRecord } from './record.ts';
 
 /**
  * `.jsonl` (one article per line) and `.json` (an array of articles). Each bad line or element is
@@ -17,7 +17,14 @@ function decode(bytes: Uint8Array): string | null {
   }
 }
 
-function addRecord(result: ParseResult, file: string, line: number, value: unknown): void {
+/**
+ * What becomes of each record as soon as it is parsed, before the next line is read: the parsed-file cache
+ * (`ParsedFiles`) writes its body out and keeps a record that reads it back on demand.
+ */
+export type KeepRecord = (record: RawRecord) => RawRecord;
+const asIs: KeepRecord = (record) => record;
+
+function addRecord(result: ParseResult, file: string, line: number, value: unknown, keep: KeepRecord = asIs): void {
   const fields = jsonFields(value);
   if ('reason' in fields) {
     result.rejections.push({ file, line, reason: fields.reason });
@@ -28,7 +35,7 @@ function addRecord(result: ParseResult, file: string, line: number, value: unkno
     result.rejections.push({ file, line, reason: finished.reason });
     return;
   }
-  result.records.push(finished.record);
+  result.records.push(keep(finished.record));
   for (const message of fields.notes) result.warnings.push({ file, line, message });
 }
 
@@ -79,27 +86,56 @@ export function decodeLines(bytes: Uint8Array): Array<string | null> {
   return lines;
 }
 
-export function parseJsonl(bytes: Uint8Array, file: string): ParseResult {
-  const result: ParseResult = { records: [], rejections: [], warnings: [] };
-  const lines = decodeLines(bytes);
-  for (let i = 0; i < lines.length; i++) {
-    const line = i + 1;
-    const text = lines[i];
-    if (text === null || text === undefined) {
-      result.rejections.push({ file, line, reason: 'invalid UTF-8' });
-      continue;
-    }
-    const trimmed = text.trim();
-    if (trimmed === '') continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      result.rejections.push({ file, line, reason: `not valid JSON (${firstError(error)})` });
-      continue;
-    }
-    addRecord(result, file, line, value);
+/** One line of a `.jsonl` file (null: not valid UTF-8) into `result`. */
+function jsonlLine(result: ParseResult, file: string, line: number, text: string | null | undefined, keep: KeepRecord): void {
+  if (text === null || text === undefined) {
+    result.rejections.push({ file, line, reason: 'invalid UTF-8' });
+    return;
   }
+  const trimmed = text.trim();
+  if (trimmed === '') return;
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    result.rejections.push({ file, line, reason: `not valid JSON (${firstError(error)})` });
+    return;
+  }
+  addRecord(result, file, line, value, keep);
+}
+
+export function parseJsonl(bytes: Uint8Array, file: string, keep: KeepRecord = asIs): ParseResult {
+  const result: ParseResult = { records: [], rejections: [], warnings: [] };
+  decodeLines(bytes).forEach((text, i) => jsonlLine(result, file, i + 1, text, keep));
+  return result;
+}
+
+/**
+ * `.jsonl` read piece by piece (a file stream's chunks): the same records, rejections and line numbers as
+ * `parseJsonl` on the whole file, with no buffer or string the size of the file, so a file of any size is
+ * read (a whole-file read stops at Node's 2 GiB buffer and 512 MB string limits). Pieces are cut after a
+ * newline byte, which is never inside a UTF-8 sequence; a line may span any number of chunks.
+ */
+export async function parseJsonlStream(chunks: AsyncIterable<Uint8Array>, file: string, keep: KeepRecord = asIs): Promise<ParseResult> {
+  const result: ParseResult = { records: [], rejections: [], warnings: [] };
+  let line = 0;
+  const take = (piece: Uint8Array, last: boolean): void => {
+    const lines = decodeLines(piece);
+    // A piece that ends with a newline splits into one more, empty text, which is not a line of the file.
+    if (!last) lines.pop();
+    for (const text of lines) jsonlLine(result, file, ++line, text, keep);
+  };
+  let pending: Uint8Array[] = [];
+  for await (const chunk of chunks) {
+    const end = chunk.lastIndexOf(0x0a) + 1;
+    if (end === 0) {
+      pending.push(chunk);
+      continue;
+    }
+    take(pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...pending, chunk.subarray(0, end)]), false);
+    pending = end < chunk.length ? [chunk.subarray(end)] : [];
+  }
+  take(Buffer.concat(pending), true);
   return result;
 }
 

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
+import { createReadStream, existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
-import { parseJsonArray, parseJsonl } from './parse-json.ts';
+import { parseJsonArray, parseJsonlStream, type KeepRecord } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
-import type { ParseResult, RawRecord, Rejection, Warning } from './record.ts';
+import { withBodyOf, type ParseResult, type RawRecord, type Rejection, type Warning } from './record.ts';
 import {
   compareArticles,
   indexTitles,
@@ -26,6 +26,7 @@ import {
   CACHE_FORMAT,
   cacheFileFor,
   hashBytes,
+  hashFile,
   ingestVersion,
   folderId,
   hasRacyInputs,
@@ -38,6 +39,7 @@ import {
   type BuildCache,
   type CacheBody,
   type CacheHead,
+  type InputStamp,
 } from './build-cache.ts';
 import { acquireLock } from './lock.ts';
 import { writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
@@ -95,13 +97,22 @@ export async function collectInputFiles(inputs: readonly string[], exclude: read
   return files;
 }
 
-/** Parses one file by its extension (`.txt`, `.jsonl`, `.json`). */
-export function parseFile(bytes: Uint8Array, file: string): ParseResult {
+/**
+ * Parses one file by its extension (`.txt`, `.jsonl`, `.json`), handing each record to `keep` as it is
+ * parsed. A `.jsonl` file is streamed (any size); a `.json` array or a `.txt` file is read whole, as neither
+ * is a format a large archive comes in (a JSON array cannot be parsed in pieces by `JSON.parse`).
+ */
+export async function parseFile(file: string, name: string, keep: KeepRecord = (record) => record): Promise<ParseResult> {
   const ext = path.extname(file).toLowerCase();
-  if (ext === '.jsonl') return parseJsonl(bytes, file);
-  if (ext === '.json') return parseJsonArray(bytes, file);
-  if (ext === '.txt') return parseTxt(bytes, file);
-  return { records: [], rejections: [{ file, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
+  try {
+    if (ext === '.jsonl') return await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
+    const bytes = await readFile(file);
+    const parsed = ext === '.json' ? parseJsonArray(bytes, name) : ext === '.txt' ? parseTxt(bytes, name) : null;
+    if (parsed) return { ...parsed, records: parsed.records.map(keep) };
+  } catch (error) {
+    throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
+  }
+  return { records: [], rejections: [{ file: name, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
 }
 
 /** An article with what was drawn from its body at parse time, when it was (`BodyFacts`). */
@@ -147,12 +158,10 @@ function timer(timings: Timings | undefined): (phase: string) => void {
   };
 }
 
-/** Draws from each record's body what every later run needs (`BodyFacts`), so that it need not read it. */
-function withFacts(result: ParseResult): ParseResult {
-  for (const r of result.records) {
-    r.facts = { minutes: readingMinutes(r.body), excerpt: makeExcerpt(r.body), lead: leadTerms(r.body).join(' ') };
-  }
-  return result;
+/** Draws from a record's body what every later run needs (`BodyFacts`), so that it need not read it. */
+function withFacts(r: RawRecord): RawRecord {
+  r.facts = { minutes: readingMinutes(r.body), excerpt: makeExcerpt(r.body), lead: leadTerms(r.body).join(' ') };
+  return r;
 }
 
 /** Title and body, where a run of the keyword line written whole says it is one keyword. */
@@ -204,24 +213,25 @@ export function buildCorpus(
   lap('tags');
   const unsorted = identified.records.map((r, i): CorpusArticle => {
     const tags = tagging.tagsPerArticle[i] ?? [];
-    const article: CorpusArticle = {
-      schemaVersion: 1,
-      id: r.id,
-      title: r.title,
-      date: r.date,
-      source: r.source,
-      url: r.url,
-      ...(r.image ? { image: r.image } : {}),
-      body: [],
-      readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
-      tags,
-      topics: topicsOf(r, tags, taxonomy, topicMemo),
-      related: [],
-      readAlso: [],
-      ...(r.facts ? { excerpt: r.facts.excerpt, lead: r.facts.lead } : {}),
-    };
-    // The record's body as it is: one read on demand is read only by what writes the article.
-    return Object.defineProperty(article, 'body', Object.getOwnPropertyDescriptor(r, 'body')!);
+    // The record's body as it is, added last: one read on demand is read only by what writes the article.
+    return withBodyOf<Omit<CorpusArticle, 'body'>>(
+      {
+        schemaVersion: 1,
+        id: r.id,
+        title: r.title,
+        date: r.date,
+        source: r.source,
+        url: r.url,
+        ...(r.image ? { image: r.image } : {}),
+        readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
+        tags,
+        topics: topicsOf(r, tags, taxonomy, topicMemo),
+        related: [],
+        readAlso: [],
+        ...(r.facts ? { excerpt: r.facts.excerpt, lead: r.facts.lead } : {}),
+      },
+      r,
+    );
   });
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
@@ -235,6 +245,8 @@ export function buildCorpus(
   articles.forEach((a, i) => {
     a.related = related[i] ?? [];
     a.readAlso = resolveReadAlso(readAlsoOf.get(a.id) ?? [], titles, a.id);
+    // Read only by the related pass: a whole corpus of lead words need not live through the write.
+    a.lead = undefined;
   });
   lap('related');
   return {
@@ -340,9 +352,9 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     throw new InputError((error as Error).message);
   }
   const files = await collectInputFiles(options.inputs, [options.taxonomyFile]);
-  const read = async (file: string): Promise<Buffer> => {
+  const hash = async (file: string): Promise<string> => {
     try {
-      return await readFile(file);
+      return await hashFile(file);
     } catch (error) {
       throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
     }
@@ -360,7 +372,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   // What the output depends on, hashed; equal to the cache's, the output is already right. Input files
   // whose size and mtime the cache vouches for are not read.
   const checkedAt = Date.now();
-  const inputs = await inputHashes(files, read, head);
+  const inputs = await inputHashes(files, hash, head);
   const version = ingestVersion();
   const digest = createHash('sha256').update(
     JSON.stringify([CACHE_FORMAT, version, options.search, options.sliceSize ?? null, options.strict ?? false]),
@@ -386,24 +398,14 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
 
   const parsedFiles = new ParsedFiles(cacheFile);
   try {
-    const records: RawRecord[] = [];
-    const rejections: Rejection[] = [];
-    const warnings: Warning[] = [];
-    for (const [i, file] of files.entries()) {
-      options.onProgress?.('read', i, files.length);
-      const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, async () => withFacts(parseFile(await read(file), shownName(file))));
-      for (const [at, r] of parsed.records.entries()) {
-        r.origin = `${version}:${inputs[i]!.hash}:${at}`;
-        records.push(r);
-      }
-      rejections.push(...parsed.rejections);
-      warnings.push(...parsed.warnings);
-    }
+    const { records, rejections, warnings } = await readInputs(files, inputs, version, parsedFiles, shownName, options.onProgress);
     options.onProgress?.('read', files.length, files.length);
     lap('read');
 
     const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
     const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo, cache?.related ?? null);
+    // The articles hold what is needed of the records from here on: the records can go.
+    records.length = 0;
     lap('');
     rejections.push(...corpus.rejections);
     rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
@@ -490,6 +492,35 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   } finally {
     parsedFiles.close();
   }
+}
+
+/**
+ * Every input file's records (from the parsed-file cache, or parsed now and stored there), each given its
+ * origin, with the rejections and warnings of all of them. A function of its own, so that nothing of one
+ * file's parse outlives the loop.
+ */
+async function readInputs(
+  files: readonly string[],
+  inputs: readonly InputStamp[],
+  version: string,
+  parsedFiles: ParsedFiles,
+  shownName: (file: string) => string,
+  onProgress: Progress | undefined,
+): Promise<ParseResult> {
+  const result: ParseResult = { records: [], rejections: [], warnings: [] };
+  for (const [i, file] of files.entries()) {
+    onProgress?.('read', i, files.length);
+    const parsed = await parsedFiles.get(version, shownName(file), inputs[i]!.hash, (keep) =>
+      parseFile(file, shownName(file), (r) => keep(withFacts(r))),
+    );
+    for (const [at, r] of parsed.records.entries()) {
+      r.origin = `${version}:${inputs[i]!.hash}:${at}`;
+      result.records.push(r);
+    }
+    result.rejections.push(...parsed.rejections);
+    result.warnings.push(...parsed.warnings);
+  }
+  return result;
 }
 
 /**

@@ -89,6 +89,38 @@ export interface BodyFacts {
   lead: string;
 }
 
+/** Where a body that is not kept in memory is read from (the parsed-file cache, `ParsedFiles`). */
+export interface BodySource {
+  read(): string[];
+  /** The body as JSON text, as `JSON.stringify(body)` writes it. */
+  json(): string;
+}
+
+const BODY_SOURCE = Symbol('body source');
+
+/** One getter for every body read on demand: objects that share it keep V8's fast properties. */
+function readBody(this: { [BODY_SOURCE]: BodySource }): string[] {
+  return this[BODY_SOURCE].read();
+}
+
+/** Makes `target.body` read from `source` each time it is asked for, without keeping it. */
+export function readBodyFrom<T extends object>(target: T, source: BodySource): T & { body: string[] } {
+  Object.defineProperty(target, BODY_SOURCE, { value: source, enumerable: false, writable: true, configurable: true });
+  return Object.defineProperty(target, 'body', { get: readBody, enumerable: true, configurable: true }) as T & { body: string[] };
+}
+
+/** Gives `target` the body of `record` as it is: read on demand where `record`'s is, the same array otherwise. */
+export function withBodyOf<T extends object>(target: T, record: { body: string[] }): T & { body: string[] } {
+  const source = (record as { [BODY_SOURCE]?: BodySource })[BODY_SOURCE];
+  return source ? readBodyFrom(target, source) : Object.assign(target, { body: record.body });
+}
+
+/** `JSON.stringify(record.body)`, taken as it is stored where the body is read on demand. */
+export function bodyJson(record: { body: readonly string[] }): string {
+  const source = (record as { [BODY_SOURCE]?: BodySource })[BODY_SOURCE];
+  return source ? source.json() : JSON.stringify(record.body);
+}
+
 /**
  * A copy of `record` that keeps its `body` as it is: a body read on demand (`ParsedFiles`) stays a
  * getter, where a spread would read it.

@@ -446,8 +446,7 @@ function relatedEntry(
     .filter((tag) => ownTags.has(tag.slug))
     .map((tag) => ownTags.get(tag.slug)!)
     .sort((x, y) => df[tagIds.get(x.slug)!]! - df[tagIds.get(y.slug)!]! || (x.slug < y.slug ? -1 : 1))
-    .slice(0, MAX_SHARED_TAGS)
-    .map((tag) => ({ slug: tag.slug, label: tag.label }));
+    .slice(0, MAX_SHARED_TAGS);
   return { id: b.id, title: b.title, date: b.date, source: b.source, sharedTags };
 }
 

@@ -18,6 +18,7 @@ import {
   type TagRef,
   type TopicRef,
 } from '../../src/data/schema.ts';
+import { bodyJson } from './record.ts';
 
 /**
  * Every file of the data folder, as (path, JSON text) pairs. The input must already be in site order
@@ -96,8 +97,8 @@ const imageRecord = (image: ArticleImage): ArticleImage => ({
   height: image.height,
 });
 
-/** An article in schema key order (the order JSON.stringify writes). */
-export function articleRecord(article: Article): Article {
+/** An article in schema key order (the order JSON.stringify writes), with `body` in place of its body. */
+function articleRecord<B>(article: Article, body: B): Omit<Article, 'body'> & { body: B } {
   return {
     schemaVersion: SCHEMA_VERSION,
     id: article.id,
@@ -106,7 +107,7 @@ export function articleRecord(article: Article): Article {
     source: article.source,
     url: article.url,
     ...(article.image ? { image: imageRecord(article.image) } : {}),
-    body: article.body,
+    body,
     readingMinutes: article.readingMinutes,
     tags: article.tags.map((t) => ({ slug: t.slug, label: t.label })),
     topics: article.topics.map((t) => ({ slug: t.slug, label: t.label })),
@@ -120,6 +121,19 @@ export function articleRecord(article: Article): Article {
     readAlso: article.readAlso.map((r) => ({ title: r.title, id: r.id })),
   };
 }
+
+/**
+ * An article's file. Its body goes in as the JSON text it is kept as (`bodyJson`): a body read from the
+ * parsed-file cache is neither parsed nor serialised again. The mark it replaces cannot occur earlier:
+ * every field before the body is a JSON string, or an object of them, where a quote is always escaped.
+ */
+export function articleJson(article: Article): string {
+  const text = JSON.stringify(articleRecord(article, 0));
+  const at = text.indexOf(BODY_MARK) + BODY_MARK.length - 1;
+  return `${text.slice(0, at)}${bodyJson(article)}${text.slice(at + 1)}`;
+}
+
+const BODY_MARK = '"body":0';
 
 /**
  * One list's pages. Summaries arrive already serialised: an article sits on the home list, its topics' and
@@ -244,7 +258,7 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
       path: articlePath(article.id),
       key: origins && fingerprint(origins[i]!, derived()),
       get content() {
-        return JSON.stringify(articleRecord(article));
+        return articleJson(article);
       },
     };
   }
