@@ -109,15 +109,18 @@ export function readBodyFrom<T extends object>(target: T, source: BodySource): T
   return Object.defineProperty(target, 'body', { get: readBody, enumerable: true, configurable: true }) as T & { body: string[] };
 }
 
+/** Where `record`'s body is read from, when it is read on demand. */
+const bodySourceOf = (record: object): BodySource | undefined => (record as { [BODY_SOURCE]?: BodySource })[BODY_SOURCE];
+
 /** Gives `target` the body of `record` as it is: read on demand where `record`'s is, the same array otherwise. */
 export function withBodyOf<T extends object>(target: T, record: { body: string[] }): T & { body: string[] } {
-  const source = (record as { [BODY_SOURCE]?: BodySource })[BODY_SOURCE];
+  const source = bodySourceOf(record);
   return source ? readBodyFrom(target, source) : Object.assign(target, { body: record.body });
 }
 
 /** `JSON.stringify(record.body)`, taken as it is stored where the body is read on demand. */
 export function bodyJson(record: { body: readonly string[] }): string {
-  const source = (record as { [BODY_SOURCE]?: BodySource })[BODY_SOURCE];
+  const source = bodySourceOf(record);
   return source ? source.json() : JSON.stringify(record.body);
 }
 
