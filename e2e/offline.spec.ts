@@ -43,6 +43,25 @@ test('an article opened before reads in full offline after a reload', async ({ p
   await expect(page.getByText(strings.offline.notice)).toBeVisible();
 });
 
+test('on a connection that answers nothing, a page opened before reads after a few seconds, and says so', async ({
+  page,
+  context,
+}) => {
+  const article = items()[0]!;
+  await page.goto(articleUrl(article.id));
+  await whenKept(page, articleUrl(article.id));
+  await page.reload();
+  await whenHydrated(page);
+  // Answered by the network, through the worker: no notice.
+  await expect(page.locator('[aria-live]').filter({ hasText: strings.offline.keptNotice })).toHaveCount(0);
+  // "Lie-fi": the device says it is online, but no request is ever answered (the service worker's included).
+  await context.route('**/*', () => new Promise(() => undefined));
+  await page.goto(articleUrl(article.id), { waitUntil: 'commit', timeout: 15_000 });
+  await expect(h1(page, article.title)).toBeVisible();
+  await expect(page.getByText(strings.offline.keptNotice)).toBeVisible();
+  await expect(page.getByText(strings.offline.notice)).toHaveCount(0);
+});
+
 test('home offline shows what it last had, with a notice', async ({ page, context }) => {
   await page.goto('/');
   await whenKept(page, '/');

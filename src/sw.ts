@@ -12,7 +12,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { offlineFallback } from 'workbox-recipes';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { DATA_CACHE, OFFLINE_PATH, PAGES_CACHE } from './shared/lib/offline-caches.ts';
+import { DATA_CACHE, KEPT_COPY_QUESTION, OFFLINE_PATH, PAGES_CACHE } from './shared/lib/offline-caches.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -33,7 +33,28 @@ const keepNewest = (max: number): WorkboxPlugin => ({
   },
 });
 
-const pages = new NetworkFirst({ cacheName: PAGES_CACHE, plugins: [keepNewest(500)] });
+/**
+ * How long a page or shard waits for the network before the kept copy answers. A connection that is up but
+ * answers nothing (a dead mobile network, a captive portal) would otherwise hold the reader for minutes; the
+ * request goes on, and a late answer still refreshes the cache. Without a kept copy the request just waits.
+ */
+const NETWORK_TIMEOUT_SECONDS = 4;
+
+/** Windows whose page came from the kept copy: their offline notice asks (src/shared/lib/kept-copy.ts). */
+const answeredFromKept = new Set<string>();
+const rememberKept: WorkboxPlugin = {
+  cachedResponseWillBeUsed: async ({ event, cachedResponse }) => {
+    const window = (event as FetchEvent | undefined)?.resultingClientId;
+    if (cachedResponse && window) answeredFromKept.add(window);
+    return cachedResponse;
+  },
+};
+
+const pages = new NetworkFirst({
+  cacheName: PAGES_CACHE,
+  networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
+  plugins: [keepNewest(500), rememberKept],
+});
 registerRoute(({ request }) => request.mode === 'navigate', pages);
 
 // Data shards, not the search index: search says plainly that it needs a connection.
@@ -41,6 +62,7 @@ registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/data/') && !url.pathname.includes('/pagefind/'),
   new NetworkFirst({
     cacheName: DATA_CACHE,
+    networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
     plugins: [keepNewest(2000)],
   }),
 );
@@ -51,7 +73,11 @@ offlineFallback({ pageFallback: OFFLINE_PATH });
 clientsClaim();
 
 self.addEventListener('message', (event) => {
-  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'SKIP_WAITING') void self.skipWaiting();
+  if (type === KEPT_COPY_QUESTION && event.source instanceof Client) {
+    event.ports[0]?.postMessage(answeredFromKept.delete(event.source.id));
+  }
 });
 
 // The page a reader opened before this worker took over came from the network, not through it: keep it.
