@@ -5,6 +5,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
 import { topicHref } from '../src/shared/lib/hrefs.ts';
+import { DATA_CACHE } from '../src/shared/lib/offline-caches.ts';
 import { articleUrl, expect, homeShard, manifest, test, whenHydrated } from './fixtures.ts';
 
 test.use({
@@ -60,6 +61,29 @@ test('on a connection that answers nothing, a page opened before reads after a f
   await expect(h1(page, article.title)).toBeVisible();
   await expect(page.getByText(strings.offline.keptNotice)).toBeVisible();
   await expect(page.getByText(strings.offline.notice)).toHaveCount(0);
+});
+
+test('on a connection that answers nothing, an article opened in the app comes from the kept shard, and says so', async ({
+  page,
+  context,
+}) => {
+  const article = items()[0]!;
+  await page.goto('/');
+  await whenKept(page, '/');
+  await whenHydrated(page);
+  await page.getByRole('link', { name: article.title }).first().click();
+  await expect(h1(page, article.title)).toBeVisible();
+  await page.waitForFunction(
+    async (name) => (await (await caches.open(name)).keys()).some((r) => r.url.includes('/articles/')),
+    DATA_CACHE,
+  );
+  // A fresh start, answered by the network: the app holds no shard in memory.
+  await page.goto('/');
+  await whenHydrated(page);
+  await context.route('**/*', () => new Promise(() => undefined));
+  await page.getByRole('link', { name: article.title }).first().click();
+  await expect(h1(page, article.title)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText(strings.offline.keptNotice)).toBeVisible();
 });
 
 test('home offline shows what it last had, with a notice', async ({ page, context }) => {

@@ -12,7 +12,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { offlineFallback } from 'workbox-recipes';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { DATA_CACHE, KEPT_COPY_QUESTION, OFFLINE_PATH, PAGES_CACHE } from './shared/lib/offline-caches.ts';
+import { DATA_CACHE, KEPT_COPY_HEADER, KEPT_COPY_QUESTION, OFFLINE_PATH, PAGES_CACHE } from './shared/lib/offline-caches.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
 
@@ -50,6 +50,16 @@ const rememberKept: WorkboxPlugin = {
   },
 };
 
+/** A shard answered from the cache says so in a header, which the page reads (src/shared/lib/fetch-shard.ts). */
+const markKept: WorkboxPlugin = {
+  cachedResponseWillBeUsed: async ({ cachedResponse }) => {
+    if (!cachedResponse) return cachedResponse;
+    const headers = new Headers(cachedResponse.headers);
+    headers.set(KEPT_COPY_HEADER, '1');
+    return new Response(cachedResponse.body, { status: cachedResponse.status, statusText: cachedResponse.statusText, headers });
+  },
+};
+
 const pages = new NetworkFirst({
   cacheName: PAGES_CACHE,
   networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
@@ -63,7 +73,7 @@ registerRoute(
   new NetworkFirst({
     cacheName: DATA_CACHE,
     networkTimeoutSeconds: NETWORK_TIMEOUT_SECONDS,
-    plugins: [keepNewest(2000)],
+    plugins: [keepNewest(2000), markKept],
   }),
 );
 

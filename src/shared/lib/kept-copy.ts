@@ -1,13 +1,28 @@
 /**
- * Whether the service worker answered this page's navigation with the copy it kept, because the network did
- * not answer in time (src/sw.ts): a connection that is up but answers nothing, which `navigator.onLine` does
- * not see. The page asks once, after hydration; the worker remembers the windows it answered that way.
+ * Whether what the reader sees is the copy the service worker kept because the network did not answer in
+ * time (src/sw.ts): a connection that is up but answers nothing, which `navigator.onLine` does not see.
+ * Two ways in: the page asks the worker once, after hydration, whether it answered its navigation (the
+ * worker remembers those windows); and every shard says so in a header (`noteShardSource`). The latest
+ * answer wins: a shard the network answered means the view on screen is fresh.
  */
-import { useEffect, useState } from 'react';
 import { KEPT_COPY_QUESTION } from './offline-caches.ts';
 
+let kept = false;
+const listeners = new Set<() => void>();
+
+function set(value: boolean): void {
+  if (value === kept) return;
+  kept = value;
+  for (const listener of listeners) listener();
+}
+
+/** Called for every shard fetched: whether the worker answered it from its cache. */
+export function noteShardSource(fromKeptCopy: boolean): void {
+  set(fromKeptCopy);
+}
+
 /** Asks the controlling worker; false without one, or when it does not answer within `waitMs`. */
-export function askKeptCopy(waitMs = 2000): Promise<boolean> {
+function askKeptCopy(waitMs = 2000): Promise<boolean> {
   const worker = typeof navigator === 'undefined' ? null : navigator.serviceWorker?.controller;
   if (!worker) return Promise.resolve(false);
   return new Promise((resolve) => {
@@ -21,15 +36,16 @@ export function askKeptCopy(waitMs = 2000): Promise<boolean> {
   });
 }
 
-/** False while prerendering and hydrating; then the worker's answer. */
-export function useKeptCopy(): boolean {
-  const [kept, setKept] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void askKeptCopy().then((answer) => live && setKept(answer));
-    return () => {
-      live = false;
-    };
-  }, []);
+/** Asks the worker about this page's navigation and records a yes (once, after hydration). */
+export function checkNavigation(): void {
+  void askKeptCopy().then((answer) => answer && set(true));
+}
+
+export function subscribeKeptCopy(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function isKeptCopy(): boolean {
   return kept;
 }

@@ -1,7 +1,9 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { KEPT_COPY_QUESTION } from '../lib/offline-caches.ts';
+import { fetchJson } from '../lib/fetch-shard.ts';
+import { noteShardSource } from '../lib/kept-copy.ts';
+import { KEPT_COPY_HEADER, KEPT_COPY_QUESTION } from '../lib/offline-caches.ts';
 import { strings } from '../strings.ar.ts';
 import { OfflineNotice } from './offline-notice.tsx';
 
@@ -17,6 +19,7 @@ function workerSaying(kept: boolean): void {
 
 describe('OfflineNotice', () => {
   afterEach(() => {
+    noteShardSource(false);
     Reflect.deleteProperty(navigator, 'serviceWorker');
     vi.restoreAllMocks();
   });
@@ -36,6 +39,19 @@ describe('OfflineNotice', () => {
     render(<OfflineNotice />);
     // The answer arrives on a message port: wait for it before looking.
     await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByText(strings.offline.keptNotice)).not.toBeInTheDocument();
+  });
+
+  it('follows the shards: one the worker answered from its cache shows it, one from the network clears it', async () => {
+    const any = { safeParse: (data: unknown) => ({ success: true as const, data }) };
+    const shard = (headers: Record<string, string>) =>
+      vi.spyOn(globalThis, 'fetch').mockResolvedValueOnce(new Response('{}', { headers: { 'content-type': 'application/json', ...headers } }));
+    render(<OfflineNotice />);
+    shard({ [KEPT_COPY_HEADER]: '1' });
+    await act(() => fetchJson('/data/x.json', any));
+    expect(screen.getByText(strings.offline.keptNotice)).toBeInTheDocument();
+    shard({});
+    await act(() => fetchJson('/data/y.json', any));
     expect(screen.queryByText(strings.offline.keptNotice)).not.toBeInTheDocument();
   });
 

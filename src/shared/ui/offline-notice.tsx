@@ -1,4 +1,5 @@
-import { useKeptCopy } from '../lib/kept-copy.ts';
+import { useEffect, useSyncExternalStore } from 'react';
+import { checkNavigation, isKeptCopy, subscribeKeptCopy } from '../lib/kept-copy.ts';
 import { useOnline } from '../lib/use-online.ts';
 import { strings } from '../strings.ar.ts';
 
@@ -8,7 +9,9 @@ import { strings } from '../strings.ar.ts';
  */
 export function OfflineNotice() {
   const online = useOnline();
-  const kept = useKeptCopy();
+  useEffect(checkNavigation, []);
+  // False while prerendering and hydrating.
+  const kept = useSyncExternalStore(subscribeKeptCopy, isKeptCopy, () => false);
   const notice = !online ? strings.offline.notice : kept ? strings.offline.keptNotice : null;
   return (
     <div aria-live="polite" className="empty:hidden">
