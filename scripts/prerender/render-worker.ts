@@ -13,7 +13,7 @@ import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
 import { documentRenderer } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
 import { buildHead } from './head.ts';
-import { pageFile, pageLinks } from './page-files.ts';
+import { laterPages, pageFile, pageLinks } from './page-files.ts';
 import type { PageResult, RenderReply, RenderRequest, WorkerConfig } from './protocol.ts';
 import { createSiteWriter } from './site-writer.ts';
 
@@ -68,10 +68,14 @@ const writeIfChanged = createSiteWriter(config.distDir);
  */
 const reported = new Set<string>();
 
-function newLinks(html: string): string[] {
-  const links = pageLinks(html).filter((link) => !reported.has(link));
-  // A copy: a link cut from the page's markup is a slice that keeps the whole page alive with it.
-  for (const link of links) reported.add(Buffer.from(link).toString());
+function newLinks(html: string, more: string[]): string[] {
+  const links: string[] = [];
+  for (const link of [...pageLinks(html), ...more]) {
+    if (reported.has(link)) continue;
+    // A copy: a link cut from the page's markup is a slice that keeps the whole page alive with it.
+    reported.add(Buffer.from(link).toString());
+    links.push(link);
+  }
   return links;
 }
 
@@ -86,7 +90,7 @@ async function renderOne(pagePath: string): Promise<PageResult> {
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
   const file = isNotFoundPage ? '404.html' : page.status === 200 ? pageFile(pagePath) : null;
-  const links = newLinks(page.html);
+  const links = newLinks(page.html, page.view.kind === 'list' ? laterPages(page.view.list) : []);
   if (file === null) return { ...base, status: page.status, links };
 
   const head = buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view });
