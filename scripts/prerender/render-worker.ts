@@ -141,7 +141,7 @@ function writeFeed(first: ListPage): void {
     writeIfChanged(file, atomFeed({ site, kind: first.kind, slug: first.slug, label: first.label, items }));
 }
 
-parentPort!.on('message', async ({ paths }: RenderRequest) => {
+async function renderBatch({ paths }: RenderRequest): Promise<void> {
   const results: PageResult[] = [];
   for (const p of paths) {
     try {
@@ -151,4 +151,10 @@ parentPort!.on('message', async ({ paths }: RenderRequest) => {
     }
   }
   parentPort!.postMessage({ results } satisfies RenderReply);
+}
+
+// The coordinator sends a batch ahead; batches render one after another, since pages share the query client.
+let rendering = Promise.resolve();
+parentPort!.on('message', (request: RenderRequest) => {
+  rendering = rendering.then(() => renderBatch(request));
 });
