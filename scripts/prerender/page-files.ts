@@ -57,6 +57,10 @@ export function pageLinks(html: string): string[] {
 export function laterPages(list: Pick<ListPage, 'kind' | 'slug' | 'page' | 'pageCount'>): string[] {
   if (list.page !== 1) return [];
   const href = (page: number) =>
-    list.kind === 'home' ? homeHref(page) : list.kind === 'topic' ? topicHref(list.slug!, page) : tagHref(list.slug!, page);
+    list.kind === 'home'
+      ? homeHref(page)
+      : list.kind === 'topic'
+        ? topicHref(list.slug!, page)
+        : tagHref(list.slug!, page);
   return Array.from({ length: list.pageCount - 1 }, (_, i) => href(i + 2));
 }

@@ -29,7 +29,11 @@ interface TopicBarLinkProps {
 function TopicBarLink({ to, here, end = false, children }: TopicBarLinkProps) {
   const current = here === to || (!end && here.startsWith(`${to}/`));
   return (
-    <AppLink to={to} aria-current={current ? 'page' : undefined} className={current ? 'topic-link-current' : 'topic-link'}>
+    <AppLink
+      to={to}
+      aria-current={current ? 'page' : undefined}
+      className={current ? 'topic-link-current' : 'topic-link'}
+    >
       {children}
     </AppLink>
   );
