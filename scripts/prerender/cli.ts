@@ -32,6 +32,8 @@ import { robotsTxt, sitemapFiles, type NewsEntry, type SitemapEntry } from './si
 const NOT_FOUND_PATH = '/404';
 /** Paths a message: large enough to amortise the messaging, small enough to keep both workers busy. */
 const BATCH = 32;
+/** Batches a worker holds at once: it renders the next while its last results travel back and are read. */
+const IN_FLIGHT = 2;
 /** A worker thread's young generation (V8's default is 16 to 64 MB, by the machine's memory). */
 const YOUNG_GENERATION_MB = 128;
 
@@ -93,21 +95,25 @@ export async function prerender(
   const workers = Array.from({ length: threads }, () => new Worker(workerFile, { workerData: config, env, resourceLimits }));
   try {
     await new Promise<void>((resolve, reject) => {
-      const idle = [...workers];
+      const held = new Map(workers.map((worker) => [worker, 0]));
       // Read from the front by index: splicing a queue of 100,000 paths moves all of them each time.
       let next = 0;
       const dispatch = () => {
-        while (idle.length > 0 && next < queue.length) {
-          const paths = queue.slice(next, next + BATCH);
-          next += paths.length;
-          idle.pop()!.postMessage({ paths });
+        for (let round = 0; round < IN_FLIGHT; round++) {
+          for (const worker of workers) {
+            if (held.get(worker)! > round || next >= queue.length) continue;
+            const paths = queue.slice(next, next + BATCH);
+            next += paths.length;
+            held.set(worker, held.get(worker)! + 1);
+            worker.postMessage({ paths });
+          }
         }
-        if (idle.length === workers.length) resolve();
+        if ([...held.values()].every((n) => n === 0)) resolve();
       };
       for (const worker of workers) {
         worker.on('error', reject);
         worker.on('message', ({ results }: RenderReply) => {
-          idle.push(worker);
+          held.set(worker, held.get(worker)! - 1);
           for (const r of results) {
             stats.pages++;
             if (r.error !== undefined || r.status >= 500) stats.failed.push(r);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleHref, tagHref } from '../../src/shared/lib/hrefs.ts';
-import { pageFile, pageLinks } from './page-files.ts';
+import { laterPages, pageFile, pageLinks } from './page-files.ts';
 
 describe('pageFile', () => {
   it.each([
@@ -37,5 +37,20 @@ describe('pageLinks', () => {
       '<a href="https://example.com/">out</a><a href="//cdn.example.com/">cdn</a><a href="/search?q=x">s</a>' +
       '<a href="/a&amp;b">amp</a><a href="#main">skip</a>';
     expect(pageLinks(html)).toEqual(['/articles/a%2Fb', '/tags/x', '/a&b']);
+  });
+});
+
+describe('laterPages', () => {
+  it("names every later page of a list from its first, as the list's «التالي» links reach them", () => {
+    expect(laterPages({ kind: 'home', slug: null, page: 1, pageCount: 3 })).toEqual(['/page/2', '/page/3']);
+    expect(laterPages({ kind: 'topic', slug: 'karabakh', page: 1, pageCount: 2 })).toEqual([
+      '/topics/karabakh/page/2',
+    ]);
+    expect(laterPages({ kind: 'tag', slug: 'a/b', page: 1, pageCount: 2 })).toEqual(['/tags/a%2Fb/page/2']);
+  });
+
+  it('names none for a list of one page, or from a later page', () => {
+    expect(laterPages({ kind: 'home', slug: null, page: 1, pageCount: 1 })).toEqual([]);
+    expect(laterPages({ kind: 'tag', slug: 'x', page: 2, pageCount: 5 })).toEqual([]);
   });
 });

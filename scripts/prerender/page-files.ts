@@ -3,7 +3,9 @@
  * file by decoding it (nginx's `$uri`), so the file is the decoded path plus `.html`
  * (`/articles/abc` → `articles/abc.html`, `/` → `index.html`), found by `try_files $uri $uri.html`.
  */
+import type { ListPage } from '../../src/data/schema.ts';
 import { decodeHtmlEntities } from '../../src/shared/lib/html-entities.ts';
+import { homeHref, tagHref, topicHref } from '../../src/shared/lib/hrefs.ts';
 
 /** ext4 and most file systems allow 255 bytes a name; `.html` takes 5. */
 const MAX_SEGMENT_BYTES = 200;
@@ -45,3 +47,20 @@ export function pageLinks(html: string): string[] {
   return [...links];
 }
 
+
+/**
+ * A list's pages after the first, for its first page (none for the others). A reader reaches them by
+ * «التالي» one from the other; crawled only that way, each waited for the one before it to be rendered
+ * and reported, so at the end of a run one thread rendered the last pages of the longest list one at a
+ * time while the other had nothing to do.
+ */
+export function laterPages(list: Pick<ListPage, 'kind' | 'slug' | 'page' | 'pageCount'>): string[] {
+  if (list.page !== 1) return [];
+  const href = (page: number) =>
+    list.kind === 'home'
+      ? homeHref(page)
+      : list.kind === 'topic'
+        ? topicHref(list.slug!, page)
+        : tagHref(list.slug!, page);
+  return Array.from({ length: list.pageCount - 1 }, (_, i) => href(i + 2));
+}

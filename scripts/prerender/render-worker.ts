@@ -13,7 +13,7 @@ import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
 import { documentRenderer } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
 import { buildHead } from './head.ts';
-import { pageFile, pageLinks } from './page-files.ts';
+import { laterPages, pageFile, pageLinks } from './page-files.ts';
 import type { PageResult, RenderReply, RenderRequest, WorkerConfig } from './protocol.ts';
 import { createSiteWriter } from './site-writer.ts';
 
@@ -68,10 +68,14 @@ const writeIfChanged = createSiteWriter(config.distDir);
  */
 const reported = new Set<string>();
 
-function newLinks(html: string): string[] {
-  const links = pageLinks(html).filter((link) => !reported.has(link));
-  // A copy: a link cut from the page's markup is a slice that keeps the whole page alive with it.
-  for (const link of links) reported.add(Buffer.from(link).toString());
+function newLinks(html: string, more: string[]): string[] {
+  const links: string[] = [];
+  for (const link of [...pageLinks(html), ...more]) {
+    if (reported.has(link)) continue;
+    // A copy: a link cut from the page's markup is a slice that keeps the whole page alive with it.
+    reported.add(Buffer.from(link).toString());
+    links.push(link);
+  }
   return links;
 }
 
@@ -86,7 +90,7 @@ async function renderOne(pagePath: string): Promise<PageResult> {
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
   const file = isNotFoundPage ? '404.html' : page.status === 200 ? pageFile(pagePath) : null;
-  const links = newLinks(page.html);
+  const links = newLinks(page.html, page.view.kind === 'list' ? laterPages(page.view.list) : []);
   if (file === null) return { ...base, status: page.status, links };
 
   const head = buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view });
@@ -137,7 +141,7 @@ function writeFeed(first: ListPage): void {
     writeIfChanged(file, atomFeed({ site, kind: first.kind, slug: first.slug, label: first.label, items }));
 }
 
-parentPort!.on('message', async ({ paths }: RenderRequest) => {
+async function renderBatch({ paths }: RenderRequest): Promise<void> {
   const results: PageResult[] = [];
   for (const p of paths) {
     try {
@@ -147,4 +151,10 @@ parentPort!.on('message', async ({ paths }: RenderRequest) => {
     }
   }
   parentPort!.postMessage({ results } satisfies RenderReply);
+}
+
+// The coordinator sends a batch ahead; batches render one after another, since pages share the query client.
+let rendering = Promise.resolve();
+parentPort!.on('message', (request: RenderRequest) => {
+  rendering = rendering.then(() => renderBatch(request));
 });

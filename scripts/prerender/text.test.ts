@@ -9,6 +9,8 @@ describe('machineText', () => {
     ['سطر\nثان\t  هنا', 'سطر ثان هنا'],
     ['\u2067عزل\u2069', 'عزل'],
     ['lone \ud800 surrogate', 'lone surrogate'],
+    ['lone \udc00 low one', 'lone low one'],
+    ['\udc00\ud83d\ude00\udc00 pair between lone ones', '😀 pair between lone ones'],
     ['emoji 😀 stays', 'emoji 😀 stays'],
   ])('%j → %j', (input, expected) => {
     expect(machineText(input)).toBe(expected);

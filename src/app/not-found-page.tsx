@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { AppLink } from '../shared/ui/app-link.tsx';
 import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
 import { manifestQuery } from '../shared/lib/manifest-query.ts';
 import { strings } from '../shared/strings.ar.ts';
@@ -18,12 +18,12 @@ export function NotFoundPage() {
       </p>
       <h1 className="text-3xl font-bold">{strings.notFound.title}</h1>
       <p className="text-lg leading-[1.9] text-neutral-700 dark:text-neutral-300">{strings.notFound.body}</p>
-      <Link
+      <AppLink
         to={homeHref()}
         className="rounded-md bg-red-800 px-5 py-2.5 font-bold text-white hover:bg-red-900 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:bg-red-300 dark:text-neutral-950 dark:hover:bg-red-200 dark:focus-visible:outline-red-300"
       >
         {strings.notFound.home}
-      </Link>
+      </AppLink>
       {topics.length > 0 && (
         <>
           <p className="mt-4 text-neutral-700 dark:text-neutral-300">{strings.notFound.topics}</p>

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
+import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
+import { AppLink } from '../shared/ui/app-link.tsx';
 import { OfflinePage } from '../features/saved/offline-page.tsx';
 import { GarbledResponseError, HttpError, InvalidDataError, NotFoundError } from '../shared/lib/fetch-shard.ts';
 import { homeHref } from '../shared/lib/hrefs.ts';
@@ -71,12 +72,12 @@ function ErrorView({ error }: { error: unknown }) {
         >
           {strings.error.retry}
         </button>
-        <Link
+        <AppLink
           to={homeHref()}
           className="rounded-md border border-neutral-300 px-5 py-2.5 font-bold hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:border-neutral-600 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300"
         >
           {strings.error.home}
-        </Link>
+        </AppLink>
       </div>
       <details className="w-full text-sm text-neutral-700 dark:text-neutral-300">
         <summary className="cursor-pointer">{strings.error.details}</summary>

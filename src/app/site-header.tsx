@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { Link, NavLink, useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
+import { AppLink } from '../shared/ui/app-link.tsx';
 import type { TopicCount } from '../data/schema.ts';
 import { TextSizeControl } from '../features/preferences/text-size-control.tsx';
 import { ThemeToggle } from '../features/preferences/theme-toggle.tsx';
@@ -15,10 +16,32 @@ export interface SiteHeaderProps {
   topics: TopicCount[] | null;
 }
 
-const navLinkClass = ({ isActive }: { isActive: boolean }) => (isActive ? 'topic-link-current' : 'topic-link');
+interface TopicBarLinkProps {
+  to: string;
+  /** The open page's path. */
+  here: string;
+  /** Current on its own path only, not on the paths under it (home). */
+  end?: boolean;
+  children: string;
+}
+
+/** Marked current as React Router's NavLink marks it, from a location read once for the whole bar. */
+function TopicBarLink({ to, here, end = false, children }: TopicBarLinkProps) {
+  const current = here === to || (!end && here.startsWith(`${to}/`));
+  return (
+    <AppLink
+      to={to}
+      aria-current={current ? 'page' : undefined}
+      className={current ? 'topic-link-current' : 'topic-link'}
+    >
+      {children}
+    </AppLink>
+  );
+}
 
 export function SiteHeader({ topics }: SiteHeaderProps) {
   const [searchParams] = useSearchParams();
+  const here = useLocation().pathname;
   const q = searchParams.get('q') ?? '';
   const topicRow = useRef<HTMLUListElement>(null);
   useRevealCurrent(topicRow);
@@ -27,12 +50,12 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
     <header className="print:hidden">
       <div className="bg-red-800 text-white dark:bg-red-950">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-3 px-4 py-3">
-          <Link
+          <AppLink
             to={homeHref()}
             className="text-2xl font-bold focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-white"
           >
             {strings.siteName}
-          </Link>
+          </AppLink>
           {/* Re-mount on a new query so the box shows what the URL searched for. */}
           <SearchBox key={q} defaultValue={q} />
           <div className="ms-auto flex items-center gap-2 sm:ms-0">
@@ -48,17 +71,17 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
       >
         <ul ref={topicRow} className="mx-auto flex min-h-11 max-w-6xl gap-5 overflow-x-auto px-4">
           <li>
-            <NavLink to={homeHref()} end className={navLinkClass}>
+            <TopicBarLink to={homeHref()} here={here} end>
               {strings.nav.home}
-            </NavLink>
+            </TopicBarLink>
           </li>
           {topics
             ?.filter((topic) => topic.count > 0)
             .map((topic) => (
               <li key={topic.slug}>
-                <NavLink to={topicHref(topic.slug)} className={navLinkClass}>
+                <TopicBarLink to={topicHref(topic.slug)} here={here}>
                   {topic.label}
-                </NavLink>
+                </TopicBarLink>
               </li>
             ))}
         </ul>
@@ -71,7 +94,7 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
 function SavedLink() {
   const count = useSavedArticles().entries.length;
   return (
-    <Link
+    <AppLink
       to={savedHref()}
       className="inline-flex min-h-10 items-center gap-1.5 rounded-md px-2 text-sm font-bold text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
     >
@@ -81,6 +104,6 @@ function SavedLink() {
           {formatNumber(count)}
         </span>
       )}
-    </Link>
+    </AppLink>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { AppLink } from '../../shared/ui/app-link.tsx';
 import type { ReadAlso } from '../../data/schema.ts';
 import { articleHref } from '../../shared/lib/hrefs.ts';
 import { strings } from '../../shared/strings.ar.ts';
@@ -25,12 +25,12 @@ export function ReadAlsoList({ items }: ReadAlsoListProps) {
             {item.id === null ? (
               <span className="text-neutral-700 dark:text-neutral-300">{item.title}</span>
             ) : (
-              <Link
+              <AppLink
                 to={articleHref(item.id)}
                 className="text-red-800 underline hover:no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:text-red-300"
               >
                 {item.title}
-              </Link>
+              </AppLink>
             )}
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { AppLink } from '../../shared/ui/app-link.tsx';
 import type { RelatedArticle } from '../../data/schema.ts';
 import { articleHref } from '../../shared/lib/hrefs.ts';
 import { strings } from '../../shared/strings.ar.ts';
@@ -24,12 +24,12 @@ export function RelatedArticles({ related }: RelatedArticlesProps) {
           <li key={item.id}>
             <article className="related-card">
               <h3 className="leading-snug font-bold">
-                <Link
+                <AppLink
                   to={articleHref(item.id)}
                   className="related-link"
                 >
                   {item.title}
-                </Link>
+                </AppLink>
               </h3>
               <ArticleDate date={item.date} className="text-xs text-neutral-600 dark:text-neutral-400" />
               {item.sharedTags.length > 0 && (

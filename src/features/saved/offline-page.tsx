@@ -3,7 +3,7 @@
  * which the service worker serves for such a page) and the error view of a view whose data could not be
  * fetched offline. It lists the saved articles, which read without a network.
  */
-import { Link } from 'react-router';
+import { AppLink } from '../../shared/ui/app-link.tsx';
 import { articleHref, homeHref } from '../../shared/lib/hrefs.ts';
 import { useSavedArticles } from '../../shared/lib/use-saved.ts';
 import { strings } from '../../shared/strings.ar.ts';
@@ -29,9 +29,9 @@ export function OfflinePage() {
           <ul className="flex list-disc flex-col gap-2 ps-6">
             {entries.map(({ summary }) => (
               <li key={summary.id}>
-                <Link to={articleHref(summary.id)} className={linkClass}>
+                <AppLink to={articleHref(summary.id)} className={linkClass}>
                   {summary.title}
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>
@@ -39,9 +39,9 @@ export function OfflinePage() {
       ) : (
         ready && <p className="text-neutral-700 dark:text-neutral-300">{s.noSaved}</p>
       )}
-      <Link to={homeHref()} className={linkClass}>
+      <AppLink to={homeHref()} className={linkClass}>
         {s.home}
-      </Link>
+      </AppLink>
     </section>
   );
 }

@@ -2,7 +2,7 @@
  * `/saved`: the articles the reader saved on this device, latest first, each with a way to remove it.
  * The list lives in IndexedDB, so the route is client-only: its prerendered file is a shell.
  */
-import { Link } from 'react-router';
+import { AppLink } from '../../shared/ui/app-link.tsx';
 import { homeHref } from '../../shared/lib/hrefs.ts';
 import { savedStore } from '../../shared/lib/saved-list.ts';
 import { useSavedArticles } from '../../shared/lib/use-saved.ts';
@@ -28,12 +28,12 @@ export function SavedPage() {
         <div className="flex flex-col items-start gap-3 rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
           <p className="text-lg font-bold">{s.empty}</p>
           <p className="text-neutral-700 dark:text-neutral-300">{s.emptyHint}</p>
-          <Link
+          <AppLink
             to={homeHref()}
             className="font-bold text-red-800 underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:text-red-300 dark:focus-visible:outline-red-300"
           >
             {s.browse}
-          </Link>
+          </AppLink>
         </div>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

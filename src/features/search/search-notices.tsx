@@ -3,7 +3,7 @@
  * the corrected query's results are shown, with a way back to the literal one), what it did with a query
  * too long or made only of function words, and the sort switch.
  */
-import { Link } from 'react-router';
+import { AppLink } from '../../shared/ui/app-link.tsx';
 import { formatNumber } from '../../shared/lib/format.ts';
 import { MAX_QUERY_CHARS } from '../../shared/lib/search-terms.ts';
 import { onlyStopWords } from '../../shared/lib/stop-words.ts';
@@ -29,16 +29,16 @@ export function SpellingNotice({ params, outcome }: SearchNoticesProps) {
       {outcome.corrected ? (
         <>
           <p>{s.showingFor(outcome.suggestion)}</p>
-          <Link className={linkClass} to={searchHref({ ...params, page: 1, literal: true })}>
+          <AppLink className={linkClass} to={searchHref({ ...params, page: 1, literal: true })}>
             {s.searchLiteral(params.q)}
-          </Link>
+          </AppLink>
         </>
       ) : (
         <p>
           {s.didYouMean}{' '}
-          <Link className={linkClass} to={corrected}>
+          <AppLink className={linkClass} to={corrected}>
             {outcome.suggestion}
-          </Link>
+          </AppLink>
           ؟
         </p>
       )}
@@ -80,7 +80,7 @@ export function SortSwitch({ params }: { params: SearchParams }) {
     <nav aria-label={strings.searchPage.sortLabel} className="mb-4 flex items-center gap-2 text-sm">
       <span>{strings.searchPage.sortLabel}:</span>
       {SORTS.map(({ sort, label }) => (
-        <Link
+        <AppLink
           key={sort}
           to={searchHref(withSort(params, sort))}
           aria-current={params.sort === sort ? 'true' : undefined}
@@ -92,7 +92,7 @@ export function SortSwitch({ params }: { params: SearchParams }) {
           }
         >
           {label}
-        </Link>
+        </AppLink>
       ))}
     </nav>
   );

@@ -5,7 +5,8 @@
  * narrows them.
  */
 import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import { AppLink } from '../../shared/ui/app-link.tsx';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { useOnline } from '../../shared/lib/use-online.ts';
 import { strings } from '../../shared/strings.ar.ts';
@@ -52,18 +53,18 @@ export function SearchPage() {
       {hasFilters(params) && (
         <div className="mb-4 flex flex-wrap items-center gap-2" role="group" aria-label={s.activeFilters}>
           {params.topic !== null && (
-            <Link to={searchHref(withTopic(params, null))} className="rounded-full border px-3 py-1 text-sm">
+            <AppLink to={searchHref(withTopic(params, null))} className="rounded-full border px-3 py-1 text-sm">
               {s.removeFilter(label(params.topic, manifest.topics))} ×
-            </Link>
+            </AppLink>
           )}
           {params.tags.map((tag) => (
-            <Link key={tag} to={searchHref(withoutTag(params, tag))} className="rounded-full border px-3 py-1 text-sm">
+            <AppLink key={tag} to={searchHref(withoutTag(params, tag))} className="rounded-full border px-3 py-1 text-sm">
               {s.removeFilter(label(tag, facets.tags))} ×
-            </Link>
+            </AppLink>
           ))}
-          <Link to={searchHref({ ...params, topic: null, tags: [], page: 1 })} className="text-sm underline">
+          <AppLink to={searchHref({ ...params, topic: null, tags: [], page: 1 })} className="text-sm underline">
             {s.clearFilters}
-          </Link>
+          </AppLink>
         </div>
       )}
       {/* The results arrive after the first paint (the prerendered shell says «loading»): a screen's height

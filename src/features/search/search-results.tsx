@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { AppLink } from '../../shared/ui/app-link.tsx';
 import { articleHref, topicHref } from '../../shared/lib/hrefs.ts';
 import { formatNumber } from '../../shared/lib/format.ts';
 import { strings } from '../../shared/strings.ar.ts';
@@ -44,9 +44,9 @@ export function SearchResults({ params, outcome }: SearchResultsProps) {
           <>
             {' '}
             {s.recentOnly(formatNumber(outcome.searchedArticles))}{' '}
-            <Link className={linkClass} to={searchHref({ ...params, scope: 'all', page: 1 })}>
+            <AppLink className={linkClass} to={searchHref({ ...params, scope: 'all', page: 1 })}>
               {s.searchAll}
-            </Link>
+            </AppLink>
           </>
         )}
       </p>
@@ -54,9 +54,9 @@ export function SearchResults({ params, outcome }: SearchResultsProps) {
         {outcome.hits.map((hit) => (
           <li key={hit.id} className="border-b border-neutral-200 pb-5 dark:border-neutral-700">
             <h2 className="text-lg font-bold leading-snug">
-              <Link to={articleHref(hit.id)} className="hover:text-red-800 dark:hover:text-red-300">
+              <AppLink to={articleHref(hit.id)} className="hover:text-red-800 dark:hover:text-red-300">
                 <Highlighted segments={hit.title} />
-              </Link>
+              </AppLink>
             </h2>
             <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-neutral-600 dark:text-neutral-400">
               <ArticleDate date={hit.date} />
@@ -72,17 +72,17 @@ export function SearchResults({ params, outcome }: SearchResultsProps) {
         <nav aria-label={s.pagination} className="mt-8 flex items-center justify-between gap-4">
           <div className="min-w-24">
             {params.page > 1 && (
-              <Link to={searchHref(withPage(params, params.page - 1))} rel="prev" className={linkClass}>
+              <AppLink to={searchHref(withPage(params, params.page - 1))} rel="prev" className={linkClass}>
                 {s.previous}
-              </Link>
+              </AppLink>
             )}
           </div>
           <p className="text-sm">{s.page(formatNumber(params.page))}</p>
           <div className="flex min-w-24 justify-end">
             {outcome.hasNext && (
-              <Link to={searchHref(withPage(params, params.page + 1))} rel="next" className={linkClass}>
+              <AppLink to={searchHref(withPage(params, params.page + 1))} rel="next" className={linkClass}>
                 {s.next}
-              </Link>
+              </AppLink>
             )}
           </div>
         </nav>
@@ -105,16 +105,16 @@ function SearchEmpty({ params, outcome }: SearchResultsProps) {
         {params.q.includes(' ') && <li>{s.fewerWords}</li>}
         {hasFilters(params) && (
           <li>
-            <Link className={linkClass} to={searchHref({ ...params, topic: null, tags: [], page: 1 })}>
+            <AppLink className={linkClass} to={searchHref({ ...params, topic: null, tags: [], page: 1 })}>
               {s.dropFilters}
-            </Link>
+            </AppLink>
           </li>
         )}
         {!outcome.complete && (
           <li>
-            <Link className={linkClass} to={searchHref({ ...params, scope: 'all', page: 1 })}>
+            <AppLink className={linkClass} to={searchHref({ ...params, scope: 'all', page: 1 })}>
               {s.searchAll}
-            </Link>
+            </AppLink>
           </li>
         )}
       </ul>
@@ -124,9 +124,9 @@ function SearchEmpty({ params, outcome }: SearchResultsProps) {
           <ul className="flex flex-wrap gap-2">
             {outcome.allTopics.map((topic) => (
               <li key={topic.slug}>
-                <Link className={linkClass} to={topicHref(topic.slug)}>
+                <AppLink className={linkClass} to={topicHref(topic.slug)}>
                   {topic.label}
-                </Link>
+                </AppLink>
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { AppLink } from './app-link.tsx';
 import type { ArticleSummary } from '../../data/schema.ts';
 import { articleHref } from '../lib/hrefs.ts';
 import { ArticleDate } from './article-date.tsx';
@@ -23,12 +23,12 @@ export function ArticleCard({ article, load = 'lazy', action }: ArticleCardProps
         <TopicLinks topics={article.topics} size="card" />
       )}
       <h2 className="text-lg leading-snug font-bold">
-        <Link
+        <AppLink
           to={articleHref(article.id)}
           className="card-link"
         >
           {article.title}
-        </Link>
+        </AppLink>
       </h2>
       {article.excerpt && (
         <p className="card-excerpt">

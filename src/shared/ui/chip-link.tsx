@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { AppLink } from './app-link.tsx';
 
 export interface ChipLinkProps {
   to: string;
@@ -9,12 +9,12 @@ export interface ChipLinkProps {
 
 export function ChipLink({ to, current = false, children }: ChipLinkProps) {
   return (
-    <Link
+    <AppLink
       to={to}
       aria-current={current ? 'page' : undefined}
       className={current ? 'chip-current' : 'chip'}
     >
       {children}
-    </Link>
+    </AppLink>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { AppLink } from './app-link.tsx';
 import { formatNumber } from '../lib/format.ts';
 import { strings } from '../strings.ar.ts';
 
@@ -20,9 +20,9 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
     <nav aria-label={strings.pagination.label} className="mt-8 flex items-center justify-between gap-4">
       <div className="min-w-24">
         {page > 1 && (
-          <Link to={hrefFor(page - 1)} rel="prev" className={linkClass}>
+          <AppLink to={hrefFor(page - 1)} rel="prev" className={linkClass}>
             {strings.pagination.previous}
-          </Link>
+          </AppLink>
         )}
       </div>
       <p className="text-sm text-neutral-700 dark:text-neutral-300">
@@ -30,9 +30,9 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
       </p>
       <div className="flex min-w-24 justify-end">
         {page < pageCount && (
-          <Link to={hrefFor(page + 1)} rel="next" className={linkClass}>
+          <AppLink to={hrefFor(page + 1)} rel="next" className={linkClass}>
             {strings.pagination.next}
-          </Link>
+          </AppLink>
         )}
       </div>
     </nav>

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { AppLink } from './app-link.tsx';
 import type { TopicRef } from '../../data/schema.ts';
 import { topicHref } from '../lib/hrefs.ts';
 
@@ -15,12 +15,12 @@ export function TopicLinks({ topics, size }: TopicLinksProps) {
     <ul className={`flex flex-wrap font-bold text-red-800 dark:text-red-300 ${sizing}`}>
       {topics.map((topic) => (
         <li key={topic.slug}>
-          <Link
+          <AppLink
             to={topicHref(topic.slug)}
             className="hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-current"
           >
             {topic.label}
-          </Link>
+          </AppLink>
         </li>
       ))}
     </ul>
