@@ -400,6 +400,8 @@ async function writeEntry(file: string, parse: (keep: KeepRecord) => Promise<Par
       const bytes = Buffer.from(JSON.stringify(record.body));
       writeSync(bodiesFd, bytes);
       const { body: _, ...rest } = record;
+      // The record's own hash (`RawRecord.hash`): not of its line, which moves when a record above is removed.
+      rest.hash = createHash('sha1').update(JSON.stringify({ ...rest, line: 0 })).update(bytes).digest('base64');
       writeSync(fd, `${JSON.stringify([at, bytes.length, rest])}\n`);
       bodyAt.push([at, bytes.length]);
       at += bytes.length;

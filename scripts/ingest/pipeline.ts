@@ -235,10 +235,12 @@ export function buildCorpus(
   });
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
+  const origins = new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const])));
   const articles = unsorted.sort(compareArticles);
   const { related, memo, stats } = relateArticles(articles, {
     onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
     memo: { previous: relateMemo },
+    origins: articles.map((a) => origins.get(a.id)),
   });
   lap('related');
   const titles = indexTitles(articles);
@@ -257,7 +259,7 @@ export function buildCorpus(
     likelyVariants: tagging.likelyVariants,
     phrases: tagging.phrases,
     undecided: tagging.undecided,
-    origins: new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const]))),
+    origins,
     relateMemo: memo!,
     panelsComputed: stats.recomputed,
   };
@@ -523,7 +525,7 @@ async function readInputs(
       parseFile(file, shownName(file), (r) => keep(withFacts(r))),
     );
     for (const [at, r] of parsed.records.entries()) {
-      r.origin = `${version}:${inputs[i]!.hash}:${at}`;
+      r.origin = `${version}:${r.hash ?? `${inputs[i]!.hash}:${at}`}`;
       result.records.push(r);
     }
     result.rejections.push(...parsed.rejections);

@@ -51,6 +51,11 @@ export interface RelateOptions {
    * from the last run's when there is one.
    */
   memo?: { previous: RelateMemo | null };
+  /**
+   * Each article's origin (`RawRecord.origin`: the same origin, the same title, date, source and body),
+   * where known: its fingerprint then hashes it in place of those fields and its lead words.
+   */
+  origins?: ReadonlyArray<string | undefined>;
 }
 
 /**
@@ -190,7 +195,9 @@ export function relateArticles(
     for (const token of lead) addKey(termIds, token, false, i);
     docKeys[i] = Int32Array.from(keys);
     if (remember) {
-      const read = [a.id, a.title, a.date, a.source, a.tags.map((t) => [t.slug, t.label]), a.topics.map((t) => t.slug), lead];
+      const origin = options.origins?.[i];
+      const own = origin === undefined ? [a.title, a.date, a.source, lead] : origin;
+      const read = [a.id, a.tags.map((t) => [t.slug, t.label]), a.topics.map((t) => t.slug), own];
       fingerprints[i] = createHash('sha1').update(JSON.stringify(read)).digest('base64');
     }
   }

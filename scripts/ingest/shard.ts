@@ -191,8 +191,8 @@ export interface ShardInput {
   /** Every taxonomy topic, in taxonomy order. */
   topics: readonly TopicRef[];
   /**
-   * For each article id, where its input record came from (the ingest's version, the input file's hash,
-   * the record's place in it): the same origin, the same title, body, date, source, url and picture. With
+   * For each article id, what its input record was (the ingest's version and a hash of the record's
+   * fields, `RawRecord.origin`): the same origin, the same title, body, date, source, url and picture. With
    * it every file gets a `key`; without it (tests), none does.
    */
   origins?: ReadonlyMap<string, string>;
