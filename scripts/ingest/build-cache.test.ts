@@ -81,8 +81,8 @@ describe('ParsedFiles', () => {
     rejections: [{ file: 'in.jsonl', line: 9, reason: 'سبب' }],
     warnings: [{ file: 'in.jsonl', line: 3, message: 'تنبيه' }],
   } as unknown as ParseResult;
-  /** A parse as plain data: every body read through its getter. */
-  const plain = (parsed: ParseResult) => ({ ...parsed, records: parsed.records.map((r) => ({ ...r })) });
+  /** A parse as plain data: every body read through its getter; without each record's hash. */
+  const plain = (parsed: ParseResult) => ({ ...parsed, records: parsed.records.map(({ hash: _, ...r }) => ({ ...r })) });
 
   it('parses a file once and gives back the same result; a damaged entry is parsed again; unused ones are pruned', async () => {
     const cacheFile = path.join(dir, 'out-1.json');
@@ -99,6 +99,14 @@ describe('ParsedFiles', () => {
     expect(plain(await again.get('v1', 'in.jsonl', 'h1', parse))).toStrictEqual(result);
     again.close();
     expect(parses).toBe(1);
+    // Each record's own hash: of its fields, not of its line.
+    const hashes = (await again.get('v1', 'in.jsonl', 'h1', parse)).records.map((r) => r.hash);
+    expect(new Set(hashes).size).toBe(50);
+    const moved = async (records: ParseResult['records']) =>
+      (await new ParsedFiles(path.join(dir, 'other.json')).get('v1', 'in.jsonl', String(records.length), async (keep) => ({ ...result, records: records.map(keep) }))).records.map((r) => r.hash);
+    const shifted = structuredClone(result.records.slice(1)).map((r) => ({ ...r, line: r.line - 1 }));
+    expect(await moved(shifted)).toEqual(hashes.slice(1));
+    expect((await moved([{ ...structuredClone(result.records[0]!), body: ['نص آخر'] }]))[0]).not.toBe(hashes[0]);
     // Another version, name or hash is another entry.
     await new ParsedFiles(cacheFile).get('v2', 'in.jsonl', 'h1', parse);
     expect(parses).toBe(2);

@@ -12,6 +12,7 @@
  *   fingerprint is unchanged is hard-linked without even being built;
  * - `topics`: each article's topics by a key of what decides them, so they are not matched again;
  * - `slices`: the search bundles by key, reused the same way;
+ * - `spare`: the output before last, kept in `<cache>.spare/`, and where it differs from the output;
  * - `outId`: the output folder it describes, by inode and birth time (`folderId`). The output is swapped in
  *   by renaming a folder, which keeps both, so a cache that does not describe the output now in place (a run
  *   killed between the two renames, an output replaced by hand) is seen, and the run builds from nothing.
@@ -69,6 +70,11 @@ export interface CacheBody {
   related: RelateMemo;
   /** The search bundles by key (`SliceBundle`). */
   slices: Array<{ key: string; path: string; files: string[]; bytes: number }>;
+  /**
+   * The output before this one, kept as the next run's spare (`Spare` in `write-output.ts`): its folder's
+   * id and the paths where it is not the output's file.
+   */
+  spare?: { id: string; stale: string[] };
 }
 export type CacheHead = z.infer<typeof headSchema>;
 
@@ -146,8 +152,8 @@ export async function readCacheBody(file: string, head: CacheHead): Promise<{ bo
  */
 export async function stageCache(file: string, cache: BuildCache): Promise<{ commit: () => Promise<void>; discard: () => Promise<void> }> {
   await mkdir(path.dirname(file), { recursive: true });
-  const { files, keys, topics, related, slices, ...head } = cache;
-  const body = Buffer.from(JSON.stringify({ files, keys, topics, related, slices } satisfies CacheBody));
+  const { files, keys, topics, related, slices, spare, ...head } = cache;
+  const body = Buffer.from(JSON.stringify({ files, keys, topics, related, slices, spare } satisfies CacheBody));
   const staged = `${file}.${process.pid}.tmp`;
   const stagedBody = `${bodyFileOf(file)}.${process.pid}.tmp`;
   await writeFile(stagedBody, body);
@@ -394,6 +400,8 @@ async function writeEntry(file: string, parse: (keep: KeepRecord) => Promise<Par
       const bytes = Buffer.from(JSON.stringify(record.body));
       writeSync(bodiesFd, bytes);
       const { body: _, ...rest } = record;
+      // The record's own hash (`RawRecord.hash`): not of its line, which moves when a record above is removed.
+      rest.hash = createHash('sha1').update(JSON.stringify({ ...rest, line: 0 })).update(bytes).digest('base64');
       writeSync(fd, `${JSON.stringify([at, bytes.length, rest])}\n`);
       bodyAt.push([at, bytes.length]);
       at += bytes.length;

@@ -186,6 +186,22 @@ describe('incremental ingest', () => {
       const same = after[file] === before[file];
       expect((await stat(path.join(options.out, file))).ino === inodes.get(file), file).toBe(same);
     }
+
+    // The next run builds in the output it replaced (the spare, beside the cache), with the same promise.
+    const spare = cacheFileFor(options.cacheDir, options.out).replace(/\.json$/, '.spare');
+    expect(await tree(spare)).toEqual(before);
+    const afterInodes = new Map<string, number>();
+    for (const file of Object.keys(after)) afterInodes.set(file, (await stat(path.join(options.out, file))).ino);
+    await writeFile(path.join(input, 'f0.jsonl'), text.replace('نص الخبر 9 ', 'نص الخبر التاسع '));
+    const outBefore = (await stat(options.out)).ino;
+    expect((await runIngest(options)).write.rewritten).toBeGreaterThan(0);
+    const last = await tree(options.out);
+    expect(last).toEqual(await tree(await buildFull(options, dir)));
+    for (const file of Object.keys(last)) {
+      const same = last[file] === after[file];
+      expect((await stat(path.join(options.out, file))).ino === afterInodes.get(file), file).toBe(same);
+    }
+    expect((await stat(spare)).ino).toBe(outBefore);
   }, 60_000);
 
   it('falls back to a full build, with one warning, when the cache is corrupt or describes another output', async () => {
@@ -227,6 +243,13 @@ describe('incremental ingest', () => {
     expect(await tree(options.out)).toEqual(await tree(path.join(dir, 'full')));
   }, 60_000);
 });
+
+/** A build from nothing of the same input, in its own folder under `dir`. */
+async function buildFull(options: IngestOptions, dir: string): Promise<string> {
+  const out = path.join(dir, 'full');
+  await runIngest({ ...options, out, cacheDir: path.join(dir, 'cache-full'), full: true });
+  return out;
+}
 
 describe('ingest killed mid-run', () => {
   function start(args: string[]): { child: ReturnType<typeof spawn>; done: Promise<number | null> } {

@@ -235,10 +235,12 @@ export function buildCorpus(
   });
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
+  const origins = new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const])));
   const articles = unsorted.sort(compareArticles);
   const { related, memo, stats } = relateArticles(articles, {
     onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
     memo: { previous: relateMemo },
+    origins: articles.map((a) => origins.get(a.id)),
   });
   lap('related');
   const titles = indexTitles(articles);
@@ -257,7 +259,7 @@ export function buildCorpus(
     likelyVariants: tagging.likelyVariants,
     phrases: tagging.phrases,
     undecided: tagging.undecided,
-    origins: new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const]))),
+    origins,
     relateMemo: memo!,
     panelsComputed: stats.recomputed,
   };
@@ -426,15 +428,23 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     const emptyWrite: WriteStats = { files: 0, bytes: 0, rewritten: 0, largestList: { path: '', bytes: 0 }, largestArticle: { path: '', bytes: 0 } };
     if (options.strict && rejections.length > 0) return { ...result, write: emptyWrite, out: options.out, outcome: 'kept' };
 
-    const previous = cache ? { dir: out, hashes: cache.files, keys: cache.keys } : null;
+    const previous: PreviousOutput | null = cache ? { dir: out, hashes: cache.files, keys: cache.keys } : null;
+    const spareDir = cacheFile.replace(/\.json$/, '.spare');
+    const spare = { dir: spareDir, reuse: await isSpare(spareDir, cache), keep: head !== null && cache !== null };
+    let changed: string[] = [];
     let write = emptyWrite;
     let hashes: Record<string, string> = {};
     let keys: Record<string, [string, number]> = {};
     let slices: BuildCache['slices'] = [];
     let staged: Awaited<ReturnType<typeof stageCache>> | null = null;
     try {
-      const { oldRemoved } = await writeAtomically(out, async (temp) => {
-        ({ stats: write, hashes, keys } = await writeShards(temp, buildShards(shardInput), previous));
+      const { oldRemoved } = await writeAtomically(out, async (temp, inSpare) => {
+        if (inSpare) {
+          previous!.stale = new Set(cache!.spare!.stale);
+          // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place.
+          await rm(path.join(temp, 'pagefind'), { recursive: true, force: true });
+        }
+        ({ stats: write, hashes, keys, changed } = await writeShards(temp, buildShards(shardInput), previous));
         result.counts.files = write.files;
         lap('write');
         if (options.search) {
@@ -473,9 +483,10 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           topics: topicMemo.next,
           related: corpus.relateMemo,
           slices,
+          ...(spare.keep ? { spare: { id: head!.outId, stale: changed } } : {}),
           result: { ...result, write },
         });
-      });
+      }, spare);
       lap('swap');
       await staged!.commit();
       parsedFiles.prune();
@@ -514,13 +525,23 @@ async function readInputs(
       parseFile(file, shownName(file), (r) => keep(withFacts(r))),
     );
     for (const [at, r] of parsed.records.entries()) {
-      r.origin = `${version}:${inputs[i]!.hash}:${at}`;
+      r.origin = `${version}:${r.hash ?? `${inputs[i]!.hash}:${at}`}`;
       result.records.push(r);
     }
     result.rejections.push(...parsed.rejections);
     result.warnings.push(...parsed.warnings);
   }
   return result;
+}
+
+/** Whether `dir` is the spare folder the cache describes (`Spare`). */
+async function isSpare(dir: string, cache: CacheBody | null): Promise<boolean> {
+  if (!cache?.spare) return false;
+  try {
+    return (await folderId(dir)) === cache.spare.id;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -70,8 +70,13 @@ export interface RawRecord extends Omit<RecordFields, 'image'> {
   /** 1-based line where the article starts in its file. */
   line: number;
   /**
-   * Set by the pipeline: the ingest's version, the hash of the file's bytes and the record's place in it.
-   * Two records of the same origin have the same fields, which lets the writer skip unchanged files.
+   * Set when the record is parsed (`ParsedFiles`): a hash of its fields, body included, its line excluded.
+   * Editing one record of a file changes its own hash, not its neighbours'.
+   */
+  hash?: string;
+  /**
+   * Set by the pipeline: the ingest's version and the record's `hash`. Two records of the same origin have
+   * the same fields, which lets the writer skip unchanged files.
    */
   origin?: string;
   /** Set by the pipeline when the record is parsed: what every run needs from its body. */

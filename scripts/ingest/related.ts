@@ -51,6 +51,11 @@ export interface RelateOptions {
    * from the last run's when there is one.
    */
   memo?: { previous: RelateMemo | null };
+  /**
+   * Each article's origin (`RawRecord.origin`: the same origin, the same title, date, source and body),
+   * where known: its fingerprint then hashes it in place of those fields and its lead words.
+   */
+  origins?: ReadonlyArray<string | undefined>;
 }
 
 /**
@@ -165,7 +170,9 @@ export function relateArticles(
   const tagCounts = new Uint16Array(n);
   const titles: string[] = new Array<string>(n);
   const keys: number[] = [];
-  const addKey = (map: Map<string, number>, key: string, tag: boolean, doc: number): void => {
+  /** Each article's tags' key ids, in the order of its tags (`sharedTags`). */
+  const tagKeys: Int32Array[] = new Array<Int32Array>(n);
+  const addKey = (map: Map<string, number>, key: string, tag: boolean, doc: number): number => {
     let id = map.get(key);
     if (id === undefined) {
       id = keyIsTag.length;
@@ -178,19 +185,22 @@ export function relateArticles(
       lastDoc[id] = doc;
       keys.push(id);
     }
+    return id;
   };
   for (let i = 0; i < n; i++) {
     const a = articles[i]!;
     titles[i] = normalizeArabic(a.title);
     keys.length = 0;
-    for (const tag of a.tags) addKey(tagIds, tag.slug, true, i);
+    tagKeys[i] = Int32Array.from(a.tags, (tag) => addKey(tagIds, tag.slug, true, i));
     tagCounts[i] = keys.length;
     for (const token of titles[i]!.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) if (isTerm(token)) addKey(termIds, token, false, i);
     const lead = a.lead !== undefined && leadCount === LEAD_TERMS ? (a.lead === '' ? [] : a.lead.split(' ')) : leadTerms(a.body, leadCount);
     for (const token of lead) addKey(termIds, token, false, i);
     docKeys[i] = Int32Array.from(keys);
     if (remember) {
-      const read = [a.id, a.title, a.date, a.source, a.tags.map((t) => [t.slug, t.label]), a.topics.map((t) => t.slug), lead];
+      const origin = options.origins?.[i];
+      const own = origin === undefined ? [a.title, a.date, a.source, lead] : origin;
+      const read = [a.id, a.tags.map((t) => [t.slug, t.label]), a.topics.map((t) => t.slug), own];
       fingerprints[i] = createHash('sha1').update(JSON.stringify(read)).digest('base64');
     }
   }
@@ -292,6 +302,21 @@ export function relateArticles(
   const shortlist = pool * 2;
   let postingsVisited = 0;
 
+  /**
+   * The card of `b` in `a`'s panel: the tags they share, rarest first (ties by slug), in `a`'s spelling (its
+   * last tag of that slug), at most MAX_SHARED_TAGS.
+   */
+  const card = (a: number, b: number): RelatedArticle => {
+    const own = tagKeys[a]!;
+    const shared: Array<{ tag: TagRef; key: number }> = [];
+    for (const key of tagKeys[b]!) {
+      const at = own.lastIndexOf(key);
+      if (at >= 0) shared.push({ tag: articles[a]!.tags[at]!, key });
+    }
+    shared.sort((x, y) => df[x.key]! - df[y.key]! || (x.tag.slug < y.tag.slug ? -1 : 1));
+    const { id, title, date, source } = articles[b]!;
+    return { id, title, date, source, sharedTags: shared.slice(0, MAX_SHARED_TAGS).map((s) => s.tag) };
+  };
   const related: RelatedArticle[][] = new Array<RelatedArticle[]>(n);
   const byId = reuse ? new Map(articles.map((a, i) => [a.id, i])) : null;
   let recomputed = 0;
@@ -299,8 +324,7 @@ export function relateArticles(
     if (i % 2048 === 0) options.onProgress?.(i, n);
     const kept = reuse?.[i]?.map((id) => byId!.get(id));
     if (kept?.every((doc) => doc !== undefined)) {
-      const ownTags = tagsBySlug(articles[i]!);
-      related[i] = kept.map((doc) => relatedEntry(ownTags, articles[doc!]!, df, tagIds));
+      related[i] = kept.map((doc) => card(i, doc!));
       continue;
     }
     recomputed++;
@@ -375,14 +399,13 @@ export function relateArticles(
       best.sort((x, y) => x.tier - y.tier || y.score - x.score || rank[x.doc]! - rank[y.doc]!);
     }
 
-    const ownTags = tagsBySlug(articles[i]!);
     const seenTitles = new Set<string>([titles[i]!]);
     const picked: RelatedArticle[] = [];
     for (const { doc } of best) {
       if (picked.length >= maxRelated) break;
       if (seenTitles.has(titles[doc]!)) continue;
       seenTitles.add(titles[doc]!);
-      picked.push(relatedEntry(ownTags, articles[doc]!, df, tagIds));
+      picked.push(card(i, doc));
     }
     related[i] = picked;
   }
@@ -429,25 +452,6 @@ function keyEffect(df: number, cap: number, tag: boolean): number {
   if (df < 2) return 0;
   if (df <= cap) return df;
   return tag ? -1 - frequencyStep(df) : -1;
-}
-
-function tagsBySlug(a: RelatableArticle): Map<string, TagRef> {
-  return new Map(a.tags.map((tag) => [tag.slug, tag]));
-}
-
-/** The card of `b` in `a`'s panel (`ownTags`: `a`'s tags by slug): the tags they share, rarest first, in `a`'s spelling. */
-function relatedEntry(
-  ownTags: ReadonlyMap<string, TagRef>,
-  b: RelatableArticle,
-  df: Int32Array,
-  tagIds: ReadonlyMap<string, number>,
-): RelatedArticle {
-  const sharedTags = b.tags
-    .filter((tag) => ownTags.has(tag.slug))
-    .map((tag) => ownTags.get(tag.slug)!)
-    .sort((x, y) => df[tagIds.get(x.slug)!]! - df[tagIds.get(y.slug)!]! || (x.slug < y.slug ? -1 : 1))
-    .slice(0, MAX_SHARED_TAGS);
-  return { id: b.id, title: b.title, date: b.date, source: b.source, sharedTags };
 }
 
 /**

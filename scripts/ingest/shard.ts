@@ -165,16 +165,23 @@ function* listPages(
       key: summaries.keys ? fingerprint(head, ...onPage.map((i) => summaries.keys![i]!)) : null,
       // `items` is the last key, so the empty list closes the text: `…,"items":[]}`.
       get content() {
-        return `${head.slice(0, -2)}${onPage.map((i) => summaries.text[i]!).join(',')}]}`;
+        return `${head.slice(0, -2)}${onPage.map((i) => summaries.text(i)).join(',')}]}`;
       },
     };
   }
 }
 
-/** Every article's summary, serialised once (an article sits on the home list, its topics' and its tags'). */
+/**
+ * Every article's summary, serialised once and only when a list page that shows it is built (an article
+ * sits on the home list, its topics' and its tags').
+ */
 interface Summaries {
-  text: string[];
-  /** Each summary's fingerprint, when the articles' origins are known. */
+  text: (i: number) => string;
+  /**
+   * Each summary's fingerprint, when the articles' origins are known: of its origin (which stands for the
+   * title, date, source, excerpt and picture), its id and its topics, so that no summary is serialised to
+   * key it.
+   */
   keys: string[] | null;
 }
 
@@ -184,8 +191,8 @@ export interface ShardInput {
   /** Every taxonomy topic, in taxonomy order. */
   topics: readonly TopicRef[];
   /**
-   * For each article id, where its input record came from (the ingest's version, the input file's hash,
-   * the record's place in it): the same origin, the same title, body, date, source, url and picture. With
+   * For each article id, what its input record was (the ingest's version and a hash of the record's
+   * fields, `RawRecord.origin`): the same origin, the same title, body, date, source, url and picture. With
    * it every file gets a `key`; without it (tests), none does.
    */
   origins?: ReadonlyMap<string, string>;
@@ -221,8 +228,12 @@ function originsOf(input: ShardInput): string[] | null {
 
 export function* buildShards(input: ShardInput): Generator<ShardFile> {
   const origins = originsOf(input);
-  const text = input.articles.map((a) => JSON.stringify(summarize(a)));
-  const summaries: Summaries = { text, keys: origins && text.map((t) => fingerprint(t)) };
+  const texts = new Array<string | undefined>(input.articles.length);
+  const summaries: Summaries = {
+    text: (i) => (texts[i] ??= JSON.stringify(summarize(input.articles[i]!))),
+    keys: origins && input.articles.map((a, i) => fingerprint(origins[i]!, a.id, refsKey(a.topics))),
+  };
+  const indexOf = summaries.keys && new Map(input.articles.map((a, i) => [a.id, i]));
   const byTopic = new Map<string, number[]>(input.topics.map((t) => [t.slug, []]));
   const byTag = new Map<string, { ref: TagRef; items: number[] }>();
   input.articles.forEach((article, i) => {
@@ -242,7 +253,7 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
     topics: input.topics.map((t) => ({ slug: t.slug, label: t.label, count: byTopic.get(t.slug)?.length ?? 0 })),
   };
   yield { path: manifestPath(), key: null, content: JSON.stringify(manifest) };
-  yield* listPages('home', null, Array.from(text.keys()), summaries, homePagePath);
+  yield* listPages('home', null, Array.from(input.articles.keys()), summaries, homePagePath);
   for (const topic of input.topics) {
     yield* listPages('topic', topic, byTopic.get(topic.slug) ?? [], summaries, (page) => topicPagePath(topic.slug, page));
   }
@@ -252,14 +263,24 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
     yield* listPages('tag', ref, items, summaries, (page) => tagPagePath(slug, page));
   }
   for (const [i, article] of input.articles.entries()) {
-    // Everything but the record's own fields (which its origin stands for) goes into the key as is.
-    const derived = () => JSON.stringify([article.id, article.tags, article.topics, article.related, article.readAlso]);
     yield {
       path: articlePath(article.id),
-      key: origins && fingerprint(origins[i]!, derived()),
+      key: summaries.keys && articleKey(article, summaries.keys[i]!, (id) => summaries.keys![indexOf!.get(id)!]),
       get content() {
         return articleJson(article);
       },
     };
   }
+}
+
+const refsKey = (refs: readonly (TagRef | TopicRef)[]): string => refs.map((t) => `${t.slug}\u0001${t.label}`).join('\u0002');
+
+/**
+ * An article file's key: its summary's key (its origin, id and topics), its tags, and each related card
+ * by the card article's summary key (its title, date and source) and the slugs of the shared tags (their
+ * labels are the article's own tags', in the key already), and its read-also links. No card is serialised.
+ */
+function articleKey(article: Article, summaryKey: string, summaryKeyOf: (id: string) => string | undefined): string {
+  const related = article.related.map((r) => `${r.id}\u0001${summaryKeyOf(r.id) ?? JSON.stringify([r.title, r.date, r.source])}\u0001${r.sharedTags.map((t) => t.slug).join('\u0001')}`);
+  return fingerprint(summaryKey, refsKey(article.tags), related.join('\u0002'), JSON.stringify(article.readAlso));
 }

@@ -47,6 +47,42 @@ describe('writeAtomically', () => {
   });
 });
 
+describe('writeAtomically with a spare', () => {
+  it('keeps the replaced output as the spare, and builds the next output in it', async () => {
+    const out = path.join(root, 'data');
+    const spare = { dir: path.join(root, 'cache', 'data.spare'), reuse: false, keep: true };
+    await mkdir(path.dirname(spare.dir));
+    await writeAtomically(out, async (temp) => writeFile(path.join(temp, 'one.json'), '1'));
+    const first = await writeAtomically(out, async (temp, inSpare) => {
+      expect(inSpare).toBe(false);
+      await writeFile(path.join(temp, 'two.json'), '2');
+    }, spare);
+    await first.oldRemoved;
+    expect(await readdir(spare.dir)).toEqual(['one.json']);
+    const second = await writeAtomically(out, async (temp, inSpare) => {
+      expect(inSpare).toBe(true);
+      expect(await readdir(temp)).toEqual(['one.json']);
+    }, { ...spare, reuse: true });
+    await second.oldRemoved;
+    expect(await readdir(out)).toEqual(['one.json']);
+    expect(await readdir(spare.dir)).toEqual(['two.json']);
+    expect(await readdir(root)).toEqual(['cache', 'data']);
+  });
+
+  it('builds in a new folder when the spare is missing, and removes a spare it does not keep', async () => {
+    const out = path.join(root, 'data');
+    const spare = { dir: path.join(root, 'data.spare'), reuse: true, keep: false };
+    await writeAtomically(out, async (temp, inSpare) => {
+      expect(inSpare).toBe(false);
+      await writeFile(path.join(temp, 'one.json'), '1');
+    }, spare);
+    await mkdir(spare.dir);
+    const { oldRemoved } = await writeAtomically(out, async (temp) => writeFile(path.join(temp, 'two.json'), '2'), { ...spare, reuse: false });
+    await oldRemoved;
+    expect(await readdir(root)).toEqual(['data']);
+  });
+});
+
 describe('writeShards', () => {
   it('writes nested files and measures them', async () => {
     const { stats } = await writeShards(root, [

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { transcode } from 'node:buffer';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -7,24 +7,49 @@ import { hashBytes } from './build-cache.ts';
 import type { ShardFile } from './shard.ts';
 
 /**
+ * The output before last, kept as a folder beside the build cache (`dir`) so that the next run can update
+ * it to the new output in place of making a whole tree of hard links: it is not served, so a run killed while
+ * updating it leaves the live output whole (docs/decisions/030-incremental-ingest.md, sixth round).
+ */
+export interface Spare {
+  dir: string;
+  /** Build the new output in the spare folder (it is what the caller's `PreviousOutput.stale` describes). */
+  reuse: boolean;
+  /** Keep the output this run replaces as the next spare, in place of deleting it. */
+  keep: boolean;
+}
+
+/**
  * Builds the output in a temp folder beside `outDir` (same parent, hence same file system, so the renames
  * are atomic), then swaps it in. If `build` throws, the temp folder is removed and `outDir` is untouched;
- * readers of the old output never see a half-written site.
+ * readers of the old output never see a half-written site. With a `spare` to reuse, the temp folder is the
+ * spare, moved there (`build` is told so by its second argument: false when it could not be moved).
  *
  * Resolves once the new output is in place, with `oldRemoved`: the previous output, renamed out of the way,
- * is deleted after the swap and apart from it. Deleting 100,000 files costs more than writing them (45 s
- * measured on a loaded machine), and no reader waits for it.
+ * is then kept as the spare or deleted, after the swap and apart from it. Deleting 100,000 files costs more
+ * than writing them (45 s measured on a loaded machine), and no reader waits for it.
  */
 export async function writeAtomically(
   outDir: string,
-  build: (tempDir: string) => Promise<void>,
+  build: (tempDir: string, inSpare: boolean) => Promise<void>,
+  spare: Spare | null = null,
 ): Promise<{ oldRemoved: Promise<void> }> {
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
   const temp = await mkdtemp(path.join(parent, `.${path.basename(target)}.tmp-`));
+  let inSpare = false;
+  if (spare?.reuse) {
+    try {
+      // Over the empty temp folder: a run killed from here on leaves it to `removeLeftovers`, not as the spare.
+      await rename(spare.dir, temp);
+      inSpare = true;
+    } catch {
+      await mkdir(temp, { recursive: true });
+    }
+  }
   try {
-    await build(temp);
+    await build(temp, inSpare);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     throw error;
@@ -39,7 +64,21 @@ export async function writeAtomically(
     await rm(temp, { recursive: true, force: true });
     throw error;
   }
-  return { oldRemoved: hadOld ? removeTree(old) : Promise.resolve() };
+  const settle = async (): Promise<void> => {
+    // A spare no run describes any more (one left unused, or by a run killed after its swap).
+    if (spare && (await exists(spare.dir))) await removeTree(spare.dir);
+    if (!hadOld) return;
+    if (spare?.keep) {
+      try {
+        await rename(old, spare.dir);
+        return;
+      } catch {
+        // Another file system: the cache folder cannot hold it.
+      }
+    }
+    await removeTree(old);
+  };
+  return { oldRemoved: settle() };
 }
 
 /**
@@ -83,12 +122,22 @@ export interface PreviousOutput {
   hashes: Readonly<Record<string, string>>;
   /** The key and byte size of each file that had one (`ShardFile.key`). */
   keys?: Readonly<Record<string, readonly [key: string, bytes: number]>>;
+  /**
+   * When the folder written to is the output before last (`Spare`): the paths where it is not `dir`'s file
+   * (another inode, or a file only one of them has). Every other path there is already `dir`'s file.
+   */
+  stale?: ReadonlySet<string> | null;
 }
 
 export interface WrittenShards {
   stats: WriteStats;
   hashes: Record<string, string>;
   keys: Record<string, [key: string, bytes: number]>;
+  /**
+   * The paths where the written folder is not the previous output's file: written this run, or only in the
+   * previous output. Once the previous output is the spare, its `stale` set.
+   */
+  changed: string[];
 }
 
 /**
@@ -111,6 +160,8 @@ export async function writeShards(
   };
   const hashes: Record<string, string> = {};
   const keys: Record<string, [string, number]> = {};
+  const changed: string[] = [];
+  const stale = previous?.stale ?? null;
   const made = new Set<string>();
   for (const shard of files) {
     const rel = shard.path;
@@ -123,7 +174,7 @@ export async function writeShards(
     const was = previous?.keys?.[rel];
     const known = shard.key && was?.[0] === shard.key ? previous!.hashes[rel] : undefined;
     let size: number;
-    if (known !== undefined && reuse(previous!.dir, rel, file)) {
+    if (known !== undefined && reuse(previous!, rel, file)) {
       // Same key, same bytes: the content is not even built.
       hashes[rel] = known;
       size = was![1];
@@ -132,9 +183,12 @@ export async function writeShards(
       const hash = hashBytes(bytes);
       hashes[rel] = hash;
       size = bytes.length;
-      if (previous?.hashes[rel] !== hash || !reuse(previous.dir, rel, file)) {
+      if (previous?.hashes[rel] !== hash || !reuse(previous, rel, file)) {
+        // Never into the file there: in a spare, it may be the live output's inode.
+        if (stale) rmSync(file, { force: true });
         writeFileSync(file, bytes);
         stats.rewritten++;
+        changed.push(rel);
       }
     }
     if (shard.key) keys[rel] = [shard.key, size];
@@ -146,16 +200,41 @@ export async function writeShards(
       largest.path = rel;
     }
   }
-  return { stats, hashes, keys };
+  if (previous) {
+    for (const rel of Object.keys(previous.hashes)) if (!(rel in hashes) && !rel.startsWith(`${SEARCH_DIR}/`)) changed.push(rel);
+  }
+  // A spare's files that the new output does not have: those the previous output had, and its own.
+  if (stale) for (const rel of [...changed, ...stale]) if (!(rel in hashes)) removeFile(dir, rel);
+  return { stats, hashes, keys, changed };
+}
+
+/** The search index's folder: built apart (`search-index.ts`), never in `writeShards`' sets. */
+const SEARCH_DIR = 'pagefind';
+
+/** Removes `rel` under `dir` if it is there, and its folders left empty (a full build would not have them). */
+function removeFile(dir: string, rel: string): void {
+  rmSync(path.join(dir, rel), { force: true });
+  for (let folder = path.dirname(rel); folder !== '.'; folder = path.dirname(folder)) {
+    try {
+      rmdirSync(path.join(dir, folder));
+    } catch {
+      return;
+    }
+  }
 }
 
 /**
- * Hard-links the previous output's copy of `rel` to `file`; false when it is not there (an output changed
- * behind the cache's back), and the caller writes the file instead.
+ * Makes `file` the previous output's copy of `rel` (a hard link); false when that is not there (an output
+ * changed behind the cache's back), and the caller writes the file instead. In a spare, a path the spare
+ * does not have stale is that copy already.
  */
-function reuse(previousDir: string, rel: string, file: string): boolean {
+function reuse(previous: PreviousOutput, rel: string, file: string): boolean {
+  if (previous.stale) {
+    if (!previous.stale.has(rel)) return true;
+    rmSync(file, { force: true });
+  }
   try {
-    linkSync(path.join(previousDir, rel), file);
+    linkSync(path.join(previous.dir, rel), file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
