@@ -51,6 +51,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   // The SSR build is the prerenderer's worker (scripts/prerender), written to dist-ssr/; public/ is the
   // client build's.
   build: { target: 'es2022', copyPublicDir: !isSsrBuild },
+  // The ingest's build cache and its spare output (scripts/ingest/write-output.ts): a copy of the data that
+  // the live preview never serves, thousands of files the watcher need not follow.
+  server: { watch: { ignored: ['**/.cache/**'] } },
   test: {
     reporters: process.env.CI ? ['default', 'json'] : ['default'],
     outputFile: { json: 'reports/unit.json' },
