@@ -195,6 +195,13 @@ export function sliceKey(articles: readonly Article[], version: string, groups: 
   return hash.digest('hex');
 }
 
+/** The sum of token counts by token. */
+function sumCounts(parts: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const part of parts) for (const [token, n] of part) sum.set(token, (sum.get(token) ?? 0) + n);
+  return sum;
+}
+
 /** Runs `task` over `items`, at most `limit` at a time, results in input order. */
 async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -258,23 +265,42 @@ export async function buildSearchIndex(
   const plain = options.plain ?? false;
   const slices = planSlices(articles, Math.max(1, options.sliceSize ?? DEFAULT_SLICE_SIZE));
   const planned = slices.map((slice, i) => ({
+    i,
     slice,
     path: i === 0 ? '' : `slice-${slice.index}/`,
     key: sliceKey(slice.articles, options.version ?? '', groups, plain),
   }));
 
+  // Each slice's token counts serve its own records and, summed, the whole corpus's vocabulary shards,
+  // which are built on this thread as soon as the last slice is counted, while its bundle still builds.
+  const counts: Array<Map<string, number>> = [];
+  let counted = 0;
+  let allCounted = (): void => {};
+  const whenCounted = new Promise<void>((resolve) => (allCounted = resolve));
+  const countSlice = (i: number): Map<string, number> => {
+    const sliceCounts = countTokens(planned[i]!.slice.articles.map(articleText));
+    counts[i] = sliceCounts;
+    if (++counted === planned.length) allCounted();
+    return sliceCounts;
+  };
+  // The vocabulary and suggestion shards are the whole corpus's, written afresh each run.
+  const shards = plain
+    ? Promise.resolve(undefined)
+    : whenCounted.then(() => writeSearchShards(root, articles, taxonomy, sumCounts(counts)));
+
   let done = 0;
   let built = 0;
-  const bundles = await inParallel(planned, options.parallel ?? os.availableParallelism(), async ({ slice, path: rel, key }) => {
+  const lanes = inParallel(planned, options.parallel ?? os.availableParallelism(), async ({ i, slice, path: rel, key }) => {
     const dir = path.join(root, rel);
     const previous = options.previous?.get(key);
     let written: { files: string[]; bytes: number };
     if (previous) {
       linkBundle(previous.dir, previous.files, dir);
+      if (!plain) countSlice(i);
       written = previous;
     } else {
       // The corpus's vocabulary is the slice's own, so a slice's bundle depends on its articles alone.
-      const isKnown = plain ? () => false : corpusKnown(countTokens(slice.articles.map(articleText)), lexicon);
+      const isKnown = plain ? () => false : corpusKnown(countSlice(i), lexicon);
       const records = slice.articles.map((a) => searchRecord(a, plain ? null : lexicon, isKnown));
       written = await buildSlice(records, dir);
       built++;
@@ -282,6 +308,7 @@ export async function buildSearchIndex(
     options.onSlice?.(++done, planned.length);
     return { key, path: rel, files: written.files, bytes: written.bytes };
   });
+  const [bundles, shardStats] = await Promise.all([lanes, shards]);
 
   const manifest: SearchManifest = {
     schemaVersion: SEARCH_MANIFEST_VERSION,
@@ -303,13 +330,11 @@ export async function buildSearchIndex(
     bundles,
     built,
   };
-  // The vocabulary and suggestion shards are the whole corpus's, written afresh each run.
-  if (plain) return result;
-  const shards = await writeSearchShards(root, articles, taxonomy, countTokens(articles.map(articleText)));
+  if (shardStats === undefined) return result;
   return {
     ...result,
-    files: result.files + shards.vocab.files + shards.suggest.files,
-    bytes: result.bytes + shards.vocab.bytes + shards.suggest.bytes,
-    shards,
+    files: result.files + shardStats.vocab.files + shardStats.suggest.files,
+    bytes: result.bytes + shardStats.vocab.bytes + shardStats.suggest.bytes,
+    shards: shardStats,
   };
 }
