@@ -119,6 +119,30 @@ describe('buildSearchIndex', () => {
       await rm(again, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('builds the same bytes when one worker builds every slice as when each has its own', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    const tree = async (root: string): Promise<Map<string, string>> => {
+      const out = new Map<string, string>();
+      for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile()) continue;
+        const full = path.join(entry.parentPath, entry.name);
+        out.set(path.relative(root, full), (await readFile(full)).toString('base64'));
+      }
+      return out;
+    };
+    try {
+      const [one, each] = ['one', 'each'].map((name) => path.join(base, name));
+      await buildSearchIndex(articles, one!, taxonomy, { sliceSize: 1, parallel: 1 });
+      await buildSearchIndex(articles, each!, taxonomy, { sliceSize: 1, parallel: 3 });
+      const files = await tree(path.join(one!, 'pagefind'));
+      expect([...files.keys()].filter((f) => f.endsWith('pagefind.js')).sort()).toEqual(['pagefind.js', 'slice-0/pagefind.js', 'slice-1/pagefind.js']);
+      expect([...files.keys()].some((f) => f.startsWith('vocab/'))).toBe(true);
+      expect(await tree(path.join(each!, 'pagefind'))).toEqual(files);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('sliceKey', () => {

@@ -52,6 +52,8 @@ parentPort.on('message', async (job) => {
   try {
     parentPort.postMessage(await buildBundle(job.records, job.dir));
   } catch (error) {
-    parentPort.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    parentPort.postMessage({
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });
