@@ -145,6 +145,30 @@ describe('buildSearchIndex', () => {
   }, 60_000);
 });
 
+describe('buildSearchIndex, when Pagefind rejects a record', () => {
+  it('fails with the message Pagefind gives and stops its workers', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    try {
+      // A title that is not a string reaches Pagefind, which refuses the record.
+      const bad = { ...article('bad', '2023-09-27T00:00:00.000Z', 'نص.'), title: 5 as unknown as string };
+      await expect(buildSearchIndex([bad, ...articles], dir, taxonomy, { sliceSize: 1, parallel: 2 })).rejects.toThrow(/pagefind/i);
+      if (process.platform === 'linux') {
+        // No Pagefind service of ours is left running (an exited one may wait to be reaped: state Z).
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const running: string[] = [];
+        for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+          const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+          const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          if (stat.includes('(pagefind') && Number(ppid) === process.pid && state !== 'Z') running.push(pid);
+        }
+        expect(running).toEqual([]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('sliceKey', () => {
   const groups = aliasGroups(taxonomy);
   it('ignores related links but not the text', () => {
