@@ -38,23 +38,28 @@ async function readArticles(dataDir: string, limit: number): Promise<Article[]> 
   return articles;
 }
 
-/** RSS in MB of this process and all its descendants (the Pagefind service is a child process). */
-function treeRssMb(): number {
-  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+/**
+ * RSS in MB of this process and all its descendants (the Pagefind services are child processes), and each
+ * descendant's CPU seconds so far (whole seconds, as `ps` gives them).
+ */
+function treeStats(): { rssMb: number; cpu: Map<number, number> } {
+  const rows = execFileSync('ps', ['-eo', 'pid=,ppid=,rss=,times='], { encoding: 'utf8' })
     .trim()
     .split('\n')
-    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number, number]);
   const children = new Map<number, number[]>();
   for (const [pid, ppid] of rows) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
-  const rss = new Map(rows.map(([pid, , r]) => [pid, r]));
+  const byPid = new Map(rows.map(([pid, , rss, cpu]) => [pid, { rss, cpu }]));
+  const cpu = new Map<number, number>();
   let total = 0;
   const stack = [process.pid];
   while (stack.length > 0) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    total += byPid.get(pid)?.rss ?? 0;
+    if (pid !== process.pid) cpu.set(pid, byPid.get(pid)?.cpu ?? 0);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total / 1024;
+  return { rssMb: total / 1024, cpu };
 }
 
 async function countFiles(dir: string): Promise<{ files: number; bytes: number }> {
@@ -108,9 +113,15 @@ async function main(): Promise<void> {
   }
   try {
     let peak = 0;
-    const timer = setInterval(() => {
-      peak = Math.max(peak, treeRssMb());
-    }, 1000);
+    // CPU seconds of the Pagefind services by pid, the last seen: on a shared machine CPU says more than time.
+    const childCpu = new Map<number, number>();
+    const sample = (): void => {
+      const { rssMb, cpu } = treeStats();
+      peak = Math.max(peak, rssMb);
+      for (const [pid, seconds] of cpu) childCpu.set(pid, Math.max(childCpu.get(pid) ?? 0, seconds));
+    };
+    const timer = setInterval(sample, 1000);
+    const cpuBefore = process.cpuUsage();
     const began = Date.now();
     const built = values.index
       ? null
@@ -119,7 +130,11 @@ async function main(): Promise<void> {
           onSlice: (done, total) => console.log(`  slice ${done}/${total} written at ${((Date.now() - began) / 1000).toFixed(0)} s`),
         });
     clearInterval(timer);
+    sample();
     const seconds = (Date.now() - began) / 1000;
+    const { user, system } = process.cpuUsage(cpuBefore);
+    const nodeCpu = (user + system) / 1e6;
+    const pagefindCpu = [...childCpu.values()].reduce((a, b) => a + b, 0);
     const disk = await countFiles(path.join(tmp, 'pagefind'));
     const manifest = JSON.parse(await readFile(path.join(tmp, 'pagefind', 'search-manifest.json'), 'utf8')) as {
       slices: Array<{ count: number }>;
@@ -182,7 +197,10 @@ async function main(): Promise<void> {
     console.log('\nfirst query, each:');
     for (const [i, q] of queries.entries()) console.log(`  ${q.padEnd(14)} ${kb(cold[i]!.bytes).padStart(10)}  ${cold[i]!.requests} requests`);
     console.log(`\narticles: ${articles.length}, slice size: ${sliceSize}, slices: ${manifest.slices.length}`);
-    if (built) console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
+    if (built) {
+      console.log(`build: ${seconds.toFixed(0)} s, peak memory (node + pagefind): ${peak.toFixed(0)} MB`);
+      console.log(`build CPU: ${(nodeCpu + pagefindCpu).toFixed(0)} s (node, its threads: ${nodeCpu.toFixed(0)} s; Pagefind services: ${pagefindCpu.toFixed(0)} s, sampled each second)`);
+    }
     console.log(`index on disk: ${disk.files} files, ${(disk.bytes / 1048576).toFixed(1)} MB`);
     for (const [name, stats] of Object.entries(built?.shards ?? {})) {
       console.log(`${name} shards: ${stats.files} files, ${kb(stats.bytes)}, largest ${kb(stats.largest)} (before gzip)`);

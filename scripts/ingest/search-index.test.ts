@@ -119,6 +119,54 @@ describe('buildSearchIndex', () => {
       await rm(again, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('builds the same bytes when one worker builds every slice as when each has its own', async () => {
+    const base = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    const tree = async (root: string): Promise<Map<string, string>> => {
+      const out = new Map<string, string>();
+      for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
+        if (!entry.isFile()) continue;
+        const full = path.join(entry.parentPath, entry.name);
+        out.set(path.relative(root, full), (await readFile(full)).toString('base64'));
+      }
+      return out;
+    };
+    try {
+      const [one, each] = ['one', 'each'].map((name) => path.join(base, name));
+      await buildSearchIndex(articles, one!, taxonomy, { sliceSize: 1, parallel: 1 });
+      await buildSearchIndex(articles, each!, taxonomy, { sliceSize: 1, parallel: 3 });
+      const files = await tree(path.join(one!, 'pagefind'));
+      expect([...files.keys()].filter((f) => f.endsWith('pagefind.js')).sort()).toEqual(['pagefind.js', 'slice-0/pagefind.js', 'slice-1/pagefind.js']);
+      expect([...files.keys()].some((f) => f.startsWith('vocab/'))).toBe(true);
+      expect(await tree(path.join(each!, 'pagefind'))).toEqual(files);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('buildSearchIndex, when Pagefind rejects a record', () => {
+  it('fails with the message Pagefind gives and stops its workers', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    try {
+      // A title that is not a string reaches Pagefind, which refuses the record.
+      const bad = { ...article('bad', '2023-09-27T00:00:00.000Z', 'نص.'), title: 5 as unknown as string };
+      await expect(buildSearchIndex([bad, ...articles], dir, taxonomy, { sliceSize: 1, parallel: 2 })).rejects.toThrow(/pagefind/i);
+      if (process.platform === 'linux') {
+        // No Pagefind service of ours is left running (an exited one may wait to be reaped: state Z).
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        const running: string[] = [];
+        for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+          const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+          const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          if (stat.includes('(pagefind') && Number(ppid) === process.pid && state !== 'Z') running.push(pid);
+        }
+        expect(running).toEqual([]);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('sliceKey', () => {

@@ -195,31 +195,72 @@ export function sliceKey(articles: readonly Article[], version: string, groups: 
   return hash.digest('hex');
 }
 
-/** Runs `task` over `items`, at most `limit` at a time, results in input order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+/** The sum of token counts by token. */
+function sumCounts(parts: readonly ReadonlyMap<string, number>[]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const part of parts) for (const [token, n] of part) sum.set(token, (sum.get(token) ?? 0) + n);
+  return sum;
+}
+
+/** Runs `task` over `items` in `limit` lanes, each item in one lane (`task`'s second argument), results in input order. */
+async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T, lane: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  const lane = async (): Promise<void> => {
+  const lane = async (n: number): Promise<void> => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await task(items[i]!);
+      results[i] = await task(items[i]!, n);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, (_, n) => lane(n)));
   return results;
 }
 
 const WORKER = new URL('./slice-worker.mjs', import.meta.url);
 
-/** Builds one slice's bundle in a worker thread (its own Pagefind service). */
-function buildSlice(records: unknown[], dir: string): Promise<{ files: string[]; bytes: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { records, dir, unused: UNUSED_FILE.source } });
-    let result: { files: string[]; bytes: number } | null = null;
-    worker.on('message', (message: { files: string[]; bytes: number }) => (result = message));
-    worker.on('error', reject);
-    worker.on('exit', (code) => (result ? resolve(result) : reject(new Error(`search slice worker exited with ${code}`))));
+interface SliceWorker {
+  /** Builds one slice's bundle into `dir`; one at a time. */
+  build(records: unknown[], dir: string): Promise<{ files: string[]; bytes: number }>;
+  /** Stops the thread and its Pagefind service. */
+  close(): Promise<void>;
+}
+
+/** A worker thread with its own Pagefind service (scripts/ingest/slice-worker.mjs), kept for many slices. */
+function startSliceWorker(): SliceWorker {
+  const worker = new Worker(WORKER, { workerData: { unused: UNUSED_FILE.source } });
+  let pending: { resolve: (r: { files: string[]; bytes: number }) => void; reject: (e: Error) => void } | null = null;
+  let failure: Error | null = null;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    pending?.reject(error);
+    pending = null;
+  };
+  worker.on('message', (message: { files: string[]; bytes: number } | { error: string }) => {
+    const job = pending;
+    pending = null;
+    if ('error' in message) job?.reject(new Error(message.error));
+    else job?.resolve(message);
   });
+  worker.on('error', fail);
+  const exited = new Promise<void>((resolve) =>
+    worker.on('exit', (code) => {
+      fail(new Error(`search slice worker exited with ${code}`));
+      resolve();
+    }),
+  );
+  return {
+    build: (records, dir) =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        pending = { resolve, reject };
+        worker.postMessage({ records, dir });
+      }),
+    close: async () => {
+      if (!failure) worker.postMessage(null);
+      else await worker.terminate();
+      await exited;
+    },
+  };
 }
 
 /** Hard-links a previous bundle's files into `dir`: same bytes, same mtimes, nothing rewritten. */
@@ -258,30 +299,54 @@ export async function buildSearchIndex(
   const plain = options.plain ?? false;
   const slices = planSlices(articles, Math.max(1, options.sliceSize ?? DEFAULT_SLICE_SIZE));
   const planned = slices.map((slice, i) => ({
+    i,
     slice,
     path: i === 0 ? '' : `slice-${slice.index}/`,
     key: sliceKey(slice.articles, options.version ?? '', groups, plain),
   }));
 
+  // Each slice's token counts serve its own records and, summed, the whole corpus's vocabulary shards,
+  // which are built on this thread as soon as the last slice is counted, while its bundle still builds.
+  const counts: Array<Map<string, number>> = [];
+  let counted = 0;
+  let allCounted = (): void => {};
+  const whenCounted = new Promise<void>((resolve) => (allCounted = resolve));
+  const countSlice = (i: number): Map<string, number> => {
+    const sliceCounts = countTokens(planned[i]!.slice.articles.map(articleText));
+    counts[i] = sliceCounts;
+    if (++counted === planned.length) allCounted();
+    return sliceCounts;
+  };
+  // The vocabulary and suggestion shards are the whole corpus's, written afresh each run.
+  const shards = plain
+    ? Promise.resolve(undefined)
+    : whenCounted.then(() => writeSearchShards(root, articles, taxonomy, sumCounts(counts)));
+
   let done = 0;
   let built = 0;
-  const bundles = await inParallel(planned, options.parallel ?? os.availableParallelism(), async ({ slice, path: rel, key }) => {
+  // One worker a lane, started when the lane first has a slice to build, closed at the end.
+  const workers: SliceWorker[] = [];
+  const lanes = inParallel(planned, options.parallel ?? os.availableParallelism(), async ({ i, slice, path: rel, key }, lane) => {
     const dir = path.join(root, rel);
     const previous = options.previous?.get(key);
     let written: { files: string[]; bytes: number };
     if (previous) {
       linkBundle(previous.dir, previous.files, dir);
+      if (!plain) countSlice(i);
       written = previous;
     } else {
       // The corpus's vocabulary is the slice's own, so a slice's bundle depends on its articles alone.
-      const isKnown = plain ? () => false : corpusKnown(countTokens(slice.articles.map(articleText)), lexicon);
+      const isKnown = plain ? () => false : corpusKnown(countSlice(i), lexicon);
       const records = slice.articles.map((a) => searchRecord(a, plain ? null : lexicon, isKnown));
-      written = await buildSlice(records, dir);
+      written = await (workers[lane] ??= startSliceWorker()).build(records, dir);
       built++;
     }
     options.onSlice?.(++done, planned.length);
     return { key, path: rel, files: written.files, bytes: written.bytes };
   });
+  const [bundles, shardStats] = await Promise.all([lanes, shards]).finally(() =>
+    Promise.all(workers.map((w) => w.close())),
+  );
 
   const manifest: SearchManifest = {
     schemaVersion: SEARCH_MANIFEST_VERSION,
@@ -303,13 +368,11 @@ export async function buildSearchIndex(
     bundles,
     built,
   };
-  // The vocabulary and suggestion shards are the whole corpus's, written afresh each run.
-  if (plain) return result;
-  const shards = await writeSearchShards(root, articles, taxonomy, countTokens(articles.map(articleText)));
+  if (shardStats === undefined) return result;
   return {
     ...result,
-    files: result.files + shards.vocab.files + shards.suggest.files,
-    bytes: result.bytes + shards.vocab.bytes + shards.suggest.bytes,
-    shards,
+    files: result.files + shardStats.vocab.files + shardStats.suggest.files,
+    bytes: result.bytes + shardStats.vocab.bytes + shardStats.suggest.bytes,
+    shards: shardStats,
   };
 }
