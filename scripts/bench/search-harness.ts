@@ -1,7 +1,8 @@
 /**
  * What the search benchmarks share: a tiny static server that counts the bytes it sends (gzipping text as
- * any real host does; Pagefind's own files are already compressed), the reader's search engine bundled
- * for the browser, and headless Chromium with the flags of playwright.config.ts.
+ * any real host does; Pagefind's own files are already gzip, and go out saying so, as deploy/nginx.conf
+ * sends them), the reader's search engine bundled for the browser, and headless Chromium with the flags of
+ * playwright.config.ts.
  */
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -19,6 +20,8 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.json', '.css']);
+/** Pagefind's files that Pagefind gzips itself (its WebAssembly and index): sent as gzip, so the browser inflates them. */
+const PAGEFIND_GZIP = /\.(pagefind|pf_meta|pf_index|pf_fragment|pf_filter)$/;
 
 export interface StaticServer {
   url: string;
@@ -56,6 +59,8 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
         type = TYPES[path.extname(file)] ?? 'application/octet-stream';
         if (COMPRESSIBLE.has(path.extname(file))) {
           body = gzipSync(body);
+          res.setHeader('content-encoding', 'gzip');
+        } else if (PAGEFIND_GZIP.test(file)) {
           res.setHeader('content-encoding', 'gzip');
         }
       } else {
