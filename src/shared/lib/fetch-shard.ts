@@ -9,7 +9,7 @@
 import { prettifyError } from 'zod/mini';
 import type { $ZodError } from 'zod/v4/core';
 import { dataRoot } from './data-build.ts';
-import { noteShardSource } from './kept-copy.ts';
+import { noteKeptCopy } from './kept-copy.ts';
 import { KEPT_COPY_HEADER } from './offline-caches.ts';
 
 /** Any zod or zod/mini schema; only its safeParse is needed here. */
@@ -88,7 +88,7 @@ export async function fetchJson<T>(url: string, schema: ShardSchema<T>, init: Re
   if (!res.ok) throw new HttpError(url, res.status);
   // Every shard is JSON: an HTML page with 200 is an error page from something between us and the files.
   if (res.headers.get('content-type')?.includes('text/html')) throw new GarbledResponseError(url, 'an HTML page');
-  noteShardSource(res.headers.has(KEPT_COPY_HEADER));
+  noteKeptCopy(res.headers.has(KEPT_COPY_HEADER));
 
   let json: unknown;
   try {

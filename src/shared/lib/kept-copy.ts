@@ -2,7 +2,7 @@
  * Whether what the reader sees is the copy the service worker kept because the network did not answer in
  * time (src/sw.ts): a connection that is up but answers nothing, which `navigator.onLine` does not see.
  * Two ways in: the page asks the worker once, after hydration, whether it answered its navigation (the
- * worker remembers those windows); and every shard says so in a header (`noteShardSource`). The latest
+ * worker remembers those windows); and every shard says so in a header (`noteKeptCopy`). The latest
  * answer wins: a shard the network answered means the view on screen is fresh.
  */
 import { KEPT_COPY_QUESTION } from './offline-caches.ts';
@@ -10,15 +10,11 @@ import { KEPT_COPY_QUESTION } from './offline-caches.ts';
 let kept = false;
 const listeners = new Set<() => void>();
 
-function set(value: boolean): void {
+/** Whether the view on screen came from the kept copy: said by every shard fetched, and by `checkNavigation`. */
+export function noteKeptCopy(value: boolean): void {
   if (value === kept) return;
   kept = value;
   for (const listener of listeners) listener();
-}
-
-/** Called for every shard fetched: whether the worker answered it from its cache. */
-export function noteShardSource(fromKeptCopy: boolean): void {
-  set(fromKeptCopy);
 }
 
 /** Asks the controlling worker; false without one, or when it does not answer within `waitMs`. */
@@ -38,7 +34,7 @@ function askKeptCopy(waitMs = 2000): Promise<boolean> {
 
 /** Asks the worker about this page's navigation and records a yes (once, after hydration). */
 export function checkNavigation(): void {
-  void askKeptCopy().then((answer) => answer && set(true));
+  void askKeptCopy().then((answer) => answer && noteKeptCopy(true));
 }
 
 export function subscribeKeptCopy(listener: () => void): () => void {

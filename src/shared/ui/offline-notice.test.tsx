@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchJson } from '../lib/fetch-shard.ts';
-import { noteShardSource } from '../lib/kept-copy.ts';
+import { noteKeptCopy } from '../lib/kept-copy.ts';
 import { KEPT_COPY_HEADER, KEPT_COPY_QUESTION } from '../lib/offline-caches.ts';
 import { strings } from '../strings.ar.ts';
 import { OfflineNotice } from './offline-notice.tsx';
@@ -19,7 +19,7 @@ function workerSaying(kept: boolean): void {
 
 describe('OfflineNotice', () => {
   afterEach(() => {
-    noteShardSource(false);
+    noteKeptCopy(false);
     Reflect.deleteProperty(navigator, 'serviceWorker');
     vi.restoreAllMocks();
   });
