@@ -72,7 +72,10 @@ export async function serveStatic(mounts: Record<string, string>): Promise<Stati
       bytes += body.byteLength;
       sent.push({ path: pathname, bytes: body.byteLength, ms: Date.now() - since });
       res.setHeader('content-type', type);
-      res.setHeader('cache-control', 'no-store');
+      // As deploy/nginx.conf: a build's search index never changes, so the browser keeps it (a second copy of
+      // a slice's Pagefind loads its files from the cache); the rest is asked for again. Each page of the
+      // benchmarks is a new browser context, so a first query still starts with an empty cache.
+      res.setHeader('cache-control', pathname.includes('/pagefind/') ? 'public, max-age=31536000, immutable' : 'no-store');
       res.end(body);
     })();
   });

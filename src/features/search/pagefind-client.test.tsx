@@ -25,6 +25,22 @@ describe('pagefindLoader', () => {
     expect(bundle.search).toHaveBeenCalledWith('');
   });
 
+  it('imports the copy that counts facets as a module of its own, retried apart from the other', async () => {
+    const load = vi
+      .fn<(url: string) => Promise<unknown>>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+      .mockResolvedValue(fakeBundle(true));
+    const loadSlice = pagefindLoader(BASE, load);
+    await expect(loadSlice('slice-2/', 'counts')).rejects.toBeInstanceOf(LibraryLoadError);
+    await loadSlice('slice-2/', 'counts');
+    await loadSlice('slice-2/');
+    expect(load.mock.calls.map(([url]) => url)).toEqual([
+      '/data/pagefind/slice-2/pagefind.js#counts',
+      '/data/pagefind/slice-2/pagefind.js?attempt=1#counts',
+      '/data/pagefind/slice-2/pagefind.js',
+    ]);
+  });
+
   it('imports a fresh copy after a failed import, as the browser keeps the failed one', async () => {
     const bundle = fakeBundle(true);
     const load = vi

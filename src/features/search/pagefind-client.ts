@@ -8,7 +8,13 @@ import { dataRoot, onDataBuildChange } from '../../shared/lib/data-build.ts';
 import { fetchShard, LibraryLoadError } from '../../shared/lib/fetch-shard.ts';
 import { PAGEFIND_DIR, VOCAB_INDEX_FILE, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
 import { shardIndexLookup } from './shard-index.ts';
-import { createSearchEngine, searchManifestSchema, type PagefindModule, type SearchEngine } from './search-engine.ts';
+import {
+  createSearchEngine,
+  searchManifestSchema,
+  type PagefindModule,
+  type SearchEngine,
+  type SliceCopy,
+} from './search-engine.ts';
 
 const EXCERPT_WORDS = 28;
 /**
@@ -28,21 +34,25 @@ export type ImportModule = (url: string) => Promise<unknown>;
 const importModule: ImportModule = (url) => import(/* @vite-ignore */ url);
 
 /**
- * Imports one slice's `pagefind.js`; each slice is its own module, so its own Pagefind instance. The load
- * resolves only once that Pagefind has started (entry, metadata and WebAssembly loaded), so a failed start
- * is a failed load, which the engine tries again. A retry cannot reuse the module: the browser keeps a
- * failed import() of a URL for good, and Pagefind keeps a failed start for good. So each attempt after
- * the first imports a fresh copy (`?attempt=N`) and the broken one is destroyed (its worker with it).
+ * Imports one slice's `pagefind.js`; each slice is its own module, so its own Pagefind instance. The copy
+ * that counts facets (`SliceCopy`) is the same file imported as `pagefind.js#counts`: the browser keeps a
+ * module by its whole URL, so this is another module and another Pagefind, but a fragment is never sent,
+ * so its file, like the WebAssembly, metadata and chunks it loads, comes from the HTTP cache. The load resolves only once that Pagefind has started (entry,
+ * metadata and WebAssembly loaded), so a failed start is a failed load, which the engine tries again. A
+ * retry cannot reuse the module: the browser keeps a failed import() of a URL for good, and Pagefind keeps
+ * a failed start for good. So each attempt after the first imports a fresh copy (`attempt=N`) and the
+ * broken one is destroyed (its worker with it).
  */
 export function pagefindLoader(
   baseUrl: string,
   load: ImportModule = importModule,
-): (slicePath: string) => Promise<PagefindModule> {
+): (slicePath: string, copy?: SliceCopy) => Promise<PagefindModule> {
   const attempts = new Map<string, number>();
-  return async (slicePath) => {
-    const attempt = attempts.get(slicePath) ?? 0;
-    attempts.set(slicePath, attempt + 1);
-    const url = `${baseUrl}${slicePath}pagefind.js${attempt === 0 ? '' : `?attempt=${attempt}`}`;
+  return async (slicePath, copy = 'search') => {
+    const key = `${copy}\n${slicePath}`;
+    const attempt = attempts.get(key) ?? 0;
+    attempts.set(key, attempt + 1);
+    const url = `${baseUrl}${slicePath}pagefind.js${attempt > 0 ? `?attempt=${attempt}` : ''}${copy === 'counts' ? '#counts' : ''}`;
     let bundle: PagefindBundle | undefined;
     try {
       bundle = (await load(url)) as PagefindBundle;

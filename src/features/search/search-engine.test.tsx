@@ -5,6 +5,7 @@ import {
   createSearchEngine,
   mergeOrdered,
   type PagefindModule,
+  type SliceCopy,
   type PagefindResult,
   type SearchManifest,
 } from './search-engine.ts';
@@ -168,14 +169,20 @@ describe('createSearchEngine', () => {
     expect(load).toHaveBeenCalledTimes(2);
   });
 
-  it('loads every filter chunk only when the facets are asked for', async () => {
-    const slice = { ...fakeSlice(['a']), filters: vi.fn(async () => ({ topic: { karabakh: 1 }, tag: { 'روسيا': 1 } })) };
-    const engine = createSearchEngine(manifest(1), async () => slice);
+  it('counts facets with a copy of the slice of their own: the copy that answers queries never loads every filter', async () => {
+    const search = { ...fakeSlice(['a']), filters: vi.fn(async () => ({})) };
+    const counts = { ...fakeSlice(['a']), filters: vi.fn(async () => ({ topic: { karabakh: 1 }, tag: { 'روسيا': 1 } })) };
+    const load = vi.fn(async (_path: string, copy: SliceCopy) => (copy === 'counts' ? counts : search));
+    const engine = createSearchEngine(manifest(1), load);
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
-    expect(slice.filters).not.toHaveBeenCalled();
+    expect(counts.filters).not.toHaveBeenCalled();
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
     await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'y' }, { facets: true });
-    expect(slice.filters).toHaveBeenCalledTimes(1);
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'z' });
+    expect(counts.filters).toHaveBeenCalledTimes(1);
+    expect(search.filters).not.toHaveBeenCalled();
+    expect(counts.search.mock.calls.map(([term]) => term)).toEqual(['x', 'y']);
+    expect(search.search.mock.calls.map(([term]) => term)).toEqual(['x', 'z']);
   });
 
   it('asks for the filters again when one came back without values, as Pagefind skips a chunk it failed to fetch', async () => {
@@ -209,7 +216,7 @@ describe('createSearchEngine', () => {
       load,
     );
     const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' });
-    expect(load).toHaveBeenCalledWith('slice-1/');
+    expect(load).toHaveBeenCalledWith('slice-1/', 'search');
     expect(load).not.toHaveBeenCalledWith('');
     expect(outcome.hits.map((h) => h.id)).toEqual(['new']);
   });
