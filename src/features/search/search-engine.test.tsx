@@ -185,6 +185,35 @@ describe('createSearchEngine', () => {
     expect(search.search.mock.calls.map(([term]) => term)).toEqual(['x', 'z']);
   });
 
+  it('reads no hit for a facet count: each would be a fragment request, and only the counts are wanted', async () => {
+    const read = vi.fn();
+    const hit = result('a');
+    const slice: PagefindModule = {
+      search: async () => ({ results: [{ ...hit, data: async () => (read(), hit.data()) }], filters: { topic: { karabakh: 1 } } }),
+    };
+    const engine = createSearchEngine(manifest(1), async () => slice);
+    const counted = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
+    expect(counted.facets.topics).toEqual([{ slug: 'karabakh', label: 'كاراباخ', count: 1 }]);
+    expect(counted.hits).toEqual([]);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  it('counts facets on the copy that answers queries when their own cannot start, and tries their own next time', async () => {
+    const search = { ...fakeSlice(['a'], { topic: { karabakh: 1 } }), filters: vi.fn(async () => ({ topic: { karabakh: 1 } })) };
+    const counts = { ...fakeSlice(['a'], { topic: { karabakh: 1 } }), filters: vi.fn(async () => ({ topic: { karabakh: 1 } })) };
+    const load = vi.fn(async (_path: string, copy: SliceCopy) => {
+      if (copy === 'search') return search;
+      if (load.mock.calls.filter(([, c]) => c === 'counts').length === 1) throw new Error('Failed to fetch');
+      return counts;
+    });
+    const engine = createSearchEngine(manifest(1), load);
+    const first = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'x' }, { facets: true });
+    expect(first.facets.topics).toEqual([{ slug: 'karabakh', label: 'كاراباخ', count: 1 }]);
+    expect(search.filters).toHaveBeenCalled();
+    await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'y' }, { facets: true });
+    expect(counts.search).toHaveBeenCalledWith('y', expect.anything());
+  });
+
   it('asks for the filters again when one came back without values, as Pagefind skips a chunk it failed to fetch', async () => {
     const filters = vi
       .fn<NonNullable<PagefindModule['filters']>>()

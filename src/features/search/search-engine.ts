@@ -112,7 +112,8 @@ export interface PagefindModule {
 export interface SearchOptions {
   /**
    * Count every topic and tag. The tag filter of a large slice is about 100 KB, so the page asks for the
-   * counts after the results are on screen, keeping them out of the first search's cost.
+   * counts after the results are on screen, keeping them out of the first search's cost. The counts are all
+   * such a search is for: it reads no hit (its `hits` are empty), as each would cost a fragment request.
    */
   facets?: boolean;
 }
@@ -337,7 +338,8 @@ export function createSearchEngine(
   const tagLabels = new Map(manifest.tags.map((t) => [t.slug, t.label]));
   const slices = byNewestSlice(manifest.slices);
   const loaded = new Map<string, Promise<PagefindModule>>();
-  const withFilters = new Map<string, Promise<unknown>>();
+  /** Each Pagefind that has loaded, or is loading, every filter chunk. */
+  const withFilters = new WeakMap<PagefindModule, Promise<unknown>>();
   const vocabShards = new Map<string, VocabEntry[]>();
   const vocabulary = makeVocabulary(vocabShards);
   /**
@@ -356,6 +358,18 @@ export function createSearchEngine(
       loaded.set(key, module);
     }
     return module;
+  };
+  /**
+   * The copy that counts facets, or, when it cannot start (a bad network: its own start is a few more
+   * requests), the copy that answers queries: facets still show, and only later queries on this page pay
+   * for it. The next facet count tries the copy of their own again.
+   */
+  const counter = async (path: string): Promise<[SliceCopy, PagefindModule]> => {
+    try {
+      return ['counts', await slice(path, 'counts')];
+    } catch {
+      return ['search', await slice(path)];
+    }
   };
 
   /** The filters every slice counts: those the manifest names values of. */
@@ -458,13 +472,12 @@ export function createSearchEngine(
       const count = perSlice.reduce((n, list) => n + list.length, 0);
       const enough = params.page === 1 ? count > 0 : count > end;
       if (params.scope === 'recent' && searched > 0 && (enough || (count === 0 && readOn && !(await readOn())))) break;
-      const copy: SliceCopy = searchOptions.facets ? 'counts' : 'search';
-      const pagefind = await slice(info.path, copy);
+      const [copy, pagefind] = searchOptions.facets ? await counter(info.path) : ['search', await slice(info.path)];
       let found: SliceResult;
       try {
-        if (copy === 'counts' && pagefind.filters) {
-          if (!withFilters.has(info.path)) withFilters.set(info.path, loadEveryFilter(pagefind));
-          await withFilters.get(info.path);
+        if (searchOptions.facets && pagefind.filters) {
+          if (!withFilters.has(pagefind)) withFilters.set(pagefind, loadEveryFilter(pagefind));
+          await withFilters.get(pagefind);
         }
         const once = (vs: readonly QueryVariant[]): Promise<SliceResult> => {
           const key = `${info.path}\n${JSON.stringify(options)}\n${JSON.stringify(vs)}`;
@@ -484,7 +497,6 @@ export function createSearchEngine(
       } catch (error) {
         // A Pagefind that failed mid-search may be left broken: the next search loads the slice afresh.
         loaded.delete(`${copy}\n${info.path}`);
-        withFilters.delete(info.path);
         throw error;
       }
       perSlice.push(found.results);
@@ -541,6 +553,8 @@ export function createSearchEngine(
     searchOptions: SearchOptions,
     answers: Map<string, Answer>,
   ): Promise<SearchOutcome> {
+    const finish = async (ranking: Ranking): Promise<SearchOutcome> =>
+      searchOptions.facets ? { ...ranking.outcome, hits: [] } : withHits(ranking);
     // The spelling check runs beside the search, so it adds no wait to a query spelt right.
     const checking =
       params.q !== '' && !params.literal && loadVocab ? spellingSuggestion(params.q).catch(() => null) : null;
@@ -549,7 +563,7 @@ export function createSearchEngine(
     // query's results would come first anyway.
     const readOn = async (): Promise<boolean> => !(await checking)?.sure;
     const [ranked, spelling] = await Promise.all([rank(params, searchOptions, answers, null, readOn), checking]);
-    if (spelling === null || spelling === undefined) return withHits(ranked);
+    if (spelling === null || spelling === undefined) return finish(ranked);
     const suggestion = spelling.text;
     const { total, complete } = ranked.outcome;
     // Only a few results are read to tell whether they say the word as typed; many, or none, are
@@ -559,15 +573,15 @@ export function createSearchEngine(
     if (total > 0 && (fewSayIt || !spelling.sure)) {
       // A few results that hold the word (it may be a rare one spelt right), or a correction two slips
       // away (it may be another word): what the words as typed find stays first, the likely ones after.
-      return { ...(await withHits(await rank(params, searchOptions, answers, suggestion))), suggestion };
+      return { ...(await finish(await rank(params, searchOptions, answers, suggestion))), suggestion };
     }
     // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
     // its first letters, so the corrected query's results come first and those follow.
     const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers, total > 0 ? params.q : null);
-    if (fixed.outcome.total > 0) return { ...(await withHits(fixed)), suggestion, corrected: true };
+    if (fixed.outcome.total > 0) return { ...(await finish(fixed)), suggestion, corrected: true };
     // The correction finds nothing either: the words as typed, read on through the archive after all.
     const literal = total === 0 && !complete ? await rank(params, searchOptions, answers) : ranked;
-    return { ...(await withHits(literal)), suggestion };
+    return { ...(await finish(literal)), suggestion };
   }
 
   return {
