@@ -149,8 +149,9 @@ describe('buildSearchIndex, when Pagefind rejects a record', () => {
   it('fails with the message Pagefind gives and stops its workers', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
     try {
-      // A title that is not a string reaches Pagefind, which refuses the record.
-      const bad = { ...article('bad', '2023-09-27T00:00:00.000Z', 'نص.'), title: 5 as unknown as string };
+      // A source that is not a string reaches Pagefind, which refuses the record (nothing else reads it:
+      // a title would also fail the vocabulary shards, which may now come first).
+      const bad = { ...article('bad', '2023-09-27T00:00:00.000Z', 'نص.'), source: 5 as unknown as string };
       await expect(buildSearchIndex([bad, ...articles], dir, taxonomy, { sliceSize: 1, parallel: 2 })).rejects.toThrow(/pagefind/i);
       if (process.platform === 'linux') {
         // No Pagefind service of ours is left running (an exited one may wait to be reaped: state Z).
@@ -163,6 +164,29 @@ describe('buildSearchIndex, when Pagefind rejects a record', () => {
         }
         expect(running).toEqual([]);
       }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('buildSearchIndex, when a slice made ahead cannot be', () => {
+  it('fails with that error where the slice is taken, not as an uncaught exception', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    try {
+      // The oldest slice's body reads once (for the slice keys), then its source is gone: its records,
+      // made while the newer slices index, fail.
+      let reads = 0;
+      const gone = Object.defineProperty({ ...articles[2]! }, 'body', {
+        enumerable: true,
+        get: () => {
+          if (++reads > 1) throw new Error('the body is gone');
+          return ['خبر بلا تاريخ.'];
+        },
+      });
+      await expect(buildSearchIndex([articles[0]!, articles[1]!, gone], dir, taxonomy, { sliceSize: 1, parallel: 1 })).rejects.toThrow(
+        'the body is gone',
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

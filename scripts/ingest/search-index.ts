@@ -195,13 +195,6 @@ export function sliceKey(articles: readonly Article[], version: string, groups: 
   return hash.digest('hex');
 }
 
-/** The sum of token counts by token. */
-function sumCounts(parts: readonly ReadonlyMap<string, number>[]): Map<string, number> {
-  const sum = new Map<string, number>();
-  for (const part of parts) for (const [token, n] of part) sum.set(token, (sum.get(token) ?? 0) + n);
-  return sum;
-}
-
 /** Runs `task` over `items` in `limit` lanes, each item in one lane (`task`'s second argument), results in input order. */
 async function inParallel<T, R>(items: readonly T[], limit: number, task: (item: T, lane: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -307,26 +300,61 @@ export async function buildSearchIndex(
 
   // Each slice's token counts serve its own records and, summed, the whole corpus's vocabulary shards,
   // which are built on this thread as soon as the last slice is counted, while its bundle still builds.
-  const counts: Array<Map<string, number>> = [];
-  let counted = 0;
+  // The sum is folded in slice order as soon as it can be (the same Map, in the same order, as summing at
+  // the end), so that no more than a few slices' counts are held at once.
+  const counts: Array<Map<string, number> | undefined> = [];
+  const corpusCounts = new Map<string, number>();
+  let folded = 0;
   let allCounted = (): void => {};
   const whenCounted = new Promise<void>((resolve) => (allCounted = resolve));
   const countSlice = (i: number): Map<string, number> => {
     const sliceCounts = countTokens(planned[i]!.slice.articles.map(articleText));
     counts[i] = sliceCounts;
-    if (++counted === planned.length) allCounted();
+    for (; counts[folded]; folded++) {
+      for (const [token, n] of counts[folded]!) corpusCounts.set(token, (corpusCounts.get(token) ?? 0) + n);
+      counts[folded] = undefined;
+    }
+    if (folded === planned.length) allCounted();
     return sliceCounts;
   };
   // The vocabulary and suggestion shards are the whole corpus's, written afresh each run.
   const shards = plain
     ? Promise.resolve(undefined)
-    : whenCounted.then(() => writeSearchShards(root, articles, taxonomy, sumCounts(counts)));
+    : whenCounted.then(() => writeSearchShards(root, articles, taxonomy, corpusCounts));
+
+  // A slice's records are made on this thread (its counts, hidden terms, bodies read back), one slice
+  // ahead of the lanes: made when a lane takes the slice, its Pagefind service would wait for them.
+  const toBuild = planned.filter(({ key }) => !options.previous?.has(key)).map(({ i }) => i);
+  const taken = new Set<number>();
+  const ready = new Map<number, unknown[] | Error>();
+  const makeRecords = (i: number): unknown[] => {
+    // The corpus's vocabulary is the slice's own, so a slice's bundle depends on its articles alone.
+    const isKnown = plain ? () => false : corpusKnown(countSlice(i), lexicon);
+    return planned[i]!.slice.articles.map((a) => searchRecord(a, plain ? null : lexicon, isKnown));
+  };
+  const takeRecords = (i: number): unknown[] => {
+    taken.add(i);
+    const records = ready.get(i) ?? makeRecords(i);
+    ready.delete(i);
+    if (records instanceof Error) throw records;
+    return records;
+  };
+  const prepareNext = (): void => {
+    const next = toBuild.find((i) => !taken.has(i));
+    if (next === undefined || ready.size > 0) return;
+    try {
+      ready.set(next, makeRecords(next));
+    } catch (error) {
+      // Thrown where the slice is taken, so that the build fails as it would have without this.
+      ready.set(next, error as Error);
+    }
+  };
 
   let done = 0;
   let built = 0;
   // One worker a lane, started when the lane first has a slice to build, closed at the end.
   const workers: SliceWorker[] = [];
-  const lanes = inParallel(planned, options.parallel ?? os.availableParallelism(), async ({ i, slice, path: rel, key }, lane) => {
+  const lanes = inParallel(planned, options.parallel ?? os.availableParallelism(), async ({ i, path: rel, key }, lane) => {
     const dir = path.join(root, rel);
     const previous = options.previous?.get(key);
     let written: { files: string[]; bytes: number };
@@ -335,10 +363,10 @@ export async function buildSearchIndex(
       if (!plain) countSlice(i);
       written = previous;
     } else {
-      // The corpus's vocabulary is the slice's own, so a slice's bundle depends on its articles alone.
-      const isKnown = plain ? () => false : corpusKnown(countSlice(i), lexicon);
-      const records = slice.articles.map((a) => searchRecord(a, plain ? null : lexicon, isKnown));
-      written = await (workers[lane] ??= startSliceWorker()).build(records, dir);
+      const building = (workers[lane] ??= startSliceWorker()).build(takeRecords(i), dir);
+      // After this turn, so that a lane whose slice is done is handed its next one first.
+      setImmediate(prepareNext);
+      written = await building;
       built++;
     }
     options.onSlice?.(++done, planned.length);

@@ -1,9 +1,10 @@
 /**
  * Builds Pagefind bundles in a worker thread (docs/decisions/030-incremental-ingest.md): each worker has
- * its own Pagefind service process, so slices build on every core, and keeps both for every slice it is
- * given (starting a thread and a service per slice cost about a second of CPU each). Plain JavaScript so
- * that it runs in a worker under tsx, Vitest or plain Node alike; it receives ready records and only
- * writes files.
+ * its own Pagefind service process, so slices build on every core. The thread is kept for every slice it
+ * is given (starting one with its loader cost about a second of CPU); the service is not: it keeps 300 to
+ * 700 MB after `deleteIndex` (docs/decisions/001, sixth round), so each slice gets a fresh one, which
+ * starts in about 25 ms. Plain JavaScript so that it runs in a worker under tsx, Vitest or plain Node
+ * alike; it receives ready records and only writes files.
  *
  * Messages in: `{ records, dir }`, one slice at a time; `null` to close. Out: `{ files, bytes }`, or
  * `{ error }`.
@@ -15,8 +16,8 @@ import * as pagefind from 'pagefind';
 
 const unusedFile = new RegExp(workerData.unused);
 
-/** Indexes `records` and writes the bundle into `dir`; the service forgets the index afterwards. */
-async function buildBundle(records, dir) {
+/** The bundle of `records`, in memory; the service stops once it is out, and its memory goes with it. */
+async function indexRecords(records) {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ar' });
   if (!index) throw new Error(`pagefind: cannot create an index: ${errors.join('; ')}`);
   try {
@@ -26,21 +27,26 @@ async function buildBundle(records, dir) {
     }
     const built = await index.getFiles();
     if (built.errors.length > 0) throw new Error(`pagefind: ${built.errors.join('; ')}`);
-    const files = [];
-    let bytes = 0;
-    for (const file of built.files) {
-      if (unusedFile.test(file.path)) continue;
-      const target = path.join(dir, file.path);
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, file.content);
-      files.push(file.path);
-      bytes += file.content.byteLength;
-    }
-    files.sort();
-    return { files, bytes };
+    return built.files;
   } finally {
-    await index.deleteIndex();
+    await pagefind.close();
   }
+}
+
+/** Indexes `records` and writes the bundle into `dir`. */
+async function buildBundle(records, dir) {
+  const files = [];
+  let bytes = 0;
+  for (const file of await indexRecords(records)) {
+    if (unusedFile.test(file.path)) continue;
+    const target = path.join(dir, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+    files.push(file.path);
+    bytes += file.content.byteLength;
+  }
+  files.sort();
+  return { files, bytes };
 }
 
 parentPort.on('message', async (job) => {
