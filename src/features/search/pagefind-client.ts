@@ -37,11 +37,11 @@ const importModule: ImportModule = (url) => import(/* @vite-ignore */ url);
  * Imports one slice's `pagefind.js`; each slice is its own module, so its own Pagefind instance. The copy
  * that counts facets (`SliceCopy`) is the same file imported as `pagefind.js#counts`: the browser keeps a
  * module by its whole URL, so this is another module and another Pagefind, but a fragment is never sent,
- * so its file, like the WebAssembly, metadata and chunks it loads, comes from the HTTP cache. The load resolves only once that Pagefind has started (entry,
- * metadata and WebAssembly loaded), so a failed start is a failed load, which the engine tries again. A
- * retry cannot reuse the module: the browser keeps a failed import() of a URL for good, and Pagefind keeps
- * a failed start for good. So each attempt after the first imports a fresh copy (`attempt=N`) and the
- * broken one is destroyed (its worker with it).
+ * so its file, like the WebAssembly, metadata and chunks it loads, comes from the HTTP cache. The load
+ * resolves only once that Pagefind has started (entry, metadata and WebAssembly loaded), so a failed start
+ * is a failed load, which the engine tries again. A retry cannot reuse the module: the browser keeps a
+ * failed import() of a URL for good, and Pagefind keeps a failed start for good. So each attempt after the
+ * first imports a fresh copy (`?attempt=N`) and the broken one is destroyed (its worker with it).
  */
 export function pagefindLoader(
   baseUrl: string,
