@@ -43,7 +43,7 @@ import { readBodyFrom, type BodySource, type ParseResult, type RawRecord } from 
 import type { RelateMemo } from './related.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /** What a run needs to decide that nothing changed: small, read on every run. */
 const headSchema = z.object({

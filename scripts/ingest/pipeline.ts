@@ -182,15 +182,24 @@ export interface TopicMemo {
   next: Record<string, string>;
 }
 
-function topicsOf(record: IdentifiedRecord, tags: TagRef[], taxonomy: Taxonomy, memo: TopicMemo | undefined): TopicRef[] {
+/**
+ * The topics of an article, and the key they are memoised by when there is one: it stands for everything
+ * the article's topics and related panel read from it but its id (`RelateOptions.fingerprints`).
+ */
+function topicsOf(
+  record: IdentifiedRecord,
+  tags: TagRef[],
+  taxonomy: Taxonomy,
+  memo: TopicMemo | undefined,
+): { topics: TopicRef[]; key?: string } {
   const compute = () => assignTopics({ title: record.title, body: record.body, tags }, taxonomy);
-  if (!memo || record.origin === undefined) return compute();
+  if (!memo || record.origin === undefined) return { topics: compute() };
   const key = createHash('sha1').update(`${memo.salt}\0${record.origin}\0${JSON.stringify(tags)}`).digest('base64');
   const known = memo.previous[key];
   const all = topicMatcher(taxonomy).topics;
   const topics = known === undefined ? compute() : known === '' ? [] : known.split(',').map((i) => all[Number(i)]!);
   memo.next[key] = topics.map((t) => all.indexOf(t)).join(',');
-  return topics;
+  return { topics, key };
 }
 
 /** Everything after parsing, pure: ids, tags, topics, related, read-also links. */
@@ -211,8 +220,11 @@ export function buildCorpus(
     { text: (i) => articleText(identified.records[i]) },
   );
   lap('tags');
+  const fingerprints = new Map<string, string>();
   const unsorted = identified.records.map((r, i): CorpusArticle => {
     const tags = tagging.tagsPerArticle[i] ?? [];
+    const { topics, key } = topicsOf(r, tags, taxonomy, topicMemo);
+    if (key !== undefined) fingerprints.set(r.id, key);
     // The record's body as it is, added last: one read on demand is read only by what writes the article.
     return withBodyOf<Omit<CorpusArticle, 'body'>>(
       {
@@ -225,7 +237,7 @@ export function buildCorpus(
         ...(r.image ? { image: r.image } : {}),
         readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
         tags,
-        topics: topicsOf(r, tags, taxonomy, topicMemo),
+        topics,
         related: [],
         readAlso: [],
         ...(r.facts ? { excerpt: r.facts.excerpt, lead: r.facts.lead } : {}),
@@ -240,13 +252,15 @@ export function buildCorpus(
   const { related, memo, stats } = relateArticles(articles, {
     onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
     memo: { previous: relateMemo },
-    origins: articles.map((a) => origins.get(a.id)),
+    fingerprints: articles.map((a) => fingerprints.get(a.id)),
   });
   lap('related');
-  const titles = indexTitles(articles);
+  // Every title normalised, only when some article names others to read.
+  let titles: Map<string, string> | null = null;
   articles.forEach((a, i) => {
     a.related = related[i] ?? [];
-    a.readAlso = resolveReadAlso(readAlsoOf.get(a.id) ?? [], titles, a.id);
+    const readAlso = readAlsoOf.get(a.id) ?? [];
+    a.readAlso = readAlso.length === 0 ? [] : resolveReadAlso(readAlso, (titles ??= indexTitles(articles)), a.id);
     // Read only by the related pass: a whole corpus of lead words need not live through the write.
     a.lead = undefined;
   });
