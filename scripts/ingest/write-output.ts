@@ -165,12 +165,16 @@ export async function writeShards(
   const made = new Set<string>();
   for (const shard of files) {
     const rel = shard.path;
-    const file = path.join(dir, rel);
-    const folder = path.dirname(file);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    // Its place, with its folder made, only when it is written or linked: in a spare, most files are neither.
+    const file = (): string => {
+      const place = path.join(dir, rel);
+      const folder = path.dirname(place);
+      if (!made.has(folder)) {
+        mkdirSync(folder, { recursive: true });
+        made.add(folder);
+      }
+      return place;
+    };
     const was = previous?.keys?.[rel];
     const known = shard.key && was?.[0] === shard.key ? previous!.hashes[rel] : undefined;
     let size: number;
@@ -185,8 +189,9 @@ export async function writeShards(
       size = bytes.length;
       if (previous?.hashes[rel] !== hash || !reuse(previous, rel, file)) {
         // Never into the file there: in a spare, it may be the live output's inode.
-        if (stale) rmSync(file, { force: true });
-        writeFileSync(file, bytes);
+        const place = file();
+        if (stale) rmSync(place, { force: true });
+        writeFileSync(place, bytes);
         stats.rewritten++;
         changed.push(rel);
       }
@@ -228,11 +233,10 @@ function removeFile(dir: string, rel: string): void {
  * changed behind the cache's back), and the caller writes the file instead. In a spare, a path the spare
  * does not have stale is that copy already.
  */
-function reuse(previous: PreviousOutput, rel: string, file: string): boolean {
-  if (previous.stale) {
-    if (!previous.stale.has(rel)) return true;
-    rmSync(file, { force: true });
-  }
+function reuse(previous: PreviousOutput, rel: string, fileOf: () => string): boolean {
+  if (previous.stale && !previous.stale.has(rel)) return true;
+  const file = fileOf();
+  if (previous.stale) rmSync(file, { force: true });
   try {
     linkSync(path.join(previous.dir, rel), file);
     return true;
