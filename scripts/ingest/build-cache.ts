@@ -19,7 +19,7 @@
  *   The birth time matters: a folder made right after another was removed often gets its inode.
  */
 import { transcode } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 import {
   closeSync,
   createReadStream,
@@ -213,7 +213,7 @@ export async function inputHashes(
   return stamps;
 }
 
-export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
+export const hashBytes = (bytes: Uint8Array): string => oneShot('sha1', bytes, 'base64');
 
 /** `hashBytes` of a file's bytes, read as a stream: no buffer the size of the file. */
 export async function hashFile(file: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 import { createReadStream, existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -127,7 +127,10 @@ export interface BuiltCorpus {
   likelyVariants: Array<{ a: string; b: string; reason: string }>;
   phrases: TagResult['phrases'];
   undecided: TagResult['undecided'];
-  /** Article id → its record's `origin`, for the records that have one. */
+  /**
+   * Article id → what stands for its record, for the records that have an `origin`: the key of its topics
+   * (`topicsOf`: a hash of the origin, the tags and the taxonomy) where there is one, else the origin.
+   */
   origins: Map<string, string>;
   /** What the next run needs to recompute only the related panels that can change. */
   relateMemo: RelateMemo;
@@ -194,7 +197,7 @@ function topicsOf(
 ): { topics: TopicRef[]; key?: string } {
   const compute = () => assignTopics({ title: record.title, body: record.body, tags }, taxonomy);
   if (!memo || record.origin === undefined) return { topics: compute() };
-  const key = createHash('sha1').update(`${memo.salt}\0${record.origin}\0${JSON.stringify(tags)}`).digest('base64');
+  const key = oneShot('sha1', `${memo.salt}\0${record.origin}\0${JSON.stringify(tags)}`, 'base64');
   const known = memo.previous[key];
   const all = topicMatcher(taxonomy).topics;
   const topics = known === undefined ? compute() : known === '' ? [] : known.split(',').map((i) => all[Number(i)]!);
@@ -247,7 +250,8 @@ export function buildCorpus(
   });
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
-  const origins = new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, r.origin] as const])));
+  // The key of its topics where there is one: shorter than the origin, and it stands for it (and the tags).
+  const origins = new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, fingerprints.get(r.id) ?? r.origin] as const])));
   const articles = unsorted.sort(compareArticles);
   const { related, memo, stats } = relateArticles(articles, {
     onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
