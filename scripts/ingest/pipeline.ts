@@ -200,7 +200,11 @@ function topicsOf(
   const key = oneShot('sha1', `${memo.salt}\0${record.origin}\0${JSON.stringify(tags)}`, 'base64');
   const known = memo.previous[key];
   const all = topicMatcher(taxonomy).topics;
-  const topics = known === undefined ? compute() : known === '' ? [] : known.split(',').map((i) => all[Number(i)]!);
+  if (known !== undefined) {
+    memo.next[key] = known;
+    return { topics: known === '' ? [] : known.split(',').map((i) => all[Number(i)]!), key };
+  }
+  const topics = compute();
   memo.next[key] = topics.map((t) => all.indexOf(t)).join(',');
   return { topics, key };
 }
