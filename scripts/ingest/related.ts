@@ -67,7 +67,8 @@ export interface RelateOptions {
  * same basis, a panel can change only for an article that changed or is new (its fingerprint), one holding
  * a key whose effect moved (a removed article's keys are among them), or one holding a walkable key that a
  * changed article holds: it could reach that article, before or after. Every other panel is the last
- * run's, by its ids.
+ * run's, by the places of its articles in the memo. The memo also keeps each article's keys
+ * (`KeyMemo`), so that only a changed article's are derived again.
  */
 export interface RelateMemo extends KeyMemo {
   basis: string;
@@ -277,10 +278,6 @@ export function relateArticles(
   const shortlist = pool * 2;
   let postingsVisited = 0;
 
-  /**
-   * The card of `b` in `a`'s panel: the tags they share, rarest first (ties by slug), in `a`'s spelling (its
-   * last tag of that slug), at most MAX_SHARED_TAGS.
-   */
   let mostTags = 0;
   for (const own of tagKeys) mostTags = Math.max(mostTags, own.length);
   /** The places in `a`'s tags of the tags shared with `b`, in card order (an insertion sort: a few at most). */
@@ -289,6 +286,10 @@ export function relateArticles(
   const tagOwner = new Int32Array(k).fill(-1);
   const tagPlace = new Int32Array(k);
   let marked = -1;
+  /**
+   * The card of `b` in `a`'s panel: the tags they share, rarest first (ties by slug), in `a`'s spelling (its
+   * last tag of that slug), at most MAX_SHARED_TAGS.
+   */
   const card = (a: number, b: number): RelatedArticle => {
     const own = tagKeys[a]!;
     const tags = articles[a]!.tags;
