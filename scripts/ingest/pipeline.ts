@@ -42,7 +42,7 @@ import {
   type InputStamp,
 } from './build-cache.ts';
 import { acquireLock } from './lock.ts';
-import { writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
+import { removeDetached, writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
 
 /**
  * The ingest as one call: read → parse → identify → tag → topic → relate → shard → write atomically,
@@ -459,10 +459,12 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     let keys: Record<string, [string, number]> = {};
     let slices: BuildCache['slices'] = [];
     let staged: Awaited<ReturnType<typeof stageCache>> | null = null;
+    let trash: string | null = null;
     try {
       const { oldRemoved } = await writeAtomically(out, async (temp, inSpare) => {
         if (inSpare) {
           previous!.stale = new Set(cache!.spare!.stale);
+          previous!.trash = trash = `${temp}.trash`;
           // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place.
           await rm(path.join(temp, 'pagefind'), { recursive: true, force: true });
         }
@@ -511,6 +513,8 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       }, spare);
       lap('swap');
       await staged!.commit();
+      // The spare's old files, moved aside: their blocks are freed once nothing waits for them.
+      if (trash) await removeDetached(trash);
       parsedFiles.prune();
       // The new output is already live; deleting the previous one is timed apart, as it can cost more than
       // writing (one unlink per file).
