@@ -232,25 +232,27 @@ export function buildCorpus(
     const tags = tagging.tagsPerArticle[i] ?? [];
     const { topics, key } = topicsOf(r, tags, taxonomy, topicMemo);
     if (key !== undefined) fingerprints.set(r.id, key);
+    const article: Omit<CorpusArticle, 'body'> = {
+      schemaVersion: 1,
+      id: r.id,
+      title: r.title,
+      date: r.date,
+      source: r.source,
+      url: r.url,
+      readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
+      tags,
+      topics,
+      related: [],
+      readAlso: [],
+    };
+    // Set, not spread: a spread of a conditional object was a third of a second at 100,000 articles.
+    if (r.image) article.image = r.image;
+    if (r.facts) {
+      article.excerpt = r.facts.excerpt;
+      article.lead = r.facts.lead;
+    }
     // The record's body as it is, added last: one read on demand is read only by what writes the article.
-    return withBodyOf<Omit<CorpusArticle, 'body'>>(
-      {
-        schemaVersion: 1,
-        id: r.id,
-        title: r.title,
-        date: r.date,
-        source: r.source,
-        url: r.url,
-        ...(r.image ? { image: r.image } : {}),
-        readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
-        tags,
-        topics,
-        related: [],
-        readAlso: [],
-        ...(r.facts ? { excerpt: r.facts.excerpt, lead: r.facts.lead } : {}),
-      },
-      r,
-    );
+    return withBodyOf(article, r);
   });
   lap('topics');
   const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
