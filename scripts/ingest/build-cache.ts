@@ -19,7 +19,7 @@
  *   The birth time matters: a folder made right after another was removed often gets its inode.
  */
 import { transcode } from 'node:buffer';
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShot } from 'node:crypto';
 import {
   closeSync,
   createReadStream,
@@ -35,15 +35,14 @@ import {
 } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
-import type { KeepRecord } from './parse-json.ts';
+import { streamLines, type KeepRecord } from './parse-json.ts';
 import { readBodyFrom, type BodySource, type ParseResult, type RawRecord } from './record.ts';
 import type { RelateMemo } from './related.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /** What a run needs to decide that nothing changed: small, read on every run. */
 const headSchema = z.object({
@@ -213,7 +212,7 @@ export async function inputHashes(
   return stamps;
 }
 
-export const hashBytes = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('base64');
+export const hashBytes = (bytes: Uint8Array): string => oneShot('sha1', bytes, 'base64');
 
 /** `hashBytes` of a file's bytes, read as a stream: no buffer the size of the file. */
 export async function hashFile(file: string): Promise<string> {
@@ -358,19 +357,22 @@ async function readEntry(file: string): Promise<StoredEntry | null> {
   let tail: EntryTail | null = null;
   let name: string | undefined;
   try {
-    for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-      if (tail) return null;
-      const value = JSON.parse(line) as [number, number, Omit<RawRecord, 'body'>] | EntryTail;
-      if (!Array.isArray(value)) {
-        tail = value;
-        continue;
+    for await (const lines of streamLines(createReadStream(file, { highWaterMark: 1 << 20 }))) {
+      for (const line of lines) {
+        if (line === '') continue;
+        if (tail || line === null) return null;
+        const value = JSON.parse(line) as [number, number, Omit<RawRecord, 'body'>] | EntryTail;
+        if (!Array.isArray(value)) {
+          tail = value;
+          continue;
+        }
+        const [at, length, record] = value;
+        // Every record of a file names it: one string for all, not one each.
+        if (record.file === name) record.file = name;
+        name = record.file;
+        bodyAt.push([at, length]);
+        records.push(record);
       }
-      const [at, length, record] = value;
-      // Every record of a file names it: one string for all, not one each.
-      if (record.file === name) record.file = name;
-      name = record.file;
-      bodyAt.push([at, length]);
-      records.push(record);
     }
     if (!tail || tail.records !== records.length || statSync(`${file}${BODIES}`).size !== tail.bodiesBytes) return null;
   } catch {

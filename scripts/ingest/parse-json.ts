@@ -119,12 +119,16 @@ export function parseJsonl(bytes: Uint8Array, file: string, keep: KeepRecord = a
 export async function parseJsonlStream(chunks: AsyncIterable<Uint8Array>, file: string, keep: KeepRecord = asIs): Promise<ParseResult> {
   const result: ParseResult = { records: [], rejections: [], warnings: [] };
   let line = 0;
-  const take = (piece: Uint8Array, last: boolean): void => {
-    const lines = decodeLines(piece);
-    // A piece that ends with a newline splits into one more, empty text, which is not a line of the file.
-    if (!last) lines.pop();
-    for (const text of lines) jsonlLine(result, file, ++line, text, keep);
-  };
+  for await (const lines of streamLines(chunks)) for (const text of lines) jsonlLine(result, file, ++line, text, keep);
+  return result;
+}
+
+/**
+ * The lines of a stream of bytes (`decodeLines`), a batch a chunk: pieces are cut after a newline byte,
+ * which is never inside a UTF-8 sequence; a line may span any number of chunks. The last batch ends with
+ * the text after the last newline (empty when the stream ends with one), as `decodeLines` gives it.
+ */
+export async function* streamLines(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Array<string | null>> {
   let pending: Uint8Array[] = [];
   for await (const chunk of chunks) {
     const end = chunk.lastIndexOf(0x0a) + 1;
@@ -132,11 +136,13 @@ export async function parseJsonlStream(chunks: AsyncIterable<Uint8Array>, file: 
       pending.push(chunk);
       continue;
     }
-    take(pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...pending, chunk.subarray(0, end)]), false);
+    const lines = decodeLines(pending.length === 0 ? chunk.subarray(0, end) : Buffer.concat([...pending, chunk.subarray(0, end)]));
+    // A piece that ends with a newline splits into one more, empty text, which is not a line of the stream.
+    lines.pop();
+    yield lines;
     pending = end < chunk.length ? [chunk.subarray(end)] : [];
   }
-  take(Buffer.concat(pending), true);
-  return result;
+  yield decodeLines(Buffer.concat(pending));
 }
 
 /** The 1-based line where each top-level element of a JSON array starts. */

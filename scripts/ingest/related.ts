@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { MAX_RELATED, type ReadAlso, type RelatedArticle, type TagRef, type TopicRef } from '../../src/data/schema.ts';
 import { normalizeArabic, tokenize } from '../../src/shared/lib/arabic.ts';
 import { isStopWord } from '../../src/shared/lib/stop-words.ts';
+import { articleKeys, packLists, titleTerms, unpackLists, type ArticleKeys, type KeyMemo } from './related-keys.ts';
 
 /**
  * The «اقرأ أيضاً» panel, precomputed for every article.
@@ -52,10 +52,12 @@ export interface RelateOptions {
    */
   memo?: { previous: RelateMemo | null };
   /**
-   * Each article's origin (`RawRecord.origin`: the same origin, the same title, date, source and body),
-   * where known: its fingerprint then hashes it in place of those fields and its lead words.
+   * Each article's fingerprint, where known: a string that changes whenever anything a panel reads from the
+   * article but its id does (title, date, source, lead words, tags and their labels, topics). The pipeline
+   * gives the key its topics are memoised by (the record's origin, its tags, the taxonomy). Where it is
+   * not given, those fields are hashed.
    */
-  origins?: ReadonlyArray<string | undefined>;
+  fingerprints?: ReadonlyArray<string | undefined>;
 }
 
 /**
@@ -65,17 +67,15 @@ export interface RelateOptions {
  * same basis, a panel can change only for an article that changed or is new (its fingerprint), one holding
  * a key whose effect moved (a removed article's keys are among them), or one holding a walkable key that a
  * changed article holds: it could reach that article, before or after. Every other panel is the last
- * run's, by its ids.
+ * run's, by the places of its articles in the memo. The memo also keeps each article's keys
+ * (`KeyMemo`), so that only a changed article's are derived again.
  */
-export interface RelateMemo {
+export interface RelateMemo extends KeyMemo {
   basis: string;
-  /** Each key's document frequency, by name: `t` + tag slug, `w` + term. */
-  df: Record<string, number>;
-  /**
-   * Each article's fingerprint (what a panel reads from it), its panel's ids and where its walk stopped
-   * (the frequency of the first key it did not walk), by article id.
-   */
-  panels: Record<string, [fingerprint: string, ids: string[], stop: number]>;
+  /** Each article's panel, as places in `ids` (`packLists`), in the order of `ids`. */
+  panels: string;
+  /** Where each article's walk stopped (the frequency of the first key it did not walk). */
+  stops: number[];
 }
 
 export interface RelateStats {
@@ -154,62 +154,29 @@ export function relateArticles(
   const budget = options.budget ?? 1_000;
   const leadCount = options.leadTerms ?? LEAD_TERMS;
 
-  // Keys: tags and terms numbered in one space (two maps, so no key strings are built); each article
-  // holds its distinct key ids.
-  const tagIds = new Map<string, number>();
-  const termIds = new Map<string, number>();
-  const keyIsTag: boolean[] = [];
-  /** Each key's name, for the memo: `t` + tag slug, `w` + term. */
-  const keyName: string[] = [];
+  // Keys: tags and terms, the last run's where an article did not change (`articleKeys`).
   const remember = options.memo !== undefined;
-  const fingerprints: string[] = remember ? new Array<string>(n) : [];
-  /** The last article that took each key: dedupes an article's keys without a Set per article. */
-  const lastDoc: number[] = [];
-  /** Tag keys first, then terms; `tagCounts` says where the tags end. */
-  const docKeys: Int32Array[] = new Array<Int32Array>(n);
-  const tagCounts = new Uint16Array(n);
+  const memoBefore = options.memo?.previous ?? null;
+  const { docKeys, tagCounts, tagKeys, keyIsTag, keyName, dfBefore, before, fingerprints } = articleKeys(articles, {
+    leadCount,
+    remember,
+    previous: memoBefore,
+    fingerprints: options.fingerprints,
+    terms: (i) => {
+      const a = articles[i]!;
+      const lead = a.lead !== undefined && leadCount === LEAD_TERMS ? (a.lead === '' ? [] : a.lead.split(' ')) : leadTerms(a.body, leadCount);
+      return { title: titleTerms(a.title, isTerm), lead };
+    },
+  });
+  /** Normalised titles, for the panels computed: a panel shows one article of a title. */
   const titles: string[] = new Array<string>(n);
-  const keys: number[] = [];
-  /** Each article's tags' key ids, in the order of its tags (`sharedTags`). */
-  const tagKeys: Int32Array[] = new Array<Int32Array>(n);
-  const addKey = (map: Map<string, number>, key: string, tag: boolean, doc: number): number => {
-    let id = map.get(key);
-    if (id === undefined) {
-      id = keyIsTag.length;
-      map.set(key, id);
-      keyIsTag.push(tag);
-      lastDoc.push(-1);
-      if (remember) keyName.push((tag ? 't' : 'w') + key);
-    }
-    if (lastDoc[id] !== doc) {
-      lastDoc[id] = doc;
-      keys.push(id);
-    }
-    return id;
-  };
-  for (let i = 0; i < n; i++) {
-    const a = articles[i]!;
-    titles[i] = normalizeArabic(a.title);
-    keys.length = 0;
-    tagKeys[i] = Int32Array.from(a.tags, (tag) => addKey(tagIds, tag.slug, true, i));
-    tagCounts[i] = keys.length;
-    for (const token of titles[i]!.match(/[\p{L}\p{N}\p{M}]+/gu) ?? []) if (isTerm(token)) addKey(termIds, token, false, i);
-    const lead = a.lead !== undefined && leadCount === LEAD_TERMS ? (a.lead === '' ? [] : a.lead.split(' ')) : leadTerms(a.body, leadCount);
-    for (const token of lead) addKey(termIds, token, false, i);
-    docKeys[i] = Int32Array.from(keys);
-    if (remember) {
-      const origin = options.origins?.[i];
-      const own = origin === undefined ? [a.title, a.date, a.source, lead] : origin;
-      const read = [a.id, a.tags.map((t) => [t.slug, t.label]), a.topics.map((t) => t.slug), own];
-      fingerprints[i] = createHash('sha1').update(JSON.stringify(read)).digest('base64');
-    }
-  }
+  const titleOf = (i: number): string => (titles[i] ??= normalizeArabic(articles[i]!.title));
 
-  const k = keyIsTag.length;
+  const k = keyName.length;
   const df = new Int32Array(k);
   for (const keys of docKeys) for (const key of keys) df[key]!++;
   const basis = JSON.stringify(['stops', reference, cap, budget, maxRelated, leadCount]);
-  const previous = options.memo?.previous?.basis === basis ? options.memo.previous : null;
+  const previous = memoBefore?.basis === basis ? memoBefore : null;
   // Each article's tags on two articles or more, again, in one flat array: the few candidates kept for an
   // article are checked against the tags it did not walk.
   const tagStart = new Int32Array(n + 1);
@@ -243,40 +210,49 @@ export function relateArticles(
     for (const key of docKeys[i]!) if (walkable[key] === 1) postings[fill[key]!++] = i;
   }
   // Each article's walkable keys, rarest first, ties by key id: sorted as numbers df·2³² + key (exact in a
-  // double, as df ≤ cap), which is several times faster than a comparator.
-  const walkKeys: Int32Array[] = new Array<Int32Array>(n);
+  // double, as df ≤ cap), which is several times faster than a comparator. Only for the articles that
+  // need them: those whose panel is computed, and whose stop is not the last run's.
+  const walkKeys: Array<Int32Array | undefined> = new Array<Int32Array | undefined>(n);
   let mostKeys = 0;
   for (const own of docKeys) mostKeys = Math.max(mostKeys, own.length);
   const sortable = new Float64Array(mostKeys);
-  for (let i = 0; i < n; i++) {
-    const own = docKeys[i]!;
+  const walkOf = (i: number): Int32Array => {
+    let list = walkKeys[i];
+    if (list) return list;
     let m = 0;
-    for (const key of own) if (walkable[key] === 1) sortable[m++] = df[key]! * 4294967296 + key;
+    for (const key of docKeys[i]!) if (walkable[key] === 1) sortable[m++] = df[key]! * 4294967296 + key;
     const sorted = sortable.subarray(0, m).sort();
-    const list = new Int32Array(m);
+    list = walkKeys[i] = new Int32Array(m);
     for (let x = 0; x < m; x++) list[x] = sorted[x]! % 4294967296;
-    walkKeys[i] = list;
-  }
+    return list;
+  };
   // Where each article's walk stops: the frequency of the first key past its budget (keys of a lower
-  // frequency were all walked, keys of a higher one were not), or NO_STOP when it walks them all.
-  const stops = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
+  // frequency were all walked, keys of a higher one were not), or NO_STOP when it walks them all. It reads
+  // only its keys' frequencies (not their order among equal ones), so an unchanged article none of whose
+  // keys' frequencies moved stops where it did.
+  const stops = new Int32Array(n).fill(-1);
+  const stopOf = (i: number): number => {
+    if (stops[i]! >= 0) return stops[i]!;
     let visited = 0;
     stops[i] = NO_STOP;
-    for (const key of walkKeys[i]!) {
+    for (const key of walkOf(i)) {
       if (visited > 0 && visited + df[key]! > budget) {
         stops[i] = df[key]!;
         break;
       }
       visited += df[key]!;
     }
-  }
-  const reuse = previous ? unchangedPanels(previous, { docKeys, df, keyName, keyIsTag, fingerprints, stops }, articles, cap) : null;
+    return stops[i]!;
+  };
+  const reuse = previous ? unchangedPanels(previous, { docKeys, df, dfBefore, keyIsTag, before, fingerprints, stopOf }, cap) : null;
 
-  // The rank of each article in site order breaks score ties: newer first, then smaller id.
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!));
-  const rank = new Int32Array(n);
-  order.forEach((doc, r) => (rank[doc] = r));
+  // The rank of each article in site order breaks score ties: newer first, then smaller id. The pipeline
+  // gives them in site order already.
+  const rank = Int32Array.from({ length: n }, (_, i) => i);
+  if (!articles.every((a, i) => i === 0 || compareArticles(articles[i - 1]!, a) <= 0)) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareArticles(articles[a]!, articles[b]!));
+    order.forEach((doc, r) => (rank[doc] = r));
+  }
 
   // Topics as bit sets, so counting shared topics is a few ANDs instead of Set lookups.
   const topicBits = new Map<string, number>();
@@ -302,29 +278,57 @@ export function relateArticles(
   const shortlist = pool * 2;
   let postingsVisited = 0;
 
+  let mostTags = 0;
+  for (const own of tagKeys) mostTags = Math.max(mostTags, own.length);
+  /** The places in `a`'s tags of the tags shared with `b`, in card order (an insertion sort: a few at most). */
+  const sharedAt = new Int32Array(mostTags);
+  /** For the article whose cards are being made (`tagOwner`), the place of its last tag of each key. */
+  const tagOwner = new Int32Array(k).fill(-1);
+  const tagPlace = new Int32Array(k);
+  let marked = -1;
   /**
    * The card of `b` in `a`'s panel: the tags they share, rarest first (ties by slug), in `a`'s spelling (its
    * last tag of that slug), at most MAX_SHARED_TAGS.
    */
   const card = (a: number, b: number): RelatedArticle => {
     const own = tagKeys[a]!;
-    const shared: Array<{ tag: TagRef; key: number }> = [];
-    for (const key of tagKeys[b]!) {
-      const at = own.lastIndexOf(key);
-      if (at >= 0) shared.push({ tag: articles[a]!.tags[at]!, key });
+    const tags = articles[a]!.tags;
+    if (marked !== a) {
+      for (let x = 0; x < own.length; x++) {
+        tagOwner[own[x]!] = a;
+        tagPlace[own[x]!] = x;
+      }
+      marked = a;
     }
-    shared.sort((x, y) => df[x.key]! - df[y.key]! || (x.tag.slug < y.tag.slug ? -1 : 1));
+    let m = 0;
+    for (const key of tagKeys[b]!) {
+      if (tagOwner[key] !== a) continue;
+      const at = tagPlace[key]!;
+      let x = m++;
+      for (; x > 0; x--) {
+        const other = sharedAt[x - 1]!;
+        const byFrequency = df[own[at]!]! - df[own[other]!]!;
+        if (byFrequency > 0 || (byFrequency === 0 && tags[at]!.slug >= tags[other]!.slug)) break;
+        sharedAt[x] = other;
+      }
+      sharedAt[x] = at;
+    }
+    const sharedTags: TagRef[] = [];
+    for (let x = 0; x < Math.min(m, MAX_SHARED_TAGS); x++) sharedTags.push(tags[sharedAt[x]!]!);
     const { id, title, date, source } = articles[b]!;
-    return { id, title, date, source, sharedTags: shared.slice(0, MAX_SHARED_TAGS).map((s) => s.tag) };
+    return { id, title, date, source, sharedTags };
   };
   const related: RelatedArticle[][] = new Array<RelatedArticle[]>(n);
-  const byId = reuse ? new Map(articles.map((a, i) => [a.id, i])) : null;
+  /** Each panel's articles, for the memo. */
+  const panelDocs: ArrayLike<number>[] = new Array<ArrayLike<number>>(n);
   let recomputed = 0;
   for (let i = 0; i < n; i++) {
     if (i % 2048 === 0) options.onProgress?.(i, n);
-    const kept = reuse?.[i]?.map((id) => byId!.get(id));
-    if (kept?.every((doc) => doc !== undefined)) {
-      related[i] = kept.map((doc) => card(i, doc!));
+    const kept = reuse?.[i];
+    if (kept) {
+      const panel: RelatedArticle[] = (related[i] = new Array<RelatedArticle>(kept.length));
+      for (let x = 0; x < kept.length; x++) panel[x] = card(i, kept[x]!);
+      panelDocs[i] = kept;
       continue;
     }
     recomputed++;
@@ -332,7 +336,7 @@ export function relateArticles(
     let visited = 0;
     const own = docKeys[i]!;
     for (let x = 0; x < tagCounts[i]!; x++) if (df[own[x]!]! >= 2) unwalkedTag[own[x]!] = i;
-    for (const key of walkKeys[i]!) {
+    for (const key of walkOf(i)) {
       const start = offsets[key]!;
       const end = offsets[key + 1]!;
       if (visited > 0 && visited + (end - start) > budget) break;
@@ -399,22 +403,38 @@ export function relateArticles(
       best.sort((x, y) => x.tier - y.tier || y.score - x.score || rank[x.doc]! - rank[y.doc]!);
     }
 
-    const seenTitles = new Set<string>([titles[i]!]);
+    const seenTitles = new Set<string>([titleOf(i)]);
     const picked: RelatedArticle[] = [];
+    const docs: number[] = [];
     for (const { doc } of best) {
       if (picked.length >= maxRelated) break;
-      if (seenTitles.has(titles[doc]!)) continue;
-      seenTitles.add(titles[doc]!);
+      if (seenTitles.has(titleOf(doc))) continue;
+      seenTitles.add(titleOf(doc));
       picked.push(card(i, doc));
+      docs.push(doc);
     }
     related[i] = picked;
+    panelDocs[i] = docs;
   }
   options.onProgress?.(n, n);
   const stats = { keys: k, skippedKeys, postingsVisited, recomputed };
   if (!remember) return { related, stats };
-  const memo: RelateMemo = { basis, df: {}, panels: {} };
-  for (let key = 0; key < k; key++) memo.df[keyName[key]!] = df[key]!;
-  articles.forEach((a, i) => (memo.panels[a.id] = [fingerprints[i]!, related[i]!.map((r) => r.id), stops[i]!]));
+  const memo: RelateMemo = {
+    basis,
+    leadTerms: leadCount,
+    ids: articles.map((a) => a.id),
+    fingerprints,
+    panels: packLists(panelDocs),
+    stops: Array.from(docKeys, (own, i) =>
+      previous && before[i]! >= 0 && previous.fingerprints[before[i]!] === fingerprints[i] && own.every((key) => dfBefore[key] === df[key])
+        ? previous.stops[before[i]!]!
+        : stopOf(i),
+    ),
+    names: keyName,
+    df: Array.from(df),
+    keys: packLists(docKeys),
+    tagCounts: Array.from(tagCounts),
+  };
   return { related, stats, memo };
 }
 
@@ -463,44 +483,42 @@ function keyEffect(df: number, cap: number, tag: boolean): number {
  */
 function unchangedPanels(
   previous: RelateMemo,
-  now: {
-    docKeys: readonly Int32Array[];
-    df: Int32Array;
-    keyName: readonly string[];
-    keyIsTag: readonly boolean[];
-    fingerprints: readonly string[];
-    stops: Int32Array;
-  },
-  articles: readonly RelatableArticle[],
+  now: Pick<ArticleKeys, 'docKeys' | 'dfBefore' | 'keyIsTag' | 'before' | 'fingerprints'> & { df: Int32Array; stopOf: (i: number) => number },
   cap: number,
-): Array<string[] | undefined> {
-  const { docKeys, df, keyName, keyIsTag, fingerprints, stops } = now;
-  const n = articles.length;
+): Array<Int32Array | undefined> {
+  const { docKeys, df, dfBefore, keyIsTag, before, fingerprints, stopOf } = now;
+  const n = docKeys.length;
+  const kept = new Array<Int32Array | undefined>(n);
+  const panels = unpackLists(previous.panels, previous.ids.length, previous.ids.length);
+  if (!panels) return kept;
+  /** Each article of the last run's memo, by its place now (-1: gone). */
+  const placeNow = new Int32Array(previous.ids.length).fill(-1);
+  for (let i = 0; i < n; i++) if (before[i]! >= 0) placeNow[before[i]!] = i;
   const changed = new Uint8Array(n);
-  const before = new Int32Array(df.length);
   /** Bit 1: a changed article holds the key; bit 2: what the key's frequency decides moved. */
   const touched = new Uint8Array(df.length);
   for (let key = 0; key < df.length; key++) {
-    const tag = keyIsTag[key]!;
-    before[key] = previous.df[keyName[key]!] ?? 0;
-    if (keyEffect(before[key]!, cap, tag) !== keyEffect(df[key]!, cap, tag)) touched[key] = 2;
+    const tag = keyIsTag[key] === 1;
+    if (keyEffect(dfBefore[key]!, cap, tag) !== keyEffect(df[key]!, cap, tag)) touched[key] = 2;
   }
   for (let i = 0; i < n; i++) {
-    if (previous.panels[articles[i]!.id]?.[0] === fingerprints[i]) continue;
+    if (before[i]! >= 0 && previous.fingerprints[before[i]!] === fingerprints[i]) continue;
     changed[i] = 1;
     for (const key of docKeys[i]!) touched[key]! |= 1;
   }
   const walkable = (frequency: number, stop: number): boolean => frequency >= 2 && frequency <= cap && frequency <= stop;
-  const kept = new Array<string[] | undefined>(n);
   for (let i = 0; i < n; i++) {
     if (changed[i] === 1) continue;
-    const [, ids, stop] = previous.panels[articles[i]!.id]!;
+    const stop = previous.stops[before[i]!]!;
     const reached = docKeys[i]!.some(
       (key) =>
         touched[key] !== 0 &&
-        ((keyIsTag[key] && touched[key]! >= 2) || walkable(before[key]!, stop) || walkable(df[key]!, stops[i]!)),
+        ((keyIsTag[key] === 1 && touched[key]! >= 2) || walkable(dfBefore[key]!, stop) || walkable(df[key]!, stopOf(i))),
     );
-    if (!reached) kept[i] = ids;
+    if (reached) continue;
+    const panel = panels.flat.subarray(panels.start[before[i]!]!, panels.start[before[i]! + 1]!).map((p) => placeNow[p]!);
+    // A panel naming an article no longer there is computed again.
+    if (!panel.includes(-1)) kept[i] = panel;
   }
   return kept;
 }

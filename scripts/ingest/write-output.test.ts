@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile, mkdir } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeAtomically, writeShards } from './write-output.ts';
+import { removeDetached, writeAtomically, writeShards } from './write-output.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -116,6 +116,37 @@ describe('writeShards', () => {
     expect((await stat(path.join(next, 'same.json'))).ino).toBe((await stat(path.join(old, 'same.json'))).ino);
     expect((await stat(path.join(next, 'changed.json'))).ino).not.toBe((await stat(path.join(old, 'changed.json'))).ino);
     expect(await readFile(path.join(next, 'changed.json'), 'utf8')).toBe('2');
+  });
+
+  it('updates a spare in place, moving its stale files to the trash instead of deleting them', async () => {
+    const live = path.join(root, 'live');
+    const spare = path.join(root, 'spare');
+    const trash = path.join(root, 'trash');
+    const { hashes } = await writeShards(live, [
+      { path: 'same.json', content: '1' },
+      { path: 'relinked.json', content: '2' },
+    ]);
+    // The spare: same.json is the live file (linked), relinked.json an older version, gone.json only there.
+    await writeShards(spare, [{ path: 'same.json', content: '1' }], { dir: live, hashes });
+    await writeFile(path.join(spare, 'relinked.json'), 'old');
+    await mkdir(path.join(spare, 'sub'));
+    await writeFile(path.join(spare, 'sub/gone.json'), 'old');
+    const { stats } = await writeShards(
+      spare,
+      [
+        { path: 'same.json', content: '1' },
+        { path: 'relinked.json', content: '2' },
+        { path: 'new.json', content: '3' },
+      ],
+      { dir: live, hashes, stale: new Set(['relinked.json', 'sub/gone.json']), trash },
+    );
+    expect(stats.rewritten).toBe(1);
+    expect(await readdir(spare)).toEqual(['new.json', 'relinked.json', 'same.json']);
+    expect((await stat(path.join(spare, 'relinked.json'))).ino).toBe((await stat(path.join(live, 'relinked.json'))).ino);
+    expect((await Promise.all((await readdir(trash)).map((name) => readFile(path.join(trash, name), 'utf8')))).sort()).toEqual(['old', 'old']);
+    await removeDetached(trash);
+    for (let tries = 0; tries < 100 && (await readdir(root)).includes('trash'); tries++) await new Promise((r) => setTimeout(r, 20));
+    expect(await readdir(root)).not.toContain('trash');
   });
 
   it('writes a lone surrogate as U+FFFD, as Node does', async () => {
