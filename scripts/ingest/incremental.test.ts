@@ -193,6 +193,9 @@ describe('incremental ingest', () => {
     const afterInodes = new Map<string, number>();
     for (const file of Object.keys(after)) afterInodes.set(file, (await stat(path.join(options.out, file))).ino);
     await writeFile(path.join(input, 'f0.jsonl'), text.replace('نص الخبر 9 ', 'نص الخبر التاسع '));
+    // A trash a killed run left beside the spare: the next run uses one of its own and removes both.
+    await mkdir(`${spare}.trash-dead`);
+    await writeFile(path.join(`${spare}.trash-dead`, '0'), 'old');
     const outBefore = (await stat(options.out)).ino;
     expect((await runIngest(options)).write.rewritten).toBeGreaterThan(0);
     const last = await tree(options.out);
@@ -202,6 +205,10 @@ describe('incremental ingest', () => {
       expect((await stat(path.join(options.out, file))).ino === afterInodes.get(file), file).toBe(same);
     }
     expect((await stat(spare)).ino).toBe(outBefore);
+    const trashes = async (): Promise<string[]> =>
+      (await readdir(path.dirname(spare))).filter((name) => name.startsWith(`${path.basename(spare)}.trash`));
+    for (let tries = 0; tries < 100 && (await trashes()).length > 0; tries++) await new Promise((r) => setTimeout(r, 20));
+    expect(await trashes()).toEqual([]);
   }, 60_000);
 
   it('falls back to a full build, with one warning, when the cache is corrupt or describes another output', async () => {

@@ -466,7 +466,8 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       const { oldRemoved } = await writeAtomically(out, async (temp, inSpare) => {
         if (inSpare) {
           previous!.stale = new Set(cache!.spare!.stale);
-          previous!.trash = trash = `${temp}.trash`;
+          // A trash of its own: the last run's may still be in the hands of its detached `rm`.
+          previous!.trash = trash = `${temp}.trash-${process.pid}-${Date.now().toString(36)}`;
           // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place.
           await rm(path.join(temp, 'pagefind'), { recursive: true, force: true });
         }
@@ -515,8 +516,12 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       }, spare);
       lap('swap');
       await staged!.commit();
-      // The spare's old files, moved aside: their blocks are freed once nothing waits for them.
-      if (trash) await removeDetached(trash);
+      // The spare's old files, moved aside: their blocks are freed once nothing waits for them. A trash
+      // left by a run that died first goes too.
+      if (trash) {
+        const [folder, name] = [path.dirname(spareDir), `${path.basename(spareDir)}.trash-`];
+        for (const entry of await readdir(folder)) if (entry.startsWith(name)) await removeDetached(path.join(folder, entry));
+      }
       parsedFiles.prune();
       // The new output is already live; deleting the previous one is timed apart, as it can cost more than
       // writing (one unlink per file).

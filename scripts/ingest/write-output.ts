@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { linkSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { transcode } from 'node:buffer';
 import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -203,7 +203,8 @@ export async function writeShards(
     try {
       renameSync(file, path.join(previous.trash, String(trashed++)));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      // Nothing to take away; but a file still there must never be written into.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || existsSync(file)) throw error;
     }
   };
   for (const shard of files) {
