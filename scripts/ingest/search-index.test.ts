@@ -1,11 +1,13 @@
-import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
 import { buildLexicon } from '../../src/shared/lib/search-terms.ts';
 import { aliasGroups, buildSearchIndex, planSlices, searchRecord, sliceKey } from './search-index.ts';
 import { parseTaxonomy } from './taxonomy.ts';
+import { tempDirs } from '../temp-dirs.ts';
+
+const temp = tempDirs();
 
 const taxonomy = parseTaxonomy({
   topics: [{ slug: 'karabakh', label: 'كاراباخ', aliases: ['كراباخ', 'قره باغ'] }],
@@ -86,13 +88,8 @@ describe('searchRecord', () => {
 });
 
 describe('buildSearchIndex', () => {
-  let dir = '';
-  afterAll(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   it('writes a Pagefind bundle per slice and the search manifest', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    const dir = temp('search-index-');
     const stats = await buildSearchIndex(articles, dir, taxonomy, { sliceSize: 2 });
     const root = path.join(dir, 'pagefind');
     const files = await readdir(root);
@@ -107,21 +104,17 @@ describe('buildSearchIndex', () => {
     expect(stats.built).toBe(2);
 
     // Again, with the first build as the previous one: nothing is built, every file is a hard link.
-    const again = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
-    try {
-      const previous = new Map(stats.bundles.map((b) => [b.key, { dir: path.join(root, b.path), files: b.files, bytes: b.bytes }]));
-      const reused = await buildSearchIndex(articles, again, taxonomy, { sliceSize: 2, previous });
-      expect(reused.built).toBe(0);
-      expect(reused.bundles).toEqual(stats.bundles);
-      const file = path.join('slice-0', stats.bundles[1]!.files[0]!);
-      expect((await stat(path.join(again, 'pagefind', file))).ino).toBe((await stat(path.join(root, file))).ino);
-    } finally {
-      await rm(again, { recursive: true, force: true });
-    }
+    const again = temp('search-index-');
+    const previous = new Map(stats.bundles.map((b) => [b.key, { dir: path.join(root, b.path), files: b.files, bytes: b.bytes }]));
+    const reused = await buildSearchIndex(articles, again, taxonomy, { sliceSize: 2, previous });
+    expect(reused.built).toBe(0);
+    expect(reused.bundles).toEqual(stats.bundles);
+    const file = path.join('slice-0', stats.bundles[1]!.files[0]!);
+    expect((await stat(path.join(again, 'pagefind', file))).ino).toBe((await stat(path.join(root, file))).ino);
   }, 60_000);
 
   it('builds the same bytes when one worker builds every slice as when each has its own', async () => {
-    const base = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
+    const base = temp('search-index-');
     const tree = async (root: string): Promise<Map<string, string>> => {
       const out = new Map<string, string>();
       for (const entry of await readdir(root, { withFileTypes: true, recursive: true })) {
@@ -131,65 +124,53 @@ describe('buildSearchIndex', () => {
       }
       return out;
     };
-    try {
-      const [one, each] = ['one', 'each'].map((name) => path.join(base, name));
-      await buildSearchIndex(articles, one!, taxonomy, { sliceSize: 1, parallel: 1 });
-      await buildSearchIndex(articles, each!, taxonomy, { sliceSize: 1, parallel: 3 });
-      const files = await tree(path.join(one!, 'pagefind'));
-      expect([...files.keys()].filter((f) => f.endsWith('pagefind.js')).sort()).toEqual(['pagefind.js', 'slice-0/pagefind.js', 'slice-1/pagefind.js']);
-      expect([...files.keys()].some((f) => f.startsWith('vocab/'))).toBe(true);
-      expect(await tree(path.join(each!, 'pagefind'))).toEqual(files);
-    } finally {
-      await rm(base, { recursive: true, force: true });
-    }
+    const [one, each] = ['one', 'each'].map((name) => path.join(base, name));
+    await buildSearchIndex(articles, one!, taxonomy, { sliceSize: 1, parallel: 1 });
+    await buildSearchIndex(articles, each!, taxonomy, { sliceSize: 1, parallel: 3 });
+    const files = await tree(path.join(one!, 'pagefind'));
+    expect([...files.keys()].filter((f) => f.endsWith('pagefind.js')).sort()).toEqual(['pagefind.js', 'slice-0/pagefind.js', 'slice-1/pagefind.js']);
+    expect([...files.keys()].some((f) => f.startsWith('vocab/'))).toBe(true);
+    expect(await tree(path.join(each!, 'pagefind'))).toEqual(files);
   }, 60_000);
 });
 
 describe('buildSearchIndex, when Pagefind rejects a record', () => {
   it('fails with the message Pagefind gives and stops its workers', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
-    try {
-      // A source that is not a string reaches Pagefind, which refuses the record (nothing else reads it:
-      // a title would also fail the vocabulary shards, which may now come first).
-      const bad = { ...article('bad', '2023-09-27T00:00:00.000Z', 'نص.'), source: 5 as unknown as string };
-      await expect(buildSearchIndex([bad, ...articles], dir, taxonomy, { sliceSize: 1, parallel: 2 })).rejects.toThrow(/pagefind/i);
-      if (process.platform === 'linux') {
-        // No Pagefind service of ours is left running (an exited one may wait to be reaped: state Z).
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        const running: string[] = [];
-        for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
-          const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-          const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-          if (stat.includes('(pagefind') && Number(ppid) === process.pid && state !== 'Z') running.push(pid);
-        }
-        expect(running).toEqual([]);
+    const dir = temp('search-index-');
+    // A source that is not a string reaches Pagefind, which refuses the record (nothing else reads it:
+    // a title would also fail the vocabulary shards, which may now come first).
+    const bad = { ...article('bad', '2023-09-27T00:00:00.000Z', 'نص.'), source: 5 as unknown as string };
+    await expect(buildSearchIndex([bad, ...articles], dir, taxonomy, { sliceSize: 1, parallel: 2 })).rejects.toThrow(/pagefind/i);
+    if (process.platform === 'linux') {
+      // No Pagefind service of ours is left running (an exited one may wait to be reaped: state Z).
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const running: string[] = [];
+      for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+        const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (stat.includes('(pagefind') && Number(ppid) === process.pid && state !== 'Z') running.push(pid);
       }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
+      expect(running).toEqual([]);
     }
   }, 60_000);
 });
 
 describe('buildSearchIndex, when a slice made ahead cannot be', () => {
   it('fails with that error where the slice is taken, not as an uncaught exception', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'search-index-'));
-    try {
-      // The oldest slice's body reads once (for the slice keys), then its source is gone: its records,
-      // made while the newer slices index, fail.
-      let reads = 0;
-      const gone = Object.defineProperty({ ...articles[2]! }, 'body', {
-        enumerable: true,
-        get: () => {
-          if (++reads > 1) throw new Error('the body is gone');
-          return ['خبر بلا تاريخ.'];
-        },
-      });
-      await expect(buildSearchIndex([articles[0]!, articles[1]!, gone], dir, taxonomy, { sliceSize: 1, parallel: 1 })).rejects.toThrow(
-        'the body is gone',
-      );
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = temp('search-index-');
+    // The oldest slice's body reads once (for the slice keys), then its source is gone: its records,
+    // made while the newer slices index, fail.
+    let reads = 0;
+    const gone = Object.defineProperty({ ...articles[2]! }, 'body', {
+      enumerable: true,
+      get: () => {
+        if (++reads > 1) throw new Error('the body is gone');
+        return ['خبر بلا تاريخ.'];
+      },
+    });
+    await expect(buildSearchIndex([articles[0]!, articles[1]!, gone], dir, taxonomy, { sliceSize: 1, parallel: 1 })).rejects.toThrow(
+      'the body is gone',
+    );
   }, 60_000);
 });
 
