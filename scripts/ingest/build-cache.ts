@@ -42,7 +42,7 @@ import { readBodyFrom, type BodySource, type ParseResult, type RawRecord } from 
 import type { RelateMemo } from './related.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 
 /** What a run needs to decide that nothing changed: small, read on every run. */
 const headSchema = z.object({

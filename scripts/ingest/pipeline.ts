@@ -132,6 +132,8 @@ export interface BuiltCorpus {
    * (`topicsOf`: a hash of the origin, the tags and the taxonomy) where there is one, else the origin.
    */
   origins: Map<string, string>;
+  /** Each article's related panel by the places of its articles in `articles` (`ShardInput.relatedDocs`). */
+  relatedDocs: ArrayLike<number>[];
   /** What the next run needs to recompute only the related panels that can change. */
   relateMemo: RelateMemo;
   /** Related panels computed this run; the others were the last run's. */
@@ -259,7 +261,7 @@ export function buildCorpus(
   // The key of its topics where there is one: shorter than the origin, and it stands for it (and the tags).
   const origins = new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, fingerprints.get(r.id) ?? r.origin] as const])));
   const articles = unsorted.sort(compareArticles);
-  const { related, memo, stats } = relateArticles(articles, {
+  const { related, docs, memo, stats } = relateArticles(articles, {
     onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
     memo: { previous: relateMemo },
     fingerprints: articles.map((a) => fingerprints.get(a.id)),
@@ -284,6 +286,7 @@ export function buildCorpus(
     phrases: tagging.phrases,
     undecided: tagging.undecided,
     origins,
+    relatedDocs: docs,
     relateMemo: memo!,
     panelsComputed: stats.recomputed,
   };
@@ -436,7 +439,8 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     rejections.push(...corpus.rejections);
     rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 
-    const shardInput = { articles: corpus.articles, topics: corpus.topics, origins: corpus.origins };
+    const { articles, topics, origins, relatedDocs } = corpus;
+    const shardInput = { articles, topics, origins, relatedDocs };
     const result: Omit<IngestResult, 'out' | 'outcome' | 'write'> = {
       counts: { ...countShards(shardInput), rejected: rejections.length, warnings: warnings.length, files: 0 },
       rejections,

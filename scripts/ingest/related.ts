@@ -146,7 +146,13 @@ function ranksBefore(tier: number, score: number, doc: number, other: Candidate,
 export function relateArticles(
   articles: readonly RelatableArticle[],
   options: RelateOptions = {},
-): { related: RelatedArticle[][]; stats: RelateStats & { recomputed: number }; memo?: RelateMemo } {
+): {
+  related: RelatedArticle[][];
+  /** Each panel's articles, by their place in `articles`, in the panel's order. */
+  docs: ArrayLike<number>[];
+  stats: RelateStats & { recomputed: number };
+  memo?: RelateMemo;
+} {
   const n = articles.length;
   const maxRelated = options.maxRelated ?? MAX_RELATED;
   const reference = referenceSize(n);
@@ -319,7 +325,6 @@ export function relateArticles(
     return { id, title, date, source, sharedTags };
   };
   const related: RelatedArticle[][] = new Array<RelatedArticle[]>(n);
-  /** Each panel's articles, for the memo. */
   const panelDocs: ArrayLike<number>[] = new Array<ArrayLike<number>>(n);
   let recomputed = 0;
   for (let i = 0; i < n; i++) {
@@ -418,7 +423,7 @@ export function relateArticles(
   }
   options.onProgress?.(n, n);
   const stats = { keys: k, skippedKeys, postingsVisited, recomputed };
-  if (!remember) return { related, stats };
+  if (!remember) return { related, docs: panelDocs, stats };
   const memo: RelateMemo = {
     basis,
     leadTerms: leadCount,
@@ -435,7 +440,7 @@ export function relateArticles(
     keys: packLists(docKeys),
     tagCounts: Array.from(tagCounts),
   };
-  return { related, stats, memo };
+  return { related, docs: panelDocs, stats, memo };
 }
 
 /**

@@ -176,8 +176,8 @@ interface Summaries {
   text: (i: number) => string;
   /**
    * Each summary's key, when the articles' origins are known: its origin (which stands for the title,
-   * date, source, excerpt and picture), its id and its topics, joined, so that no summary is serialised
-   * (or hashed) to key it.
+   * date, source, excerpt and picture), its id and its topics, hashed, so that no summary is serialised
+   * to key it.
    */
   keys: string[] | null;
 }
@@ -194,6 +194,8 @@ export interface ShardInput {
    * it every file gets a `key`; without it (tests), none does.
    */
   origins?: ReadonlyMap<string, string>;
+  /** Each article's related cards by their articles' places in `articles`: keyed without a lookup by id. */
+  relatedDocs?: ReadonlyArray<ArrayLike<number>>;
 }
 
 export interface ShardCounts {
@@ -229,10 +231,11 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
   const texts = new Array<string | undefined>(input.articles.length);
   const summaries: Summaries = {
     text: (i) => (texts[i] ??= JSON.stringify(summarize(input.articles[i]!))),
-    // Not hashed: a summary key is only ever part of a list's or an article's key, which is.
-    keys: origins && input.articles.map((a, i) => `${origins[i]!}\u0001${a.id}\u0001${refsKey(a.topics)}`),
+    // Hashed once here: a summary key is part of every list page and related card that shows the article
+    // (two million at 100,000 articles), and a short ASCII digest is far cheaper to join and hash again.
+    keys: origins && input.articles.map((a, i) => fingerprint(origins[i]!, a.id, refsKey(a.topics))),
   };
-  const indexOf = summaries.keys && new Map(input.articles.map((a, i) => [a.id, i]));
+  const docsOf = summaries.keys && (input.relatedDocs ?? relatedDocs(input.articles));
   const byTopic = new Map<string, number[]>(input.topics.map((t) => [t.slug, []]));
   const byTag = new Map<string, { ref: TagRef; items: number[] }>();
   const topicSlugs = new Set<string>();
@@ -269,7 +272,7 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
   for (const [i, article] of input.articles.entries()) {
     yield {
       path: articlePath(article.id),
-      key: summaries.keys && articleKey(article, summaries.keys[i]!, (id) => summaries.keys![indexOf!.get(id)!]),
+      key: summaries.keys && articleKey(article, summaries.keys, i, docsOf![i]!),
       get content() {
         return articleJson(article);
       },
@@ -279,12 +282,23 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
 
 const refsKey = (refs: readonly (TagRef | TopicRef)[]): string => refs.map((t) => `${t.slug}\u0001${t.label}`).join('\u0002');
 
+/** Each article's related cards by their articles' places, found by id (when the caller has not them). */
+function relatedDocs(articles: readonly Article[]): number[][] {
+  const indexOf = new Map(articles.map((a, i) => [a.id, i]));
+  return articles.map((a) => a.related.map((r) => indexOf.get(r.id) ?? -1));
+}
+
 /**
  * An article file's key: its summary's key (its origin, id and topics), its tags, and each related card
  * by the card article's summary key (its title, date and source) and the slugs of the shared tags (their
  * labels are the article's own tags', in the key already), and its read-also links. No card is serialised.
  */
-function articleKey(article: Article, summaryKey: string, summaryKeyOf: (id: string) => string | undefined): string {
-  const related = article.related.map((r) => `${r.id}\u0001${summaryKeyOf(r.id) ?? JSON.stringify([r.title, r.date, r.source])}\u0001${r.sharedTags.map((t) => t.slug).join('\u0001')}`);
-  return fingerprint(summaryKey, refsKey(article.tags), related.join('\u0002'), JSON.stringify(article.readAlso));
+function articleKey(article: Article, summaryKeys: readonly string[], i: number, docs: ArrayLike<number>) {
+  const related = article.related.map((r, x) => {
+    const doc = docs[x] ?? -1;
+    const card = doc >= 0 ? summaryKeys[doc]! : JSON.stringify([r.id, r.title, r.date, r.source]);
+    return `${card}\u0001${r.sharedTags.map((t) => t.slug).join('\u0001')}`;
+  });
+  const readAlso = JSON.stringify(article.readAlso);
+  return fingerprint(summaryKeys[i]!, refsKey(article.tags), related.join('\u0002'), readAlso);
 }
