@@ -122,6 +122,20 @@ describe('ParsedFiles', () => {
     afterDamage.prune();
     afterDamage.close();
     expect((await readdir(parsedDir)).sort()).toHaveLength(2);
+
+    // A parse that reads well but says something else: a run that does not reuse (`--full`) parses again.
+    for (const name of await readdir(parsedDir)) {
+      if (name.endsWith('.bodies')) continue;
+      const entry = path.join(parsedDir, name);
+      await writeFile(entry, (await readFile(entry, 'utf8')).replace('عنوان 7', 'عنوان آخر'));
+    }
+    const reused = await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse);
+    expect(reused.records[7]!.title).toBe('عنوان آخر');
+    const full = new ParsedFiles(cacheFile, { reuse: false });
+    expect(plain(await full.get('v1', 'in.jsonl', 'h1', parse))).toStrictEqual(result);
+    full.close();
+    expect(parses).toBe(4);
+    expect((await new ParsedFiles(cacheFile).get('v1', 'in.jsonl', 'h1', parse)).records[7]!.title).toBe('عنوان 7');
   }, 30_000);
 
   it('reads a body only when it is asked for, and does not keep it', async () => {

@@ -255,7 +255,11 @@ export class ParsedFiles {
   private readonly used = new Set<string>();
   private readonly open = new Map<string, number>();
 
-  constructor(cacheFile: string) {
+  /** `reuse: false` (a `--full` run) parses every file again and stores the new parses. */
+  constructor(
+    cacheFile: string,
+    private readonly options: { reuse: boolean } = { reuse: true },
+  ) {
     this.dir = cacheFile.replace(/\.json$/, '.parsed');
   }
 
@@ -273,7 +277,7 @@ export class ParsedFiles {
    */
   async get(version: string, name: string, hash: string, parse: (keep: KeepRecord) => Promise<ParseResult>): Promise<ParseResult> {
     const file = this.fileOf(version, name, hash);
-    const stored = (await readEntry(file)) ?? (await writeEntry(file, parse));
+    const stored = (this.options.reuse ? await readEntry(file) : null) ?? (await writeEntry(file, parse));
     return this.withBodies(file, stored);
   }
 

@@ -425,7 +425,8 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
   }
   lap('cache');
 
-  const parsedFiles = new ParsedFiles(cacheFile);
+  // `--full` builds from nothing: the parses kept beside the cache are not trusted either.
+  const parsedFiles = new ParsedFiles(cacheFile, { reuse: !options.full });
   try {
     const { records, rejections, warnings } = await readInputs(files, inputs, version, parsedFiles, shownName, options.onProgress);
     options.onProgress?.('read', files.length, files.length);
