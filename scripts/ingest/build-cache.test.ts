@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm, utimes, writeFile } from
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { folderId, hashBytes, hashFile, hasRacyInputs, inputHashes, ParsedFiles, type CacheHead } from './build-cache.ts';
+import { folderId, hashBytes, hashFile, hasRacyInputs, inputHashes, KeptCounts, ParsedFiles, type CacheHead } from './build-cache.ts';
 import type { KeepRecord } from './parse-json.ts';
 import type { ParseResult } from './record.ts';
 
@@ -164,6 +164,30 @@ describe('ParsedFiles', () => {
     await writeFile(bodies, text.replace('فقرة 8"', 'فقرة 9"'));
     expect(parsed.records[8]!.body).toEqual(['نص', 'فقرة 9']);
     files.close();
+  });
+});
+
+describe('KeptCounts', () => {
+  it('gives back counts in their order; a damaged file, or a run that does not reuse, counts again; prune keeps what was used', async () => {
+    const cacheFile = path.join(dir, 'out-3.json');
+    const counts = new Map([['نهر', 3], ['جسر', 1], ['ا', 2]]);
+    new KeptCounts(cacheFile).set('k1', counts);
+    new KeptCounts(cacheFile).set('k2', new Map([['سوق', 1]]));
+    const got = new KeptCounts(cacheFile).get('k1');
+    expect(got && [...got]).toEqual([...counts]);
+    expect(new KeptCounts(cacheFile).get('k3')).toBeNull();
+    expect(new KeptCounts(cacheFile, { reuse: false }).get('k1')).toBeNull();
+
+    const countsDir = path.join(dir, 'out-3.counts');
+    await writeFile(path.join(countsDir, 'k2.json'), '[["سوق", "واحد"]]');
+    expect(new KeptCounts(cacheFile).get('k2')).toBeNull();
+    await writeFile(path.join(countsDir, 'k2.json'), '[["سوق", 1');
+    expect(new KeptCounts(cacheFile).get('k2')).toBeNull();
+
+    const run = new KeptCounts(cacheFile);
+    run.get('k1');
+    run.prune();
+    expect(await readdir(countsDir)).toEqual(['k1.json']);
   });
 });
 

@@ -11,7 +11,8 @@
  * - `keys`: a fingerprint of what each data file was built from (`ShardFile.key`), so a file whose
  *   fingerprint is unchanged is hard-linked without even being built;
  * - `topics`: each article's topics by a key of what decides them, so they are not matched again;
- * - `slices`: the search bundles by key, reused the same way;
+ * - `slices`: the search bundles by key, reused the same way; each slice's token counts are kept beside
+ *   the cache file by the same key (`KeptCounts`), so a reused slice's bodies are not read again;
  * - `spare`: the output before last, kept in `<cache>.spare/`, and where it differs from the output;
  * - `outId`: the output folder it describes, by inode and birth time (`folderId`). The output is swapped in
  *   by renaming a folder, which keeps both, so a cache that does not describe the output now in place (a run
@@ -31,6 +32,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -316,6 +318,61 @@ export class ParsedFiles {
 }
 
 const BODIES = '.bodies';
+
+/**
+ * Each search slice's token counts (`countTokens` over its articles' text), kept beside the cache file
+ * (`<cache>.counts/`) by the slice's key (`sliceKey`, which hashes the code's version and every field of
+ * its articles that search reads): the whole corpus's vocabulary sums every slice's counts, and counting a
+ * reused slice again meant reading and splitting every body of the corpus on each run. A file that cannot
+ * be read is counted again; `reuse: false` (a `--full` run) counts every slice again.
+ */
+export class KeptCounts {
+  private readonly dir: string;
+  private readonly used = new Set<string>();
+
+  constructor(
+    cacheFile: string,
+    private readonly options: { reuse: boolean } = { reuse: true },
+  ) {
+    this.dir = cacheFile.replace(/\.json$/, '.counts');
+  }
+
+  /** The counts kept for `key`, in the order they were counted, or null. */
+  get(key: string): Map<string, number> | null {
+    this.used.add(key);
+    if (!this.options.reuse) return null;
+    try {
+      const pairs: unknown = JSON.parse(readFileSync(path.join(this.dir, `${key}.json`), 'utf8'));
+      const isPair = (p: unknown) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'number';
+      return Array.isArray(pairs) && pairs.every(isPair) ? new Map(pairs as Array<[string, number]>) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Keeps `counts` for `key` (written whole, then renamed into place). */
+  set(key: string, counts: ReadonlyMap<string, number>): void {
+    this.used.add(key);
+    mkdirSync(this.dir, { recursive: true });
+    const file = path.join(this.dir, `${key}.json`);
+    const staged = `${file}.${process.pid}.tmp`;
+    writeFileSync(staged, JSON.stringify([...counts]));
+    renameSync(staged, file);
+  }
+
+  /** Removes the counts of slices this run did not have. */
+  prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(path.join(this.dir, name), { force: true });
+    }
+  }
+}
 
 /** A body in a bodies file: an object of four fields a record, where a closure would cost its context too. */
 class StoredBody implements BodySource {

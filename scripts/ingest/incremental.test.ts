@@ -211,6 +211,44 @@ describe('incremental ingest', () => {
     expect(await trashes()).toEqual([]);
   }, 60_000);
 
+  it('with search: an edit recounts only the slice it rebuilds and links the unchanged vocabulary files', async () => {
+    const dir = await mkdtemp(path.join(root, 's-'));
+    const { input, taxonomy } = await seed(dir, 60);
+    const out = path.join(dir, 'out');
+    const options = { inputs: [input], out, taxonomyFile: taxonomy, search: true, sliceSize: 20, cacheDir: path.join(dir, 'cache') };
+    await runIngest(options);
+    const before = await tree(options.out);
+    const shardFiles = Object.keys(before).filter((f) => /^pagefind\/(vocab|suggest)\//.test(f));
+    expect(shardFiles.length).toBeGreaterThan(10);
+    const inodes = new Map<string, number>();
+    for (const file of shardFiles) inodes.set(file, (await stat(path.join(options.out, file))).ino);
+    const countsDir = cacheFileFor(options.cacheDir, options.out).replace(/\.json$/, '.counts');
+    const countsBefore = new Map<string, number>();
+    for (const name of await readdir(countsDir)) countsBefore.set(name, (await stat(path.join(countsDir, name))).mtimeMs);
+    expect(countsBefore.size).toBe(3);
+
+    // A title word changed in the oldest slice: one slice rebuilt, and one title word in the vocabulary.
+    const text = await readFile(path.join(input, 'f0.jsonl'), 'utf8');
+    await writeFile(path.join(input, 'f0.jsonl'), text.replace('خبر رقم 3 عن النهر', 'خبر رقم 3 عن الوادي'));
+    const edited = await runIngest(options);
+    expect(edited.search?.built).toBe(1);
+    const after = await tree(options.out);
+    expect(after).toEqual(await tree(await buildFull(options, dir)));
+    const changed = shardFiles.filter((f) => after[f] !== before[f]);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(shardFiles.length / 2);
+    for (const file of shardFiles.filter((f) => f in after)) {
+      const same = after[file] === before[file];
+      expect((await stat(path.join(options.out, file))).ino === inodes.get(file), file).toBe(same);
+    }
+    // The two slices it did not rebuild kept their counts untouched; the rebuilt one's old counts are gone.
+    const countsAfter = await readdir(countsDir);
+    expect(countsAfter).toHaveLength(3);
+    const kept = countsAfter.filter((name) => countsBefore.has(name));
+    expect(kept).toHaveLength(2);
+    for (const name of kept) expect((await stat(path.join(countsDir, name))).mtimeMs).toBe(countsBefore.get(name));
+  }, 60_000);
+
   it('falls back to a full build, with one warning, when the cache is corrupt or describes another output', async () => {
     const dir = await mkdtemp(path.join(root, 'c-'));
     const { input, taxonomy } = await seed(dir, 10);

@@ -31,6 +31,7 @@ import {
   folderId,
   hasRacyInputs,
   inputHashes,
+  KeptCounts,
   ParsedFiles,
   readCache,
   readCacheBody,
@@ -42,7 +43,14 @@ import {
   type InputStamp,
 } from './build-cache.ts';
 import { acquireLock } from './lock.ts';
-import { removeDetached, writeAtomically, writeShards, type PreviousOutput, type WriteStats } from './write-output.ts';
+import {
+  removeDetached,
+  SEARCH_DIR,
+  writeAtomically,
+  writeShards,
+  type PreviousOutput,
+  type WriteStats,
+} from './write-output.ts';
 
 /**
  * The ingest as one call: read → parse → identify → tag → topic → relate → shard → write atomically,
@@ -335,7 +343,7 @@ export interface IngestResult {
 }
 
 export const DEFAULT_CACHE_DIR = '.cache/ingest';
-const SEARCH_MANIFEST = 'pagefind/search-manifest.json';
+const SEARCH_MANIFEST = `${SEARCH_DIR}/search-manifest.json`;
 
 /** The lock of an output folder: beside it, so that any run on that folder sees it. */
 const lockFileFor = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
@@ -427,6 +435,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
 
   // `--full` builds from nothing: the parses kept beside the cache are not trusted either.
   const parsedFiles = new ParsedFiles(cacheFile, { reuse: !options.full });
+  const keptCounts = new KeptCounts(cacheFile, { reuse: !options.full });
   try {
     const { records, rejections, warnings } = await readInputs(files, inputs, version, parsedFiles, shownName, options.onProgress);
     options.onProgress?.('read', files.length, files.length);
@@ -474,7 +483,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           // A trash of its own: the last run's may still be in the hands of its detached `rm`.
           previous!.trash = trash = `${temp}.trash-${process.pid}-${Date.now().toString(36)}`;
           // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place.
-          await rm(path.join(temp, 'pagefind'), { recursive: true, force: true });
+          await rm(path.join(temp, SEARCH_DIR), { recursive: true, force: true });
         }
         ({ stats: write, hashes, keys, changed } = await writeShards(temp, buildShards(shardInput), previous));
         result.counts.files = write.files;
@@ -482,13 +491,20 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
         if (options.search) {
           options.onProgress?.('search', 0, 1);
           const { buildSearchIndex } = await import('./search-index.ts');
+          let shardsRewritten = 0;
           const built = await buildSearchIndex(corpus.articles, temp, taxonomy, {
             sliceSize: options.sliceSize,
             version,
             previous: new Map(
-              (cache?.slices ?? []).map((b) => [b.key, { dir: path.join(out, 'pagefind', b.path), files: b.files, bytes: b.bytes }]),
+              (cache?.slices ?? []).map((b) => [b.key, { ...b, dir: path.join(out, SEARCH_DIR, b.path) }]),
             ),
             onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
+            counts: keptCounts,
+            reuseFile: (rel, bytes) => {
+              if (linkIfSame(temp, path.join(SEARCH_DIR, rel), bytes, previous, hashes)) return true;
+              shardsRewritten++;
+              return false;
+            },
           });
           slices = built.bundles;
           const reusedKeys = new Set(cache?.slices.map((b) => b.key));
@@ -498,7 +514,10 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
             bytes: built.bytes,
             slices: built.bundles.length,
             built: built.built,
-            rewritten: built.bundles.reduce((n, b) => n + (reusedKeys.has(b.key) ? 0 : b.files.length), manifestRewritten ? 1 : 0),
+            rewritten: built.bundles.reduce(
+              (n, b) => n + (reusedKeys.has(b.key) ? 0 : b.files.length),
+              shardsRewritten + (manifestRewritten ? 1 : 0),
+            ),
           };
           lap('search');
         }
@@ -528,6 +547,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
         for (const entry of await readdir(folder)) if (entry.startsWith(name)) await removeDetached(path.join(folder, entry));
       }
       parsedFiles.prune();
+      if (options.search) keptCounts.prune();
       // The new output is already live; deleting the previous one is timed apart, as it can cost more than
       // writing (one unlink per file).
       await oldRemoved;
@@ -579,6 +599,29 @@ async function isSpare(dir: string, cache: CacheBody | null): Promise<boolean> {
     return (await folderId(dir)) === cache.spare.id;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Links the previous output's `rel` into `temp` when `bytes` are its bytes (by hash), so its mtime stays;
+ * records the hash. False when the file is to be written: new bytes, or no such file there any more.
+ */
+function linkIfSame(
+  temp: string,
+  rel: string,
+  bytes: Buffer,
+  previous: PreviousOutput | null,
+  hashes: Record<string, string>,
+): boolean {
+  const hash = hashBytes(bytes);
+  hashes[rel] = hash;
+  if (previous?.hashes[rel] !== hash) return false;
+  try {
+    linkSync(path.join(previous.dir, rel), path.join(temp, rel));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
   }
 }
 

@@ -51,9 +51,20 @@ describe('planSlices', () => {
     Array.from({ length: n }, (_, i) => article(`d${String(i).padStart(3, '0')}`, new Date(Date.UTC(2024, 0, 1 + i)).toISOString(), 'نص'));
   const ids = (slices: ReturnType<typeof planSlices>) => slices.map((s) => [s.index, s.articles.map((a) => a.id)]);
 
-  it('cuts from the oldest (undated first) and lists newest first', () => {
-    expect(ids(planSlices(articles, 2))).toEqual([[1, ['b']], [0, ['a/1', 'c']]]);
-    expect(ids(planSlices(articles, 1))).toEqual([[2, ['b']], [1, ['a/1']], [0, ['c']]]);
+  it('cuts dated articles from the oldest, undated ones into slices of their own listed last', () => {
+    expect(ids(planSlices(articles, 2))).toEqual([[0, ['b', 'a/1']], [1, ['c']]]);
+    expect(ids(planSlices(articles, 1))).toEqual([[1, ['b']], [0, ['a/1']], [2, ['c']]]);
+  });
+  it('moves no dated slice when an undated article arrives', () => {
+    const undated = (n: number): Article[] => Array.from({ length: n }, (_, i) => article(`u${i}`, null, 'نص'));
+    const before = planSlices([...dated(40), ...undated(3)], 10);
+    const after = planSlices([...undated(4), ...dated(40)], 10);
+    expect(ids(after).slice(0, 4)).toEqual(ids(before).slice(0, 4));
+    expect(ids(after)[4]).toEqual([4, ['u0', 'u1', 'u2', 'u3']]);
+  });
+  it('cuts all together, undated oldest, when the dated ones are fewer than half a slice', () => {
+    const mixed = [...dated(4), article('u', null, 'نص')];
+    expect(ids(planSlices(mixed, 10))).toEqual([[0, ['d003', 'd002', 'd001', 'd000', 'u']]]);
   });
   it('keeps one slice for a small corpus', () => {
     expect(planSlices(articles, 10)).toHaveLength(1);
@@ -90,14 +101,20 @@ describe('searchRecord', () => {
 describe('buildSearchIndex', () => {
   it('writes a Pagefind bundle per slice and the search manifest', async () => {
     const dir = temp('search-index-');
-    const stats = await buildSearchIndex(articles, dir, taxonomy, { sliceSize: 2 });
+    const kept = new Map<string, ReadonlyMap<string, number>>();
+    const counts = {
+      get: (key: string) => (kept.has(key) ? new Map(kept.get(key)) : null),
+      set: (key: string, c: ReadonlyMap<string, number>) => void kept.set(key, c),
+    };
+    const stats = await buildSearchIndex(articles, dir, taxonomy, { sliceSize: 2, counts });
+    expect([...kept.keys()].sort()).toEqual(stats.bundles.map((b) => b.key).sort());
     const root = path.join(dir, 'pagefind');
     const files = await readdir(root);
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'wasm.ar.pagefind', 'search-manifest.json', 'slice-0']));
+    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-entry.json', 'wasm.ar.pagefind', 'search-manifest.json', 'slice-1']));
     expect(files.some((f) => f.includes('-ui.'))).toBe(false);
-    expect(await readdir(path.join(root, 'slice-0'))).toContain('pagefind.js');
+    expect(await readdir(path.join(root, 'slice-1'))).toContain('pagefind.js');
     const manifest = JSON.parse(await readFile(path.join(root, 'search-manifest.json'), 'utf8'));
-    expect(manifest.slices.map((s: { path: string; count: number }) => [s.path, s.count])).toEqual([['', 1], ['slice-0/', 2]]);
+    expect(manifest.slices.map((s: { path: string; count: number }) => [s.path, s.count])).toEqual([['', 2], ['slice-1/', 1]]);
     expect(manifest.topics).toEqual([{ slug: 'karabakh', label: 'كاراباخ' }]);
     expect(stats.files).toBeGreaterThan(10);
     expect(stats.bytes).toBeGreaterThan(0);
@@ -106,10 +123,13 @@ describe('buildSearchIndex', () => {
     // Again, with the first build as the previous one: nothing is built, every file is a hard link.
     const again = temp('search-index-');
     const previous = new Map(stats.bundles.map((b) => [b.key, { dir: path.join(root, b.path), files: b.files, bytes: b.bytes }]));
-    const reused = await buildSearchIndex(articles, again, taxonomy, { sliceSize: 2, previous });
+    // The slices' token counts come from the store: no body is counted again, and the vocabulary is the same.
+    const noCounting = { get: counts.get, set: () => expect.unreachable('a reused slice was counted again') };
+    const reused = await buildSearchIndex(articles, again, taxonomy, { sliceSize: 2, previous, counts: noCounting });
     expect(reused.built).toBe(0);
     expect(reused.bundles).toEqual(stats.bundles);
-    const file = path.join('slice-0', stats.bundles[1]!.files[0]!);
+    expect(reused.shards).toEqual(stats.shards);
+    const file = path.join('slice-1', stats.bundles[1]!.files[0]!);
     expect((await stat(path.join(again, 'pagefind', file))).ino).toBe((await stat(path.join(root, file))).ino);
   }, 60_000);
 
@@ -128,7 +148,7 @@ describe('buildSearchIndex', () => {
     await buildSearchIndex(articles, one!, taxonomy, { sliceSize: 1, parallel: 1 });
     await buildSearchIndex(articles, each!, taxonomy, { sliceSize: 1, parallel: 3 });
     const files = await tree(path.join(one!, 'pagefind'));
-    expect([...files.keys()].filter((f) => f.endsWith('pagefind.js')).sort()).toEqual(['pagefind.js', 'slice-0/pagefind.js', 'slice-1/pagefind.js']);
+    expect([...files.keys()].filter((f) => f.endsWith('pagefind.js')).sort()).toEqual(['pagefind.js', 'slice-0/pagefind.js', 'slice-2/pagefind.js']);
     expect([...files.keys()].some((f) => f.startsWith('vocab/'))).toBe(true);
     expect(await tree(path.join(each!, 'pagefind'))).toEqual(files);
   }, 60_000);

@@ -27,7 +27,7 @@ import {
   type SearchLexicon,
 } from '../../src/shared/lib/search-terms.ts';
 import { tokenize } from '../../src/shared/lib/arabic.ts';
-import { writeSearchShards } from './search-vocabulary.ts';
+import { writeSearchShards, type ReuseFile } from './search-vocabulary.ts';
 import type { Taxonomy } from './taxonomy.ts';
 
 export const SEARCH_MANIFEST_VERSION = 1;
@@ -77,6 +77,13 @@ export interface SearchIndexOptions {
   previous?: ReadonlyMap<string, { dir: string; files: string[]; bytes: number }>;
   /** Slices built at once (default: one per core). */
   parallel?: number;
+  /** The vocabulary and suggestion files unchanged since the previous output: linked, not written. */
+  reuseFile?: ReuseFile;
+  /** Each slice's token counts kept from an earlier run, by slice key (`KeptCounts` in build-cache.ts). */
+  counts?: {
+    get(key: string): Map<string, number> | null;
+    set(key: string, counts: ReadonlyMap<string, number>): void;
+  };
 }
 
 /** The taxonomy's synonym groups: each topic (label, aliases, slug) and each known tag with its spellings. */
@@ -101,29 +108,45 @@ const byNewest = (a: Article, b: Article): number =>
   (b.date ?? '').localeCompare(a.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export interface PlannedSlice {
-  /** Place counted from the oldest slice: an older slice keeps its number as articles arrive. */
+  /**
+   * Place counted from the oldest dated slice, undated slices numbered after them: a slice keeps its number
+   * as articles arrive.
+   */
   index: number;
   /** Newest first. */
   articles: Article[];
 }
 
 /**
- * Slices anchored in the past (docs/decisions/030-incremental-ingest.md): articles oldest first (undated
- * oldest of all) cut every `sliceSize`, so a new article touches only the newest slice. A tail under half a
- * slice joins the slice before it, so the newest slice, which every first query loads, holds between half
- * and one and a half slices and never only a handful of articles. Returned newest first.
+ * Slices anchored in the past (docs/decisions/030-incremental-ingest.md): dated articles oldest first, cut
+ * every `sliceSize`, so a new article touches only the newest slice. A tail under half a slice joins the
+ * slice before it, so the newest slice, which every first query loads, holds between half and one and a
+ * half slices and never only a handful of articles. Undated articles are cut the same way into slices of
+ * their own, numbered after the dated ones and listed last: one arriving moves no dated slice (among the
+ * dated ones they would all have shifted). Only when the dated articles are fewer than half a slice are
+ * all cut together, undated oldest, so that the newest slice is not a handful. Returned newest first.
  */
 export function planSlices(articles: readonly Article[], sliceSize: number): PlannedSlice[] {
+  // Oldest first; undated (sorted last by `byNewest`) first of all.
   const sorted = [...articles].sort(byNewest).reverse();
+  const undated = sorted.findIndex((a) => a.date !== null);
+  const apart = undated > 0 && sorted.length - undated >= sliceSize / 2;
+  const dated = apart ? cut(sorted.slice(undated), sliceSize, 0) : cut(sorted, sliceSize, 0);
+  const rest = apart ? cut(sorted.slice(0, undated), sliceSize, dated.length) : [];
+  return [...dated.reverse(), ...rest.reverse()];
+}
+
+/** `sorted` (oldest first) cut every `sliceSize`, a tail under half a slice joined to the one before; oldest first. */
+function cut(sorted: readonly Article[], sliceSize: number, first: number): PlannedSlice[] {
   const full = Math.floor(sorted.length / sliceSize);
   const tail = sorted.length - full * sliceSize;
   const count = full === 0 ? 1 : tail >= sliceSize / 2 ? full + 1 : full;
   const slices: PlannedSlice[] = [];
-  for (let index = 0; index < count; index++) {
-    const end = index === count - 1 ? sorted.length : (index + 1) * sliceSize;
-    slices.push({ index, articles: sorted.slice(index * sliceSize, end).reverse() });
+  for (let i = 0; i < count; i++) {
+    const end = i === count - 1 ? sorted.length : (i + 1) * sliceSize;
+    slices.push({ index: first + i, articles: sorted.slice(i * sliceSize, end).reverse() });
   }
-  return slices.reverse();
+  return slices;
 }
 
 export function articleText(article: Article): string {
@@ -308,7 +331,12 @@ export async function buildSearchIndex(
   let allCounted = (): void => {};
   const whenCounted = new Promise<void>((resolve) => (allCounted = resolve));
   const countSlice = (i: number): Map<string, number> => {
-    const sliceCounts = countTokens(planned[i]!.slice.articles.map(articleText));
+    const { key, slice } = planned[i]!;
+    let sliceCounts = options.counts?.get(key);
+    if (!sliceCounts) {
+      sliceCounts = countTokens(slice.articles.map(articleText));
+      options.counts?.set(key, sliceCounts);
+    }
     counts[i] = sliceCounts;
     for (; counts[folded]; folded++) {
       for (const [token, n] of counts[folded]!) corpusCounts.set(token, (corpusCounts.get(token) ?? 0) + n);
@@ -317,10 +345,11 @@ export async function buildSearchIndex(
     if (folded === planned.length) allCounted();
     return sliceCounts;
   };
-  // The vocabulary and suggestion shards are the whole corpus's, written afresh each run.
+  // The vocabulary and suggestion shards are the whole corpus's, built afresh each run (a file whose bytes
+  // did not change is linked from the previous output: `reuseFile`).
   const shards = plain
     ? Promise.resolve(undefined)
-    : whenCounted.then(() => writeSearchShards(root, articles, taxonomy, corpusCounts));
+    : whenCounted.then(() => writeSearchShards(root, articles, taxonomy, corpusCounts, options.reuseFile));
 
   // A slice's records are made on this thread (its counts, hidden terms, bodies read back), one slice
   // ahead of the lanes: made when a lane takes the slice, its Pagefind service would wait for them.
@@ -399,8 +428,9 @@ export async function buildSearchIndex(
   if (shardStats === undefined) return result;
   return {
     ...result,
-    files: result.files + shardStats.vocab.files + shardStats.suggest.files,
-    bytes: result.bytes + shardStats.vocab.bytes + shardStats.suggest.bytes,
+    // Each kind's shards and the index of their keys.
+    files: result.files + shardStats.vocab.files + shardStats.suggest.files + 2,
+    bytes: [shardStats.vocab, shardStats.suggest].reduce((n, s) => n + s.bytes + s.indexBytes, result.bytes),
     shards: shardStats,
   };
 }

@@ -155,12 +155,19 @@ export interface ShardStats {
   indexBytes: number;
 }
 
+/**
+ * Puts a file of these shards in place without writing it, when it can: true when `bytes` are the previous
+ * output's file at `rel` (relative to `pagefind/`) and that file is now linked there.
+ */
+export type ReuseFile = (rel: string, bytes: Buffer) => boolean;
+
 /** Writes one file a key, and the index of keys beside them so the reader asks only for files that exist. */
 async function writeShards<T>(
   root: string,
   shards: Map<string, T>,
   file: (key: string) => string,
   indexFile: string,
+  reuse: ReuseFile,
 ): Promise<ShardStats> {
   const stats: ShardStats = { files: 0, bytes: 0, largest: 0, indexBytes: 0 };
   const dirs = new Set<string>();
@@ -171,17 +178,16 @@ async function writeShards<T>(
       await mkdir(dir, { recursive: true });
       dirs.add(dir);
     }
-    const json = JSON.stringify(shards.get(key));
-    await writeFile(target, json);
-    const bytes = Buffer.byteLength(json);
+    const bytes = Buffer.from(JSON.stringify(shards.get(key)));
+    if (!reuse(file(key), bytes)) await writeFile(target, bytes);
     stats.files++;
-    stats.bytes += bytes;
-    stats.largest = Math.max(stats.largest, bytes);
+    stats.bytes += bytes.length;
+    stats.largest = Math.max(stats.largest, bytes.length);
   }
-  const index = JSON.stringify(encodeShardIndex(shards.keys()));
+  const index = Buffer.from(JSON.stringify(encodeShardIndex(shards.keys())));
   await mkdir(path.dirname(path.join(root, indexFile)), { recursive: true });
-  await writeFile(path.join(root, indexFile), index);
-  stats.indexBytes = Buffer.byteLength(index);
+  if (!reuse(indexFile, index)) await writeFile(path.join(root, indexFile), index);
+  stats.indexBytes = index.length;
   return stats;
 }
 
@@ -191,9 +197,11 @@ export async function writeSearchShards(
   articles: readonly Article[],
   taxonomy: Taxonomy,
   bodyCounts: ReadonlyMap<string, number>,
+  reuse: ReuseFile = () => false,
 ): Promise<{ vocab: ShardStats; suggest: ShardStats }> {
+  const vocabulary = buildVocabulary(articles, taxonomy, bodyCounts);
   return {
-    vocab: await writeShards(root, buildVocabulary(articles, taxonomy, bodyCounts), vocabFile, VOCAB_INDEX_FILE),
-    suggest: await writeShards(root, buildSuggestions(articles, taxonomy), suggestFile, SUGGEST_INDEX_FILE),
+    vocab: await writeShards(root, vocabulary, vocabFile, VOCAB_INDEX_FILE, reuse),
+    suggest: await writeShards(root, buildSuggestions(articles, taxonomy), suggestFile, SUGGEST_INDEX_FILE, reuse),
   };
 }

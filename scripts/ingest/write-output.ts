@@ -258,7 +258,7 @@ export async function writeShards(
 }
 
 /** The search index's folder: built apart (`search-index.ts`), never in `writeShards`' sets. */
-const SEARCH_DIR = 'pagefind';
+export const SEARCH_DIR = 'pagefind';
 
 /** Removes `rel` under `dir` if it is there, and its folders left empty (a full build would not have them). */
 function removeFile(dir: string, rel: string, discard: (file: string) => void): void {
