@@ -1,5 +1,5 @@
 import { createHash, hash as oneShot } from 'node:crypto';
-import { createReadStream, existsSync, linkSync, readFileSync, unlinkSync } from 'node:fs';
+import { createReadStream, existsSync, linkSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
@@ -343,7 +343,6 @@ export interface IngestResult {
 }
 
 export const DEFAULT_CACHE_DIR = '.cache/ingest';
-const SEARCH_MANIFEST = `${SEARCH_DIR}/search-manifest.json`;
 
 /** The lock of an output folder: beside it, so that any run on that folder sees it. */
 const lockFileFor = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
@@ -508,7 +507,6 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           });
           slices = built.bundles;
           const reusedKeys = new Set(cache?.slices.map((b) => b.key));
-          const manifestRewritten = keepIfUnchanged(temp, SEARCH_MANIFEST, previous, hashes);
           result.search = {
             files: built.files,
             bytes: built.bytes,
@@ -516,7 +514,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
             built: built.built,
             rewritten: built.bundles.reduce(
               (n, b) => n + (reusedKeys.has(b.key) ? 0 : b.files.length),
-              shardsRewritten + (manifestRewritten ? 1 : 0),
+              shardsRewritten,
             ),
           };
           lap('search');
@@ -623,20 +621,6 @@ function linkIfSame(
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
-}
-
-/**
- * Replaces a file just written under `temp` with a hard link to the previous output's copy when the bytes
- * are the same, so its mtime stays; records its hash. Returns whether the file changed.
- */
-function keepIfUnchanged(temp: string, rel: string, previous: PreviousOutput | null, hashes: Record<string, string>): boolean {
-  const file = path.join(temp, rel);
-  const hash = hashBytes(readFileSync(file));
-  hashes[rel] = hash;
-  if (previous?.hashes[rel] !== hash) return true;
-  unlinkSync(file);
-  linkSync(path.join(previous.dir, rel), file);
-  return false;
 }
 
 /**

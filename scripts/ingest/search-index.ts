@@ -77,7 +77,7 @@ export interface SearchIndexOptions {
   previous?: ReadonlyMap<string, { dir: string; files: string[]; bytes: number }>;
   /** Slices built at once (default: one per core). */
   parallel?: number;
-  /** The vocabulary and suggestion files unchanged since the previous output: linked, not written. */
+  /** The manifest, vocabulary and suggestion files unchanged since the previous output: linked, not written. */
   reuseFile?: ReuseFile;
   /** Each slice's token counts kept from an earlier run, by slice key (`KeptCounts` in build-cache.ts). */
   counts?: {
@@ -417,11 +417,11 @@ export async function buildSearchIndex(
     tags: tagLabels(articles),
     groups,
   };
-  const json = JSON.stringify(manifest);
-  await writeFile(path.join(root, 'search-manifest.json'), json);
+  const json = Buffer.from(JSON.stringify(manifest));
+  if (!options.reuseFile?.('search-manifest.json', json)) await writeFile(path.join(root, 'search-manifest.json'), json);
   const result: SearchIndexResult = {
     files: bundles.reduce((n, b) => n + b.files.length, 1),
-    bytes: bundles.reduce((n, b) => n + b.bytes, Buffer.byteLength(json)),
+    bytes: bundles.reduce((n, b) => n + b.bytes, json.length),
     bundles,
     built,
   };
