@@ -44,14 +44,17 @@ const byKey = <T>(map: Map<string, T[]>, key: string, value: T): void => {
   else map.set(key, [value]);
 };
 
-/** The surface forms of a text's words by their normalised form, counted (for how «هل تقصد» writes a word). */
-function countWritten(text: string, into: Map<string, Map<string, number>>): void {
+/**
+ * The surface forms of a text's words by their normalised form, counted `times` (for how «هل تقصد» writes
+ * a word).
+ */
+function countWritten(text: string, into: Map<string, Map<string, number>>, times = 1): void {
   for (const raw of text.split(/[^\p{L}\p{M}\p{N}]+/u)) {
     const tokens = tokenize(raw);
     if (tokens.length !== 1) continue;
     const form = raw.replace(TASHKEEL, '');
     const forms = into.get(tokens[0]!) ?? new Map<string, number>();
-    forms.set(form, (forms.get(form) ?? 0) + 1);
+    forms.set(form, (forms.get(form) ?? 0) + times);
     into.set(tokens[0]!, forms);
   }
 }
@@ -75,13 +78,16 @@ export function buildVocabulary(
     if (bare !== token) add(bare, count);
   }
   const written = new Map<string, Map<string, number>>();
+  // Each tag label once, with the number of articles that carry it: ten labels an article, mostly the same.
+  const labels = new Map<string, number>();
   for (const article of articles) {
     for (const word of new Set(tokenize(article.title))) add(word, TITLE_WEIGHT);
     countWritten(article.title, written);
-    for (const tag of article.tags) {
-      for (const word of tokenize(tag.label)) add(word, LABEL_WEIGHT);
-      countWritten(tag.label, written);
-    }
+    for (const tag of article.tags) labels.set(tag.label, (labels.get(tag.label) ?? 0) + 1);
+  }
+  for (const [label, times] of labels) {
+    for (const word of tokenize(label)) add(word, LABEL_WEIGHT * times);
+    countWritten(label, written, times);
   }
   for (const topic of taxonomy.topics) {
     for (const form of [topic.label, ...topic.aliases]) {
