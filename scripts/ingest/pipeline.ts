@@ -494,6 +494,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           const built = await buildSearchIndex(corpus.articles, temp, taxonomy, {
             sliceSize: options.sliceSize,
             version,
+            origins: corpus.origins,
             previous: new Map(
               (cache?.slices ?? []).map((b) => [b.key, { ...b, dir: path.join(out, SEARCH_DIR, b.path) }]),
             ),

@@ -73,6 +73,8 @@ export interface SearchIndexOptions {
   onSlice?: (done: number, total: number) => void;
   /** The code's version, part of each slice's key. */
   version?: string;
+  /** What stands for each article's record (`sliceKey`). */
+  origins?: ReadonlyMap<string, string>;
   /** Bundles of an earlier build by key, with the folder that holds each now. */
   previous?: ReadonlyMap<string, { dir: string; files: string[]; bytes: number }>;
   /** Slices built at once (default: one per core). */
@@ -208,12 +210,27 @@ export interface SliceBundle {
 
 /**
  * What a slice's bundle depends on, hashed: the code's version, the alias groups, and every field of its
- * articles but the related and read-also links (which search never sees). Equal keys, equal bundles.
+ * articles but the related and read-also links (which search never sees). Equal keys, equal bundles. An
+ * article with an origin (`ShardInput.origins`: its record's fields hashed, which stand for its title, body,
+ * date and source) is keyed by its id, origin, tags and topics, so that no body is read to key a slice.
  */
-export function sliceKey(articles: readonly Article[], version: string, groups: readonly AliasGroup[], plain: boolean): string {
+export function sliceKey(
+  articles: readonly Article[],
+  version: string,
+  groups: readonly AliasGroup[],
+  plain: boolean,
+  origins?: ReadonlyMap<string, string>,
+): string {
   const hash = createHash('sha256').update(`${version}\0${plain}\0${JSON.stringify(groups)}`);
   for (const article of articles) {
-    hash.update('\0').update(JSON.stringify(article, (key, value: unknown) => (key === 'related' || key === 'readAlso' ? undefined : value)));
+    const origin = origins?.get(article.id);
+    hash
+      .update('\0')
+      .update(
+        origin === undefined
+          ? `f${JSON.stringify(article, (key, value: unknown) => (key === 'related' || key === 'readAlso' ? undefined : value))}`
+          : `o${JSON.stringify([article.id, origin, article.tags, article.topics])}`,
+      );
   }
   return hash.digest('hex');
 }
@@ -318,7 +335,7 @@ export async function buildSearchIndex(
     i,
     slice,
     path: i === 0 ? '' : `slice-${slice.index}/`,
-    key: sliceKey(slice.articles, options.version ?? '', groups, plain),
+    key: sliceKey(slice.articles, options.version ?? '', groups, plain, options.origins),
   }));
 
   // Each slice's token counts serve its own records and, summed, the whole corpus's vocabulary shards,
