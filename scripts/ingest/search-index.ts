@@ -131,11 +131,11 @@ export interface PlannedSlice {
 export function planSlices(articles: readonly Article[], sliceSize: number): PlannedSlice[] {
   // Oldest first; undated (sorted last by `byNewest`) first of all.
   const sorted = [...articles].sort(byNewest).reverse();
-  const undated = sorted.findIndex((a) => a.date !== null);
-  const apart = undated > 0 && sorted.length - undated >= sliceSize / 2;
-  const dated = apart ? cut(sorted.slice(undated), sliceSize, 0) : cut(sorted, sliceSize, 0);
-  const rest = apart ? cut(sorted.slice(0, undated), sliceSize, dated.length) : [];
-  return [...dated.reverse(), ...rest.reverse()];
+  const firstDated = sorted.findIndex((a) => a.date !== null);
+  const apart = firstDated > 0 && sorted.length - firstDated >= sliceSize / 2;
+  const dated = cut(apart ? sorted.slice(firstDated) : sorted, sliceSize, 0);
+  const undated = apart ? cut(sorted.slice(0, firstDated), sliceSize, dated.length) : [];
+  return [...dated.reverse(), ...undated.reverse()];
 }
 
 /** `sorted` (oldest first) cut every `sliceSize`, a tail under half a slice joined to the one before; oldest first. */
@@ -222,15 +222,11 @@ export function sliceKey(
   origins?: ReadonlyMap<string, string>,
 ): string {
   const hash = createHash('sha256').update(`${version}\0${plain}\0${JSON.stringify(groups)}`);
+  const seen = (key: string, value: unknown) => (key === 'related' || key === 'readAlso' ? undefined : value);
   for (const article of articles) {
     const origin = origins?.get(article.id);
-    hash
-      .update('\0')
-      .update(
-        origin === undefined
-          ? `f${JSON.stringify(article, (key, value: unknown) => (key === 'related' || key === 'readAlso' ? undefined : value))}`
-          : `o${JSON.stringify([article.id, origin, article.tags, article.topics])}`,
-      );
+    if (origin === undefined) hash.update(`\0f${JSON.stringify(article, seen)}`);
+    else hash.update(`\0o${JSON.stringify([article.id, origin, article.tags, article.topics])}`);
   }
   return hash.digest('hex');
 }
