@@ -307,17 +307,22 @@ export class ParsedFiles {
 
   /** Removes the parses this run did not use: the cache keeps one per input file. */
   prune(): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) if (!this.used.has(name.replace(BODIES, ''))) rmSync(path.join(this.dir, name), { force: true });
+    pruneUnused(this.dir, this.used, (name) => name.replace(BODIES, ''));
   }
 }
 
 const BODIES = '.bodies';
+
+/** Removes the files of `dir` whose key (`keyOf` their name) is not in `used`. */
+function pruneUnused(dir: string, used: ReadonlySet<string>, keyOf: (name: string) => string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (!used.has(keyOf(name))) rmSync(path.join(dir, name), { force: true });
+}
 
 /**
  * Each search slice's token counts (`countTokens` over its articles' text), kept beside the cache file
@@ -360,17 +365,9 @@ export class KeptCounts {
     renameSync(staged, file);
   }
 
-  /** Removes the counts of slices this run did not have. */
+  /** Removes the counts of slices this run did not have (and any staged file a killed run left). */
   prune(): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) {
-      if (!this.used.has(name.replace(/\.json$/, ''))) rmSync(path.join(this.dir, name), { force: true });
-    }
+    pruneUnused(this.dir, this.used, (name) => name.replace(/\.json$/, ''));
   }
 }
 
