@@ -484,28 +484,41 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place.
           await rm(path.join(temp, SEARCH_DIR), { recursive: true, force: true });
         }
-        ({ stats: write, hashes, keys, changed } = await writeShards(temp, buildShards(shardInput), previous));
+        // The search index is started first: its Pagefind services index on the other cores while this
+        // thread writes the data files (`writeShards` never touches `pagefind/`). With search, the profile's
+        // `write` and `search` share the time they overlap.
+        const searchHashes: Record<string, string> = {};
+        let shardsRewritten = 0;
+        const { buildSearchIndex } = options.search ? await import('./search-index.ts') : {};
+        if (buildSearchIndex) options.onProgress?.('search', 0, 1);
+        // Its synchronous part hands the first slices to their workers before it returns.
+        const search = buildSearchIndex?.(corpus.articles, temp, taxonomy, {
+          sliceSize: options.sliceSize,
+          version,
+          origins: corpus.origins,
+          previous: new Map((cache?.slices ?? []).map((b) => [b.key, { ...b, dir: path.join(out, SEARCH_DIR, b.path) }])),
+          onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
+          counts: keptCounts,
+          reuseFile: (rel, bytes) => {
+            if (linkIfSame(temp, path.join(SEARCH_DIR, rel), bytes, previous, searchHashes)) return true;
+            shardsRewritten++;
+            return false;
+          },
+        });
+        // Awaited below; a failure before then is not an unhandled rejection.
+        search?.catch(() => undefined);
+        try {
+          ({ stats: write, hashes, keys, changed } = await writeShards(temp, buildShards(shardInput), previous));
+        } catch (error) {
+          // Its workers write into `temp`: the run fails only once they have stopped.
+          await search?.catch(() => undefined);
+          throw error;
+        }
         result.counts.files = write.files;
         lap('write');
-        if (options.search) {
-          options.onProgress?.('search', 0, 1);
-          const { buildSearchIndex } = await import('./search-index.ts');
-          let shardsRewritten = 0;
-          const built = await buildSearchIndex(corpus.articles, temp, taxonomy, {
-            sliceSize: options.sliceSize,
-            version,
-            origins: corpus.origins,
-            previous: new Map(
-              (cache?.slices ?? []).map((b) => [b.key, { ...b, dir: path.join(out, SEARCH_DIR, b.path) }]),
-            ),
-            onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
-            counts: keptCounts,
-            reuseFile: (rel, bytes) => {
-              if (linkIfSame(temp, path.join(SEARCH_DIR, rel), bytes, previous, hashes)) return true;
-              shardsRewritten++;
-              return false;
-            },
-          });
+        if (search) {
+          const built = await search;
+          Object.assign(hashes, searchHashes);
           slices = built.bundles;
           const reusedKeys = new Set(cache?.slices.map((b) => b.key));
           result.search = {
