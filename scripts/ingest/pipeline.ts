@@ -1,5 +1,5 @@
 import { createHash, hash as oneShot } from 'node:crypto';
-import { createReadStream, existsSync, linkSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
@@ -44,6 +44,7 @@ import {
 } from './build-cache.ts';
 import { acquireLock } from './lock.ts';
 import {
+  linkIfSame,
   removeDetached,
   SEARCH_DIR,
   writeAtomically,
@@ -611,29 +612,6 @@ async function isSpare(dir: string, cache: CacheBody | null): Promise<boolean> {
     return (await folderId(dir)) === cache.spare.id;
   } catch {
     return false;
-  }
-}
-
-/**
- * Links the previous output's `rel` into `temp` when `bytes` are its bytes (by hash), so its mtime stays;
- * records the hash. False when the file is to be written: new bytes, or no such file there any more.
- */
-function linkIfSame(
-  temp: string,
-  rel: string,
-  bytes: Buffer,
-  previous: PreviousOutput | null,
-  hashes: Record<string, string>,
-): boolean {
-  const hash = hashBytes(bytes);
-  hashes[rel] = hash;
-  if (previous?.hashes[rel] !== hash) return false;
-  try {
-    linkSync(path.join(previous.dir, rel), path.join(temp, rel));
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
   }
 }
 

@@ -190,8 +190,7 @@ export interface ShardInput {
   /**
    * For each article id, what its input record was (`RawRecord.origin`: the ingest's version and a hash of
    * the record's fields, or a hash of that and more): the same origin, the same title, body, date, source,
-   * url and picture. With
-   * it every file gets a `key`; without it (tests), none does.
+   * url and picture. With it and `relatedDocs` every file gets a `key`; without them (tests), none does.
    */
   origins?: ReadonlyMap<string, string>;
   /** Each article's related cards by their articles' places in `articles`: keyed without a lookup by id. */
@@ -214,9 +213,9 @@ export function countShards(input: ShardInput): ShardCounts {
   return { articles: input.articles.length, tags: tags.size, topics: topics.size };
 }
 
-/** The origin of every article, or null when any is unknown. */
+/** The origin of every article, or null when any is unknown (or the related cards' places are). */
 function originsOf(input: ShardInput): string[] | null {
-  if (!input.origins) return null;
+  if (!input.origins || !input.relatedDocs) return null;
   const origins: string[] = [];
   for (const a of input.articles) {
     const origin = input.origins.get(a.id);
@@ -235,7 +234,6 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
     // (two million at 100,000 articles), and a short ASCII digest is far cheaper to join and hash again.
     keys: origins && input.articles.map((a, i) => fingerprint(origins[i]!, a.id, refsKey(a.topics))),
   };
-  const docsOf = summaries.keys && (input.relatedDocs ?? relatedDocs(input.articles));
   const byTopic = new Map<string, number[]>(input.topics.map((t) => [t.slug, []]));
   const byTag = new Map<string, { ref: TagRef; items: number[] }>();
   const topicSlugs = new Set<string>();
@@ -272,7 +270,7 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
   for (const [i, article] of input.articles.entries()) {
     yield {
       path: articlePath(article.id),
-      key: summaries.keys && articleKey(article, summaries.keys, i, docsOf![i]!),
+      key: summaries.keys && articleKey(article, summaries.keys, i, input.relatedDocs![i]!),
       get content() {
         return articleJson(article);
       },
@@ -282,23 +280,13 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
 
 const refsKey = (refs: readonly (TagRef | TopicRef)[]): string => refs.map((t) => `${t.slug}\u0001${t.label}`).join('\u0002');
 
-/** Each article's related cards by their articles' places, found by id (when the caller has not them). */
-function relatedDocs(articles: readonly Article[]): number[][] {
-  const indexOf = new Map(articles.map((a, i) => [a.id, i]));
-  return articles.map((a) => a.related.map((r) => indexOf.get(r.id) ?? -1));
-}
-
 /**
  * An article file's key: its summary's key (its origin, id and topics), its tags, and each related card
  * by the card article's summary key (its title, date and source) and the slugs of the shared tags (their
  * labels are the article's own tags', in the key already), and its read-also links. No card is serialised.
  */
 function articleKey(article: Article, summaryKeys: readonly string[], i: number, docs: ArrayLike<number>) {
-  const related = article.related.map((r, x) => {
-    const doc = docs[x] ?? -1;
-    const card = doc >= 0 ? summaryKeys[doc]! : JSON.stringify([r.id, r.title, r.date, r.source]);
-    return `${card}\u0001${r.sharedTags.map((t) => t.slug).join('\u0001')}`;
-  });
+  const related = article.related.map((r, x) => `${summaryKeys[docs[x]!]!}\u0001${r.sharedTags.map((t) => t.slug).join('\u0001')}`);
   const readAlso = JSON.stringify(article.readAlso);
   return fingerprint(summaryKeys[i]!, refsKey(article.tags), related.join('\u0002'), readAlso);
 }

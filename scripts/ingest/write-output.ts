@@ -257,6 +257,29 @@ export async function writeShards(
   return { stats, hashes, keys, changed };
 }
 
+/**
+ * Links the previous output's `rel` into `temp` when `bytes` are its bytes (by hash), so its mtime stays;
+ * records the hash. False when the file is to be written: new bytes, or no such file there any more.
+ */
+export function linkIfSame(
+  temp: string,
+  rel: string,
+  bytes: Buffer,
+  previous: PreviousOutput | null,
+  hashes: Record<string, string>,
+): boolean {
+  const hash = hashBytes(bytes);
+  hashes[rel] = hash;
+  if (previous?.hashes[rel] !== hash) return false;
+  try {
+    linkSync(path.join(previous.dir, rel), path.join(temp, rel));
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+}
+
 /** The search index's folder: built apart (`search-index.ts`), never in `writeShards`' sets. */
 export const SEARCH_DIR = 'pagefind';
 
