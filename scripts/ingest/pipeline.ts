@@ -137,8 +137,9 @@ export interface BuiltCorpus {
   phrases: TagResult['phrases'];
   undecided: TagResult['undecided'];
   /**
-   * Article id → what stands for its record, for the records that have an `origin`: the key of its topics
-   * (`topicsOf`: a hash of the origin, the tags and the taxonomy) where there is one, else the origin.
+   * Article id → the key of its topics (`topicsOf`: a hash of the record's origin, its tags and the
+   * taxonomy), which stands for its title, body, date, source, tags and topics; for the records that have an
+   * `origin`, when topics are memoised (always in `runIngest`).
    */
   origins: Map<string, string>;
   /** Each article's related panel by the places of its articles in `articles` (`ShardInput.relatedDocs`). */
@@ -220,15 +221,24 @@ function topicsOf(
   return { topics, key };
 }
 
-/** Everything after parsing, pure: ids, tags, topics, related, read-also links. */
-export function buildCorpus(
+/**
+ * The corpus before its related pass: ids, tags and topics, in site order. All the search index reads, so
+ * that it can start while the related panels are computed.
+ */
+export type TaggedCorpus = Omit<BuiltCorpus, 'relatedDocs' | 'relateMemo' | 'panelsComputed'> & {
+  /** Each article's topics key (`topicsOf`), in site order: what stands for it in the related memo. */
+  fingerprints: Array<string | undefined>;
+  /** The titles each article names to read, by id. */
+  readAlsoOf: Map<string, string[]>;
+};
+
+/** Everything after parsing up to the related pass, pure: ids, tags, topics, site order. */
+export function tagCorpus(
   records: readonly RawRecord[],
   taxonomy: Taxonomy,
-  onProgress?: Progress,
   timings?: Timings,
   topicMemo?: TopicMemo,
-  relateMemo: RelateMemo | null = null,
-): BuiltCorpus {
+): TaggedCorpus {
   const lap = timer(timings);
   const identified = assignIds(records);
   lap('ids');
@@ -266,16 +276,36 @@ export function buildCorpus(
     return withBodyOf(article, r);
   });
   lap('topics');
-  const readAlsoOf = new Map(identified.records.map((r) => [r.id, r.readAlso]));
-  // The key of its topics where there is one: shorter than the origin, and it stands for it (and the tags).
-  const origins = new Map(identified.records.flatMap((r) => (r.origin === undefined ? [] : [[r.id, fingerprints.get(r.id) ?? r.origin] as const])));
   const articles = unsorted.sort(compareArticles);
+  return {
+    articles,
+    topics: taxonomy.topics.map((t) => ({ slug: t.slug, label: t.label })),
+    rejections: identified.rejections,
+    merged: tagging.merged,
+    likelyVariants: tagging.likelyVariants,
+    phrases: tagging.phrases,
+    undecided: tagging.undecided,
+    // The key of its topics: shorter than the origin, and it stands for it, the tags and the topics.
+    origins: fingerprints,
+    fingerprints: articles.map((a) => fingerprints.get(a.id)),
+    readAlsoOf: new Map(identified.records.map((r) => [r.id, r.readAlso])),
+  };
+}
+
+/** The related panels and read-also links of a tagged corpus, set on its articles. */
+export function relateCorpus(
+  tagged: TaggedCorpus,
+  onProgress?: Progress,
+  timings?: Timings,
+  relateMemo: RelateMemo | null = null,
+): BuiltCorpus {
+  const lap = timer(timings);
+  const { articles, fingerprints, readAlsoOf, ...rest } = tagged;
   const { related, docs, memo, stats } = relateArticles(articles, {
     onProgress: onProgress && ((d, t) => onProgress('relate', d, t)),
     memo: { previous: relateMemo },
-    fingerprints: articles.map((a) => fingerprints.get(a.id)),
+    fingerprints,
   });
-  lap('related');
   // Every title normalised, only when some article names others to read.
   let titles: Map<string, string> | null = null;
   articles.forEach((a, i) => {
@@ -286,19 +316,19 @@ export function buildCorpus(
     a.lead = undefined;
   });
   lap('related');
-  return {
-    articles,
-    topics: taxonomy.topics.map((t) => ({ slug: t.slug, label: t.label })),
-    rejections: identified.rejections,
-    merged: tagging.merged,
-    likelyVariants: tagging.likelyVariants,
-    phrases: tagging.phrases,
-    undecided: tagging.undecided,
-    origins,
-    relatedDocs: docs,
-    relateMemo: memo!,
-    panelsComputed: stats.recomputed,
-  };
+  return { ...rest, articles, relatedDocs: docs, relateMemo: memo!, panelsComputed: stats.recomputed };
+}
+
+/** Everything after parsing, pure: ids, tags, topics, related, read-also links. */
+export function buildCorpus(
+  records: readonly RawRecord[],
+  taxonomy: Taxonomy,
+  onProgress?: Progress,
+  timings?: Timings,
+  topicMemo?: TopicMemo,
+  relateMemo: RelateMemo | null = null,
+): BuiltCorpus {
+  return relateCorpus(tagCorpus(records, taxonomy, timings, topicMemo), onProgress, timings, relateMemo);
 }
 
 export interface IngestOptions {
@@ -342,6 +372,9 @@ export interface IngestResult {
   /** Related panels computed this run; the others were the last run's. */
   panelsComputed: number;
 }
+
+/** What a run reports before its files are written. */
+type Summary = Omit<IngestResult, 'out' | 'outcome' | 'write'>;
 
 export const DEFAULT_CACHE_DIR = '.cache/ingest';
 
@@ -442,17 +475,17 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     lap('read');
 
     const topicMemo: TopicMemo = { salt: hashBytes(taxonomyBytes), previous: cache?.topics ?? {}, next: {} };
-    const corpus = buildCorpus(records, taxonomy, options.onProgress, options.timings, topicMemo, cache?.related ?? null);
+    const tagged = tagCorpus(records, taxonomy, options.timings, topicMemo);
     // The articles hold what is needed of the records from here on: the records can go.
     records.length = 0;
     lap('');
-    rejections.push(...corpus.rejections);
+    rejections.push(...tagged.rejections);
     rejections.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 
-    const { articles, topics, origins, relatedDocs } = corpus;
-    const shardInput = { articles, topics, origins, relatedDocs };
-    const result: Omit<IngestResult, 'out' | 'outcome' | 'write'> = {
-      counts: { ...countShards(shardInput), rejected: rejections.length, warnings: warnings.length, files: 0 },
+    // The related pass, run once the search index has started (below), so that its services index meanwhile.
+    const relate = (): BuiltCorpus => relateCorpus(tagged, options.onProgress, options.timings, cache?.related ?? null);
+    const summarise = (corpus: BuiltCorpus): Summary => ({
+      counts: { ...countShards(corpus), rejected: rejections.length, warnings: warnings.length, files: 0 },
       rejections,
       warnings,
       merged: corpus.merged,
@@ -462,13 +495,14 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       search: null,
       related: measureRelated(corpus.articles.map((a) => a.related)),
       panelsComputed: corpus.panelsComputed,
-    };
+    });
     const emptyWrite: WriteStats = { files: 0, bytes: 0, rewritten: 0, largestList: { path: '', bytes: 0 }, largestArticle: { path: '', bytes: 0 } };
-    if (options.strict && rejections.length > 0) return { ...result, write: emptyWrite, out: options.out, outcome: 'kept' };
+    if (options.strict && rejections.length > 0) return { ...summarise(relate()), write: emptyWrite, out: options.out, outcome: 'kept' };
 
     const previous: PreviousOutput | null = cache ? { dir: out, hashes: cache.files, keys: cache.keys } : null;
     const spareDir = cacheFile.replace(/\.json$/, '.spare');
     const spare = { dir: spareDir, reuse: await isSpare(spareDir, cache), keep: head !== null && cache !== null };
+    let summary: Summary | null = null;
     let changed: string[] = [];
     let write = emptyWrite;
     let hashes: Record<string, string> = {};
@@ -485,18 +519,19 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place.
           await rm(path.join(temp, SEARCH_DIR), { recursive: true, force: true });
         }
-        // The search index is started first: its Pagefind services index on the other cores while this
-        // thread writes the data files (`writeShards` never touches `pagefind/`). With search, the profile's
-        // `write` and `search` share the time they overlap.
+        // The search index is started first (it reads ids, tags and topics, not the related panels): its
+        // Pagefind services index on the other cores while this thread computes the related panels and
+        // writes the data files (`writeShards` never touches `pagefind/`). With search, the profile's
+        // `related`, `write` and `search` share the time they overlap.
         const searchHashes: Record<string, string> = {};
         let shardsRewritten = 0;
         const { buildSearchIndex } = options.search ? await import('./search-index.ts') : {};
         if (buildSearchIndex) options.onProgress?.('search', 0, 1);
         // Its synchronous part hands the first slices to their workers before it returns.
-        const search = buildSearchIndex?.(corpus.articles, temp, taxonomy, {
+        const search = buildSearchIndex?.(tagged.articles, temp, taxonomy, {
           sliceSize: options.sliceSize,
           version,
-          origins: corpus.origins,
+          origins: tagged.origins,
           previous: new Map((cache?.slices ?? []).map((b) => [b.key, { ...b, dir: path.join(out, SEARCH_DIR, b.path) }])),
           onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
           counts: keptCounts,
@@ -508,13 +543,18 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
         });
         // Awaited below; a failure before then is not an unhandled rejection.
         search?.catch(() => undefined);
+        lap('search');
+        let corpus: BuiltCorpus;
         try {
-          ({ stats: write, hashes, keys, changed } = await writeShards(temp, buildShards(shardInput), previous));
+          corpus = relate();
+          lap('');
+          ({ stats: write, hashes, keys, changed } = await writeShards(temp, buildShards(corpus), previous));
         } catch (error) {
           // Its workers write into `temp`: the run fails only once they have stopped.
           await search?.catch(() => undefined);
           throw error;
         }
+        const result = (summary = summarise(corpus));
         result.counts.files = write.files;
         lap('write');
         if (search) {
@@ -570,7 +610,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       throw error;
     }
     if (options.timings) delete options.timings[''];
-    return { ...result, write, out: options.out, outcome: 'written' };
+    return { ...summary!, write, out: options.out, outcome: 'written' };
   } finally {
     parsedFiles.close();
   }

@@ -203,14 +203,15 @@ describe('sliceKey', () => {
     expect(sliceKey([{ ...articles[0]!, title: 'آخر' }, ...articles.slice(1)], 'v1', groups, false)).not.toBe(key);
     expect(sliceKey(articles, 'v2', groups, false)).not.toBe(key);
   });
-  it('keys an article by its origin, tags and topics when it has one, without reading its body', () => {
+  it('keys an article by its id and origin when it has one, without reading its body', () => {
     const origins = new Map(articles.map((a) => [a.id, `origin-${a.id}`]));
     const key = sliceKey(articles, 'v1', groups, false, origins);
     const bodyless = articles.map((a) => ({ ...a, get body(): string[] { throw new Error('body read'); } }));
     expect(sliceKey(bodyless, 'v1', groups, false, origins)).toBe(key);
     expect(sliceKey(articles, 'v1', groups, false, new Map([...origins, ['b', 'another']]))).not.toBe(key);
+    // The origin stands for the tags too: the pipeline's is the key of the article's topics (`topicsOf`).
     const retagged = [{ ...articles[0]!, tags: [{ slug: 'روسيا', label: 'روسيا' }] }, ...articles.slice(1)];
-    expect(sliceKey(retagged, 'v1', groups, false, origins)).not.toBe(key);
+    expect(sliceKey(retagged, 'v1', groups, false, origins)).toBe(key);
     expect(key).not.toBe(sliceKey(articles, 'v1', groups, false));
   });
 });

@@ -73,7 +73,7 @@ export interface SearchIndexOptions {
   onSlice?: (done: number, total: number) => void;
   /** The code's version, part of each slice's key. */
   version?: string;
-  /** What stands for each article's record (`sliceKey`). */
+  /** What stands for each article's title, body, date, source, tags and topics (`sliceKey`). */
   origins?: ReadonlyMap<string, string>;
   /** Bundles of an earlier build by key, with the folder that holds each now. */
   previous?: ReadonlyMap<string, { dir: string; files: string[]; bytes: number }>;
@@ -211,8 +211,8 @@ export interface SliceBundle {
 /**
  * What a slice's bundle depends on, hashed: the code's version, the alias groups, and every field of its
  * articles but the related and read-also links (which search never sees). Equal keys, equal bundles. An
- * article with an origin (`ShardInput.origins`: its record's fields hashed, which stand for its title, body,
- * date and source) is keyed by its id, origin, tags and topics, so that no body is read to key a slice.
+ * article with an origin (`BuiltCorpus.origins`: a hash that stands for its title, body, date, source, tags
+ * and topics) is keyed by its id and origin, so that nothing of it is read or serialised to key a slice.
  */
 export function sliceKey(
   articles: readonly Article[],
@@ -226,7 +226,7 @@ export function sliceKey(
   for (const article of articles) {
     const origin = origins?.get(article.id);
     if (origin === undefined) hash.update(`\0f${JSON.stringify(article, seen)}`);
-    else hash.update(`\0o${JSON.stringify([article.id, origin, article.tags, article.topics])}`);
+    else hash.update(`\0o${article.id}\0${origin}`);
   }
   return hash.digest('hex');
 }
