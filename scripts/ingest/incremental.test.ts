@@ -209,6 +209,9 @@ describe('incremental ingest', () => {
       (await readdir(path.dirname(spare))).filter((name) => name.startsWith(`${path.basename(spare)}.trash`));
     for (let tries = 0; tries < 100 && (await trashes()).length > 0; tries++) await new Promise((r) => setTimeout(r, 20));
     expect(await trashes()).toEqual([]);
+    // Nor is anything of the run left beside the output.
+    const leftovers = (await readdir(path.dirname(options.out))).filter((name) => name.startsWith(`.${path.basename(options.out)}.tmp-`));
+    expect(leftovers).toEqual([]);
   }, 60_000);
 
   it('with search: an edit recounts only the slice it rebuilds and links the unchanged vocabulary files', async () => {

@@ -514,10 +514,15 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
       const { oldRemoved } = await writeAtomically(out, async (temp, inSpare) => {
         if (inSpare) {
           previous!.stale = new Set(cache!.spare!.stale);
-          // A trash of its own: the last run's may still be in the hands of its detached `rm`.
-          previous!.trash = trash = `${temp}.trash-${process.pid}-${Date.now().toString(36)}`;
-          // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place.
-          await rm(path.join(temp, SEARCH_DIR), { recursive: true, force: true });
+          // A trash of its own beside the spare, where the run removes it: the last run's may still be in
+          // the hands of its detached `rm`.
+          previous!.trash = trash = `${spareDir}.trash-${process.pid}-${Date.now().toString(36)}`;
+          // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place: the
+          // spare's goes to the trash, a rename where deleting its files would hold up the index's start.
+          await mkdir(trash, { recursive: true });
+          await rename(path.join(temp, SEARCH_DIR), path.join(trash, SEARCH_DIR)).catch((error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error;
+          });
         }
         // The search index is started first (it reads ids, tags and topics, not the related panels): its
         // Pagefind services index on the other cores while this thread computes the related panels and
