@@ -44,7 +44,7 @@ import { readBodyFrom, type BodySource, type ParseResult, type RawRecord } from 
 import type { RelateMemo } from './related.ts';
 
 /** Bumped when the cache's own shape changes. */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 
 /** What a run needs to decide that nothing changed: small, read on every run. */
 const headSchema = z.object({
@@ -73,9 +73,9 @@ export interface CacheBody {
   slices: Array<{ key: string; path: string; files: string[]; bytes: number }>;
   /**
    * The output before this one, kept as the next run's spare (`Spare` in `write-output.ts`): its folder's
-   * id and the paths where it is not the output's file.
+   * id, the paths where it is not the output's file, and its search bundles' folders and keys.
    */
-  spare?: { id: string; stale: string[] };
+  spare?: { id: string; stale: string[]; slices: Array<{ path: string; key: string }> };
 }
 export type CacheHead = z.infer<typeof headSchema>;
 

@@ -214,7 +214,7 @@ describe('incremental ingest', () => {
     expect(leftovers).toEqual([]);
   }, 60_000);
 
-  it('with search: an edit recounts only the slice it rebuilds and links the unchanged vocabulary files', async () => {
+  it("with search: an edit recounts only the slice it rebuilds, links the unchanged vocabulary files and keeps the spare's unchanged bundles", async () => {
     const dir = await mkdtemp(path.join(root, 's-'));
     const { input, taxonomy } = await seed(dir, 60);
     const out = path.join(dir, 'out');
@@ -250,6 +250,15 @@ describe('incremental ingest', () => {
     const kept = countsAfter.filter((name) => countsBefore.has(name));
     expect(kept).toHaveLength(2);
     for (const name of kept) expect((await stat(path.join(countsDir, name))).mtimeMs).toBe(countsBefore.get(name));
+
+    // The next run builds in the spare (the first output): its bundle of the slice no edit touched stays
+    // there, folder and all, rather than being linked again file by file.
+    const spare = cacheFileFor(options.cacheDir, options.out).replace(/\.json$/, '.spare');
+    const untouched = (await stat(path.join(spare, 'pagefind/slice-1'))).ino;
+    await writeFile(path.join(input, 'f0.jsonl'), text.replace('خبر رقم 3 عن النهر', 'خبر رقم 3 عن السهل'));
+    expect((await runIngest(options)).search?.built).toBe(1);
+    expect(await tree(options.out)).toEqual(await tree(await buildFull(options, dir)));
+    expect((await stat(path.join(options.out, 'pagefind/slice-1'))).ino).toBe(untouched);
   }, 60_000);
 
   it('falls back to a full build, with one warning, when the cache is corrupt or describes another output', async () => {

@@ -1,5 +1,5 @@
 import { createHash, hash as oneShot } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, renameSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
@@ -517,13 +517,15 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           // A trash of its own beside the spare, where the run removes it: the last run's may still be in
           // the hands of its detached `rm`.
           previous!.trash = trash = `${spareDir}.trash-${process.pid}-${Date.now().toString(36)}`;
-          // The search index is rebuilt or linked whole (`search-index.ts`), never updated in place: the
-          // spare's goes to the trash, a rename where deleting its files would hold up the index's start.
-          await mkdir(trash, { recursive: true });
-          await rename(path.join(temp, SEARCH_DIR), path.join(trash, SEARCH_DIR)).catch((error: NodeJS.ErrnoException) => {
-            if (error.code !== 'ENOENT') throw error;
-          });
+          // The search index keeps the spare's bundles that stay (`present` below) and sends the rest of
+          // its `pagefind/` to the trash, a rename where deleting its files would hold up the index's start.
+          await mkdir(path.join(trash, SEARCH_DIR), { recursive: true });
+          if (!options.search) await moveIfThere(path.join(temp, SEARCH_DIR), path.join(trash, SEARCH_DIR, 'all'));
         }
+        const present = inSpare && {
+          slices: new Map(cache!.spare!.slices.map((s) => [s.path, s.key])),
+          discard: (entry: string) => renameSync(path.join(temp, SEARCH_DIR, entry), path.join(trash!, SEARCH_DIR, entry)),
+        };
         // The search index is started first (it reads ids, tags and topics, not the related panels): its
         // Pagefind services index on the other cores while this thread computes the related panels and
         // writes the data files (`writeShards` never touches `pagefind/`). With search, the profile's
@@ -540,6 +542,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           previous: new Map((cache?.slices ?? []).map((b) => [b.key, { ...b, dir: path.join(out, SEARCH_DIR, b.path) }])),
           onSlice: options.onProgress && ((done, total) => options.onProgress!('search', done, total)),
           counts: keptCounts,
+          ...(present ? { present } : {}),
           reuseFile: (rel, bytes) => {
             if (linkIfSame(temp, path.join(SEARCH_DIR, rel), bytes, previous, searchHashes)) return true;
             shardsRewritten++;
@@ -592,7 +595,9 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           topics: topicMemo.next,
           related: corpus.relateMemo,
           slices,
-          ...(spare.keep ? { spare: { id: head!.outId, stale: changed } } : {}),
+          ...(spare.keep
+            ? { spare: { id: head!.outId, stale: changed, slices: cache!.slices.map(({ path, key }) => ({ path, key })) } }
+            : {}),
           result: { ...result, write },
         });
       }, spare);
@@ -648,6 +653,15 @@ async function readInputs(
     result.warnings.push(...parsed.warnings);
   }
   return result;
+}
+
+/** Renames `from` to `to` when `from` is there. */
+async function moveIfThere(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
 }
 
 /** Whether `dir` is the spare folder the cache describes (`Spare`). */

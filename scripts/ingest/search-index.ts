@@ -11,7 +11,7 @@
  * labels and tag labels, so the query side builds the same terms as this side.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -77,6 +77,12 @@ export interface SearchIndexOptions {
   origins?: ReadonlyMap<string, string>;
   /** Bundles of an earlier build by key, with the folder that holds each now. */
   previous?: ReadonlyMap<string, { dir: string; files: string[]; bytes: number }>;
+  /**
+   * Building in the output before last (`Spare` in write-output.ts): the bundles its `pagefind/` holds, by
+   * folder and key. A folder planned again with the same key (and in `previous`) stays as it is; every
+   * other entry of `pagefind/` is handed to `discard`, which takes it away, before anything is written.
+   */
+  present?: { slices: ReadonlyMap<string, string>; discard: (entry: string) => void };
   /** Slices built at once (default: one per core). */
   parallel?: number;
   /** The manifest, vocabulary and suggestion files unchanged since the previous output: linked, not written. */
@@ -292,6 +298,16 @@ function startSliceWorker(): SliceWorker {
   };
 }
 
+/** The names in `dir`, none when it is not there. */
+function entriesOf(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
 /** Hard-links a previous bundle's files into `dir`: same bytes, same mtimes, nothing rewritten. */
 function linkBundle(from: string, files: readonly string[], dir: string): void {
   for (const file of files) {
@@ -333,6 +349,14 @@ export async function buildSearchIndex(
     path: i === 0 ? '' : `slice-${slice.index}/`,
     key: sliceKey(slice.articles, options.version ?? '', groups, plain, options.origins),
   }));
+
+  // The bundles the folder already holds that stay: no file of theirs is linked, moved or deleted.
+  const stays = new Set(
+    planned
+      .filter(({ path: rel, key }) => rel !== '' && options.present?.slices.get(rel) === key && options.previous?.has(key))
+      .map(({ path: rel }) => rel),
+  );
+  if (options.present) for (const entry of entriesOf(root)) if (!stays.has(`${entry}/`)) options.present.discard(entry);
 
   // Each slice's token counts serve its own records and, summed, the whole corpus's vocabulary shards,
   // which are built on this thread as soon as the last slice is counted, while its bundle still builds.
@@ -401,7 +425,7 @@ export async function buildSearchIndex(
     const previous = options.previous?.get(key);
     let written: { files: string[]; bytes: number };
     if (previous) {
-      linkBundle(previous.dir, previous.files, dir);
+      if (!stays.has(rel)) linkBundle(previous.dir, previous.files, dir);
       if (!plain) countSlice(i);
       written = previous;
     } else {
