@@ -13,7 +13,8 @@
  * - `topics`: each article's topics by a key of what decides them, so they are not matched again;
  * - `slices`: the search bundles by key, reused the same way; each slice's token counts are kept beside
  *   the cache file by the same key (`KeptCounts`), so a reused slice's bodies are not read again;
- * - `spare`: the output before last, kept in `<cache>.spare/`, and where it differs from the output;
+ * - `spare`: the output before last, kept in `<cache>.spare/`, where it differs from the output, and its
+ *   search bundles (the next run keeps those that stay in place);
  * - `outId`: the output folder it describes, by inode and birth time (`folderId`). The output is swapped in
  *   by renaming a folder, which keeps both, so a cache that does not describe the output now in place (a run
  *   killed between the two renames, an output replaced by hand) is seen, and the run builds from nothing.

@@ -551,7 +551,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
         });
         // Awaited below; a failure before then is not an unhandled rejection.
         search?.catch(() => undefined);
-        lap('search');
+        if (search) lap('search');
         let corpus: BuiltCorpus;
         try {
           corpus = relate();
