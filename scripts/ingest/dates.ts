@@ -12,6 +12,9 @@ const MONTHS: Record<string, number> = {
   أغسطس: 8, اغسطس: 8, سبتمبر: 9, أكتوبر: 10, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
   'كانون الثاني': 1, شباط: 2, آذار: 3, اذار: 3, نيسان: 4, أيار: 5, ايار: 5, حزيران: 6, تموز: 7, آب: 8, اب: 8,
   أيلول: 9, ايلول: 9, 'تشرين الأول': 10, 'تشرين الاول': 10, 'تشرين الثاني': 11, 'كانون الأول': 12, 'كانون الاول': 12,
+  // Algerian and Tunisian (from the French), then Moroccan names, where they differ from the above.
+  جانفي: 1, فيفري: 2, أفريل: 4, افريل: 4, ماي: 5, جوان: 6, جويلية: 7, جويليه: 7, أوت: 8, اوت: 8,
+  يوليوز: 7, غشت: 8, شتنبر: 9, نونبر: 11, دجنبر: 12,
 };
 
 const MIN_YEAR = 1900;
@@ -54,22 +57,63 @@ function build(
   return new Date(local - offsetMinutes * 60_000).toISOString();
 }
 
+/** An Arabic weekday before the date (`الثلاثاء 16 أكتوبر 2018`, `يوم الأحد، …`), with what follows it. */
+const ARABIC_WEEKDAY = /^(?:يوم )?(?:الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت) ?[,\-–|]? ?/;
+/** A 12-hour time with its Arabic or English marker (`12:30 م`, `9:05 صباحاً`, `9:05 PM`). */
+const TWELVE_HOUR = /(\d{1,2}):(\d{2})(:\d{2})? ?(صباحا|صباحاً|صباحًا|ص|مساء|مساءً|مساءا|م|am|a\.m\.|pm|p\.m\.)(?= |$)/i;
+/** «م» (AD) after the year: `2018م`, `2018 م`. */
+const AD = /(\d{4}) ?م(?=[ ,]|$)/;
+/** A dash or bar between the year and the time: `16 أكتوبر 2018 - 12:30`. */
+const TIME_SEPARATOR = /(\d{4}),? [-–|] (?=\d)/;
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 // `25th, September 2023 GMT`, `25 September 2023 10:00 GMT`, `25 سبتمبر 2023`
 const DAY_MONTH_YEAR =
   /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+([A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{2}:?\d{2}))?$/;
+// `16/10/2018`, `16-10-2018 14:30`, `16.10.2018`: day first, as Arabic publishers write it; `2018/10/16`.
+const NUMERIC_TIME = String.raw`(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?(?: (Z|[A-Za-z]+|[+-]\d{2}:?\d{2}))?$`;
+const NUMERIC_DMY = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})` + NUMERIC_TIME, 'i');
+const NUMERIC_YMD = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})` + NUMERIC_TIME, 'i');
 // `September 25, 2023`, `Sep 25 2023 10:00 GMT`
 const MONTH_DAY_YEAR =
   /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}))?$/;
 
 /**
+ * The instant of a Unix time given as a JSON number: seconds, or milliseconds from 1973 on (1e11 and up;
+ * below, seconds reach the year 5138), or null outside 1900 to 2100. Only a number is read so: a string of
+ * digits may be anything.
+ */
+export function unixTime(value: number): string | null {
+  if (!Number.isFinite(value)) return null;
+  const ms = Math.abs(value) >= 1e11 ? value : value * 1000;
+  const date = new Date(Math.floor(ms / 1000) * 1000);
+  const year = date.getUTCFullYear();
+  return Number.isNaN(year) || year < MIN_YEAR || year > MAX_YEAR ? null : date.toISOString();
+}
+
+/** `text` with a 12-hour time written on the 24-hour clock (`12:30 م` → `12:30`, `9:05 ص` → `09:05`). */
+function twentyFourHour(text: string): string | null {
+  const m = TWELVE_HOUR.exec(text);
+  if (!m) return text;
+  const hour = Number(m[1]);
+  const afternoon = /^(م|مساء|pm|p\.m\.)/i.test(m[4]!);
+  // `13:30 م` says the same thing twice; `13:30 ص` contradicts itself.
+  if (hour < 1 || hour > 23 || (hour > 12 && !afternoon)) return null;
+  const h24 = hour > 12 ? hour : (hour % 12) + (afternoon ? 12 : 0);
+  return text.slice(0, m.index) + `${String(h24).padStart(2, '0')}:${m[2]}${m[3] ?? ''}` + text.slice(m.index + m[0].length);
+}
+
+/**
  * An ISO 8601 UTC instant for a date written as ISO 8601 (with or without an offset; none means UTC),
- * RFC 822 (`Sun, 18 Feb 2018 20:21:45 GMT`) or the aggregator's `25th, September 2023 GMT`; null when the
- * text is not a date we can read with certainty.
+ * RFC 822 (`Sun, 18 Feb 2018 20:21:45 GMT`), the aggregator's `25th, September 2023 GMT`, a day and a month
+ * name in English or in any Arab country's usage (`16 أكتوبر 2018`, `16 تشرين الأول 2018`, `16 جوان 2018`,
+ * `16 شتنبر 2018`), after a weekday or not, with a time on either clock (`12:30 م`), or in figures day first
+ * (`16/10/2018`) or year first (`2018/10/16`); null when the text is not a date we can read with certainty.
  */
 export function parseDate(input: string): string | null {
-  const text = toDigits(input).replace(/\s+/g, ' ').trim();
-  if (text === '') return null;
+  const clean = toDigits(input).replace(/\s+/g, ' ').replace(/،/g, ',').trim().replace(ARABIC_WEEKDAY, '');
+  const text = twentyFourHour(clean.replace(AD, '$1').replace(TIME_SEPARATOR, '$1 '));
+  if (text === null || text === '') return null;
 
   const iso = ISO.exec(text);
   if (iso) {
@@ -84,6 +128,15 @@ export function parseDate(input: string): string | null {
     const offset = parseZone(dmy[7]);
     if (month === undefined || offset === undefined) return null;
     return build(+dmy[3]!, month, +dmy[1]!, +(dmy[4] ?? 0), +(dmy[5] ?? 0), +(dmy[6] ?? 0), offset);
+  }
+
+  const dayFirst = NUMERIC_DMY.exec(text);
+  const numeric = dayFirst ?? NUMERIC_YMD.exec(text);
+  if (numeric) {
+    const [year, day] = dayFirst ? [numeric[4], numeric[1]] : [numeric[1], numeric[4]];
+    const offset = parseZone(numeric[8]);
+    if (offset === undefined) return null;
+    return build(+year!, +numeric[3]!, +day!, +(numeric[5] ?? 0), +(numeric[6] ?? 0), +(numeric[7] ?? 0), offset);
   }
 
   const mdy = MONTH_DAY_YEAR.exec(text);

@@ -159,6 +159,15 @@ describe('parseJsonl', () => {
     expect(warnings).toEqual([{ file: 'a.jsonl', line: 1, message: expect.stringContaining('last Tuesday') }]);
   });
 
+  it('reads a Unix time given as a number, in seconds or milliseconds, and warns on one out of range', () => {
+    const { records, warnings } = parseJsonl(
+      jsonl({ ...GOOD, date: 1539691200 }, { ...GOOD, id: 'g2', date: undefined, publishedAt: 1539691200123 }, { ...GOOD, id: 'g3', date: 9e15 }),
+      'a.jsonl',
+    );
+    expect(records.map((r) => r.date)).toEqual(['2018-10-16T12:00:00.000Z', '2018-10-16T12:00:00.000Z', null]);
+    expect(warnings).toEqual([{ file: 'a.jsonl', line: 3, message: 'unreadable date "9000000000000000": article kept undated' }]);
+  });
+
   it('strips feed boilerplate from the body into readAlso and tags', () => {
     const [record] = parseJsonl(
       jsonl({ ...GOOD, body: ['زار الوزير #مدينة_الزهور أمس.', 'للمزيد: الوزير يفتتح مشروعا', 'فرانس24/ أ ف ب'] }),

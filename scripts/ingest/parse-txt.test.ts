@@ -89,6 +89,13 @@ describe('parseTxt', () => {
     expect(record!.body.at(-1)).toBe('ويأتي هذا المشروع ضمن خطة لتطوير الطرق في المحافظة.');
   });
 
+  it('reads a date line as an Arab news site prints it: weekday, month name, time with «م»', () => {
+    const text = ['عنوان', 'تاريخ النشر: الخميس، 3 جويلية 2019 - 09:15 م', 'نص الخبر.'].join('\n');
+    const { records, warnings } = parseTxt(bytes(text), 'x.txt');
+    expect(records[0]!.date).toBe('2019-07-03T21:15:00.000Z');
+    expect(warnings).toEqual([]);
+  });
+
   it('keeps an article with an unreadable date undated and warns', () => {
     const text = ['عنوان', 'تاريخ النشر: منذ ساعتين', 'نص الخبر.'].join('\n');
     const { records, warnings } = parseTxt(bytes(text), 'x.txt');

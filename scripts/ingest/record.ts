@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { safeExternalHref } from '../../src/shared/lib/hrefs.ts';
 import { stripBoilerplate } from './boilerplate.ts';
 import { cleanLine, cleanParagraphs, hasInvisible } from './clean-text.ts';
-import { parseDate } from './dates.ts';
+import { parseDate, unixTime } from './dates.ts';
 import { readImage } from './image.ts';
 import type { KeywordInput } from './tags.ts';
 import type { ArticleImage } from '../../src/data/schema.ts';
@@ -309,7 +309,12 @@ export function jsonFields(value: unknown): { fields: RecordFields; notes: strin
   const a = parsed.data;
   const raw = value as Record<string, unknown>;
   const rawDate = raw.date ?? raw.publishedAt;
-  const date = rawDate === undefined || rawDate === null ? null : typeof rawDate === 'string' ? rawDate : JSON.stringify(rawDate);
+  const date =
+    rawDate === undefined || rawDate === null
+      ? null
+      : typeof rawDate === 'string'
+        ? rawDate
+        : ((typeof rawDate === 'number' && unixTime(rawDate)) || JSON.stringify(rawDate));
   const notes: string[] = [];
   return {
     fields: {
