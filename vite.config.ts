@@ -50,7 +50,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   ],
   // The SSR build is the prerenderer's worker (scripts/prerender), written to dist-ssr/; public/ is the
   // client build's.
-  build: { target: 'es2022', copyPublicDir: !isSsrBuild },
+  // The client build's manifest names the search page's chunks, which its shell preloads
+  // (scripts/prerender/search-preloads.ts).
+  build: { target: 'es2022', copyPublicDir: !isSsrBuild, manifest: !isSsrBuild },
   // The ingest's build cache and its spare output (scripts/ingest/write-output.ts): a copy of the data that
   // the live preview never serves, thousands of files the watcher need not follow.
   server: { watch: { ignored: ['**/.cache/**'] } },

@@ -219,3 +219,33 @@ for (const [name, q] of mixed) {
     await expect(results(page).getByRole('link', { name: /الكرملين/ }).first()).toBeVisible();
   });
 }
+
+test('a search page opened from its address asks for its first results’ files at once after its first paint, and uses each', async ({
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => /preload/i.test(message.text()) && warnings.push(message.text()));
+  await page.goto(`/search?q=${encodeURIComponent('بيسكوف')}`);
+  await expect(results(page).getByRole('listitem').first()).toContainText('الكرملين');
+  const timing = await page.evaluate(() => {
+    const start = (pattern: RegExp) =>
+      performance.getEntriesByType('resource').filter((e) => pattern.test(e.name)).map((e) => e.startTime);
+    return {
+      paint: performance.getEntriesByName('first-contentful-paint')[0]!.startTime,
+      entry: start(/\/pagefind\/pagefind-entry\.json/),
+      meta: start(/\/pagefind\/pagefind\.[^/]+\.pf_meta$/),
+      wasm: start(/\/pagefind\/wasm\.[^/]+\.pagefind$/),
+      searchPage: start(/\/assets\/search-page-[^/]+\.js$/),
+    };
+  });
+  // Without the preloads each of these waits for the one before: the search page's chunk for the app's
+  // entry, Pagefind's metadata and WebAssembly for its entry file.
+  for (const [name, starts] of Object.entries({ meta: timing.meta, wasm: timing.wasm, searchPage: timing.searchPage })) {
+    expect(starts.length, `${name} requested`).toBeGreaterThan(0);
+    expect(starts[0], `${name} after the first paint`).toBeGreaterThanOrEqual(timing.paint);
+    expect(starts[0], `${name} before Pagefind's entry`).toBeLessThan(timing.entry[0]!);
+  }
+  // A preload left unused within a few seconds of 'load' is a console warning.
+  await page.waitForTimeout(4000);
+  expect(warnings, 'warnings about preloads').toEqual([]);
+});

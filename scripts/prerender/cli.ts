@@ -15,6 +15,7 @@ import { buildMetaTags } from '../../src/data/build.ts';
 import { publishDataBuild } from './data-build.ts';
 import { OFFLINE_PATH } from '../../src/shared/lib/offline-caches.ts';
 import { checkTemplate } from './document.ts';
+import { SEARCH_PATH } from './head.ts';
 import { pageFile } from './page-files.ts';
 import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
 import { siteFromEnv } from './site.ts';
@@ -72,7 +73,7 @@ export async function prerender(
     notFoundPath: NOT_FOUND_PATH,
   };
 
-  const queue = ['/', '/search', OFFLINE_PATH, NOT_FOUND_PATH];
+  const queue = ['/', SEARCH_PATH, OFFLINE_PATH, NOT_FOUND_PATH];
   const seen = new Set(queue);
   const sitemap: SitemapEntry[] = [];
   const news: NewsEntry[] = [];

@@ -18,7 +18,7 @@ import { cutAtWord, escapeMarkup, machineText } from './text.ts';
  * The search shell, which the host serves for every `/search?…` URL: indexable, and its canonical link names
  * the shell itself, so search engines fold the endless query URLs into one page (docs/decisions/046).
  */
-const SEARCH_PATH = '/search';
+export const SEARCH_PATH = '/search';
 
 /** Google shows about this much of a description; Open Graph previews less. */
 export const DESCRIPTION_MAX = 160;

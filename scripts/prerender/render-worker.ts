@@ -9,12 +9,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx';
 import { homePagePath, tagPagePath, topicPagePath } from '../../src/data/paths.ts';
 import { setDataBuild } from '../../src/shared/lib/data-build.ts';
+import { dataUrl } from '../../src/shared/lib/fetch-shard.ts';
 import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
 import { documentRenderer } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
-import { buildHead } from './head.ts';
+import { buildHead, SEARCH_PATH } from './head.ts';
 import { laterPages, pageFile, pageLinks } from './page-files.ts';
 import type { PageResult, RenderReply, RenderRequest, WorkerConfig } from './protocol.ts';
+import { searchPreloadsMeta, searchPreloadUrls, viteManifest } from './search-preloads.ts';
 import { createSiteWriter } from './site-writer.ts';
 
 const config = workerData as WorkerConfig;
@@ -57,6 +59,9 @@ globalThis.fetch = async (input: string | URL | Request) => {
   }
 };
 
+const searchPreloads = searchPreloadsMeta(
+  searchPreloadUrls(config.template, viteManifest(config.distDir), import.meta.env.BASE_URL, dataDir, dataUrl('')),
+);
 const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
 const renderDocument = documentRenderer(config.template);
 const writeIfChanged = createSiteWriter(config.distDir);
@@ -93,7 +98,9 @@ async function renderOne(pagePath: string): Promise<PageResult> {
   const links = newLinks(page.html, page.view.kind === 'list' ? laterPages(page.view.list) : []);
   if (file === null) return { ...base, status: page.status, links };
 
-  const head = buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view });
+  const head =
+    buildHead({ site, path: pagePath, status: page.status, title: page.title, view: page.view }) +
+    (pagePath === SEARCH_PATH ? `\n    ${searchPreloads}` : '');
   const text = renderDocument({
     title: page.title,
     head,
