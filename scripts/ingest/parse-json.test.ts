@@ -208,6 +208,32 @@ describe('parseJsonArray', () => {
     ]);
   });
 
+  it('keeps every good article of an array one broken article makes invalid, and rejects that one at its line', () => {
+    const good = (id: string) => JSON.stringify({ ...GOOD, id });
+    const text = `[\n  ${good('g1')},\n  {"title": "عنوان" "body": "نص"},\n  ${good('g3')}\n]\n`;
+    const { records, rejections } = parseJsonArray(bytes(text), 'a.json');
+    expect(records.map((r) => [r.line, r.id])).toEqual([
+      [2, 'g1'],
+      [4, 'g3'],
+    ]);
+    expect(rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringMatching(/^not valid JSON \(/) }]);
+  });
+
+  it('rejects text after the array at its line, keeps a string left open to the end as one bad article', () => {
+    const after = parseJsonArray(bytes(`[${JSON.stringify(GOOD)}]\n\n{"stray": true}`), 'a.json');
+    expect(after.records).toHaveLength(1);
+    expect(after.rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringContaining('after the end of the array') }]);
+    const open = parseJsonArray(bytes(`[\n${JSON.stringify(GOOD)},\n{"title": "بلا نهاية,\n"body": "x"}\n]`), 'a.json');
+    expect(open.records.map((r) => r.id)).toEqual(['g1']);
+    expect(open.rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringMatching(/^not valid JSON/) }]);
+  });
+
+  it('reads an array after a byte order mark', () => {
+    const { records, rejections } = parseJsonArray(bytes(`\uFEFF[${JSON.stringify(GOOD)}]`), 'a.json');
+    expect(rejections).toEqual([]);
+    expect(records).toHaveLength(1);
+  });
+
   it('finds element lines past strings holding brackets and escaped quotes', () => {
     expect(elementLines('[{"a": "]\\" ,"},\n{"b": [1,\n2]}, 3\n]')).toEqual([1, 2, 3]);
   });

@@ -145,13 +145,30 @@ export async function* streamLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
   yield decodeLines(Buffer.concat(pending));
 }
 
-/** The 1-based line where each top-level element of a JSON array starts. */
-export function elementLines(text: string): number[] {
-  const lines: number[] = [];
+/** A top-level element of a JSON array: where its text starts and ends, and its 1-based first line. */
+interface ArrayElement {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The top-level elements of a JSON array, found by their commas and brackets outside strings, so that
+ * each can be parsed alone when the whole is not valid JSON; and where the text goes on after the array
+ * closed (`rest`), if it does.
+ */
+function arrayElements(text: string): { elements: ArrayElement[]; rest: { line: number } | null } {
+  const elements: ArrayElement[] = [];
+  let current: ArrayElement | null = null;
   let line = 1;
   let depth = 0;
+  let opened = false;
+  let closed = false;
   let inString = false;
-  let expectValue = false;
+  const close = (at: number): void => {
+    if (current) elements.push({ ...current, end: at });
+    current = null;
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '\n') line++;
@@ -161,18 +178,31 @@ export function elementLines(text: string): number[] {
       continue;
     }
     if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
-    if (depth === 1 && expectValue && c !== ']') {
-      lines.push(line);
-      expectValue = false;
+    // Before the array opened or after it closed, nothing is an element.
+    if (closed || (!opened && c !== '[')) return { elements, rest: { line } };
+    if (!opened) {
+      opened = true;
+      depth = 1;
+      continue;
     }
+    if (depth === 1 && current === null && c !== ']' && c !== ',') current = { line, start: i, end: i };
     if (c === '"') inString = true;
-    else if (c === '[' || c === '{') {
-      depth++;
-      if (depth === 1) expectValue = true;
-    } else if (c === ']' || c === '}') depth--;
-    else if (c === ',' && depth === 1) expectValue = true;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) {
+        close(i);
+        closed = true;
+      }
+    } else if (c === ',' && depth === 1) close(i);
   }
-  return lines;
+  close(text.length);
+  return { elements, rest: null };
+}
+
+/** The 1-based line where each top-level element of a JSON array starts. */
+export function elementLines(text: string): number[] {
+  return arrayElements(text).elements.map((e) => e.line);
 }
 
 function firstBadLine(bytes: Uint8Array): number {
@@ -182,7 +212,8 @@ function firstBadLine(bytes: Uint8Array): number {
 
 export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
   const result: ParseResult = { records: [], rejections: [], warnings: [] };
-  const text = decode(bytes);
+  // A byte order mark, which editors on Windows write, is no JSON.
+  const text = decode(bytes)?.replace(/^\uFEFF/, '') ?? null;
   if (text === null) {
     result.rejections.push({ file, line: firstBadLine(bytes), reason: 'invalid UTF-8: the whole file was skipped' });
     return result;
@@ -191,8 +222,7 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    result.rejections.push({ file, line: 1, reason: `not valid JSON: the whole file was skipped (${firstError(error)})` });
-    return result;
+    return parseBrokenArray(text, file, firstError(error), result);
   }
   if (!Array.isArray(value)) {
     result.rejections.push({ file, line: 1, reason: 'expected a JSON array of articles: the whole file was skipped' });
@@ -200,5 +230,30 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
   }
   const lines = elementLines(text);
   value.forEach((element, index) => addRecord(result, file, lines[index] ?? index + 1, element));
+  return result;
+}
+
+/**
+ * An array that is not valid JSON as a whole (a comma missing in one article, a stray quote): each
+ * element parsed alone, so that a bad one is rejected at its line and every good one is kept. Text that
+ * is no array at all is rejected whole; text after the array's end is rejected at its line.
+ */
+function parseBrokenArray(text: string, file: string, error: string, result: ParseResult): ParseResult {
+  const { elements, rest } = arrayElements(text);
+  if (elements.length === 0) {
+    result.rejections.push({ file, line: rest?.line ?? 1, reason: `not valid JSON: the whole file was skipped (${error})` });
+    return result;
+  }
+  for (const { line, start, end } of elements) {
+    let element: unknown;
+    try {
+      element = JSON.parse(text.slice(start, end));
+    } catch (cause) {
+      result.rejections.push({ file, line, reason: `not valid JSON (${firstError(cause)})` });
+      continue;
+    }
+    addRecord(result, file, line, element);
+  }
+  if (rest) result.rejections.push({ file, line: rest.line, reason: 'not valid JSON after the end of the array: the rest of the file was skipped' });
   return result;
 }
