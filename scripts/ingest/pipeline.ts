@@ -1,10 +1,11 @@
 import { createHash, hash as oneShot } from 'node:crypto';
 import { createReadStream, existsSync, renameSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
-import { parseJsonArray, parseJsonlStream, type KeepRecord } from './parse-json.ts';
+import { fromWindows1256, isWindows1256, SNIFF_BYTES, WINDOWS_1256_WARNING } from './legacy-encoding.ts';
+import { parseJsonArray, parseJsonl, parseJsonlStream, type KeepRecord } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import { withBodyOf, type ParseResult, type RawRecord, type Rejection, type Warning } from './record.ts';
 import {
@@ -113,15 +114,34 @@ export async function collectInputFiles(inputs: readonly string[], exclude: read
  */
 export async function parseFile(file: string, name: string, keep: KeepRecord = (record) => record): Promise<ParseResult> {
   const ext = path.extname(file).toLowerCase();
+  if (ext !== '.jsonl' && ext !== '.json' && ext !== '.txt') {
+    return { records: [], rejections: [{ file: name, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
+  }
   try {
-    if (ext === '.jsonl') return await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
-    const bytes = await readFile(file);
-    const parsed = ext === '.json' ? parseJsonArray(bytes, name) : ext === '.txt' ? parseTxt(bytes, name) : null;
-    if (parsed) return { ...parsed, records: parsed.records.map(keep) };
+    // A file in the legacy Arabic code page is read whole and decoded; any other is UTF-8, a `.jsonl` streamed.
+    const legacy = isWindows1256(await firstBytes(file, SNIFF_BYTES));
+    if (ext === '.jsonl' && !legacy) return await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
+    const bytes = legacy ? fromWindows1256(await readFile(file)) : await readFile(file);
+    const parsed =
+      ext === '.jsonl'
+        ? parseJsonl(bytes, name, keep)
+        : (({ records, ...rest }) => ({ ...rest, records: records.map(keep) }))(ext === '.json' ? parseJsonArray(bytes, name) : parseTxt(bytes, name));
+    if (legacy) parsed.warnings.unshift({ file: name, line: 1, message: WINDOWS_1256_WARNING });
+    return parsed;
   } catch (error) {
     throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
   }
-  return { records: [], rejections: [{ file: name, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
+}
+
+/** Up to `count` bytes from the start of `file`. */
+async function firstBytes(file: string, count: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(count), 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** An article with what was drawn from its body at parse time, when it was (`BodyFacts`). */
