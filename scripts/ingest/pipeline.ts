@@ -122,10 +122,12 @@ export async function parseFile(file: string, name: string, keep: KeepRecord = (
     const legacy = isWindows1256(await firstBytes(file, SNIFF_BYTES));
     if (ext === '.jsonl' && !legacy) return await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
     const bytes = legacy ? fromWindows1256(await readFile(file)) : await readFile(file);
-    const parsed =
-      ext === '.jsonl'
-        ? parseJsonl(bytes, name, keep)
-        : (({ records, ...rest }) => ({ ...rest, records: records.map(keep) }))(ext === '.json' ? parseJsonArray(bytes, name) : parseTxt(bytes, name));
+    let parsed: ParseResult;
+    if (ext === '.jsonl') parsed = parseJsonl(bytes, name, keep);
+    else {
+      parsed = ext === '.json' ? parseJsonArray(bytes, name) : parseTxt(bytes, name);
+      parsed.records = parsed.records.map(keep);
+    }
     if (legacy) parsed.warnings.unshift({ file: name, line: 1, message: WINDOWS_1256_WARNING });
     return parsed;
   } catch (error) {
