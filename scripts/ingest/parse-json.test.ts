@@ -216,7 +216,7 @@ describe('parseJsonArray', () => {
       [2, 'g1'],
       [4, 'g3'],
     ]);
-    expect(rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringMatching(/^not valid JSON \(/) }]);
+    expect(rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringMatching(/^not valid JSON \(.* at line 3, column 21\)$/) }]);
   });
 
   it('rejects text after the array at its line, keeps a string left open to the end as one bad article', () => {

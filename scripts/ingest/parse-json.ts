@@ -1,4 +1,5 @@
 import { isUtf8, transcode } from 'node:buffer';
+import { jsonErrorMessage } from './json-error.ts';
 import { finishRecord, jsonFields, type ParseResult, type RawRecord } from './record.ts';
 
 /**
@@ -222,7 +223,7 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return parseBrokenArray(text, file, firstError(error), result);
+    return parseBrokenArray(text, file, jsonErrorMessage(error, text), result);
   }
   if (!Array.isArray(value)) {
     result.rejections.push({ file, line: 1, reason: 'expected a JSON array of articles: the whole file was skipped' });
@@ -249,7 +250,7 @@ function parseBrokenArray(text: string, file: string, error: string, result: Par
     try {
       element = JSON.parse(text.slice(start, end));
     } catch (cause) {
-      result.rejections.push({ file, line, reason: `not valid JSON (${firstError(cause)})` });
+      result.rejections.push({ file, line, reason: `not valid JSON (${jsonErrorMessage(cause, text, start)})` });
       continue;
     }
     addRecord(result, file, line, element);

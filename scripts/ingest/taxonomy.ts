@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { slugify } from '../../src/shared/lib/arabic.ts';
+import { jsonErrorMessage } from './json-error.ts';
 
 const text = z.string().trim().min(1);
 
@@ -95,7 +96,7 @@ export async function loadTaxonomy(file: string): Promise<Taxonomy> {
   try {
     json = JSON.parse(raw);
   } catch (error) {
-    throw new Error(`${file}: taxonomy is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(`${file}: taxonomy is not valid JSON: ${jsonErrorMessage(error, raw)}`, { cause: error });
   }
   return parseTaxonomy(json, file);
 }
