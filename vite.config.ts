@@ -5,12 +5,14 @@ import { defineConfig } from 'vitest/config';
 import { deferredEntry } from './scripts/build/deferred-entry.ts';
 import { appIcons, ICONS } from './scripts/icons/app-icons.ts';
 import { liveIngest } from './scripts/live/live-ingest.ts';
+import { pagefindDev } from './scripts/live/pagefind-dev.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     react(),
     tailwindcss(),
     liveIngest(),
+    pagefindDev(),
     appIcons(),
     // The service worker and web app manifest (docs/decisions/045-saved-articles-and-offline.md). The page
     // registers the worker from its bundle (src/app/main.tsx), never from an inline script.
