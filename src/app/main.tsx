@@ -51,7 +51,8 @@ if (hydrating) {
 }
 
 void cacheWebFonts();
-registerServiceWorker();
+// The dev server has no /sw.js (it is built), and a worker there would keep stale modules.
+if (!import.meta.env.DEV) registerServiceWorker();
 linkWebAppManifest();
 
 function whenInitialized(r: DataRouter, then: () => void): void {
