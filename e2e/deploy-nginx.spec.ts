@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseHtml, parseXml } from '../scripts/prerender/xml-test-helpers.ts';
 import { strings } from '../src/shared/strings.ar.ts';
-import { articleUrl, dataFile, distBuild, distPath, expect, homeShard, manifest, test } from './fixtures.ts';
+import type { Article } from '../src/data/schema.ts';
+import { articlePath } from '../src/data/paths.ts';
+import { articleUrl, dataFile, distBuild, distPath, expect, homeShard, manifest, readDistJson, test } from './fixtures.ts';
 
 const BUDGET_BYTES = 250 * 1024;
 
@@ -114,6 +116,20 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     const response = await request.get(`/topics/${topic.slug}/`, { maxRedirects: 0 });
     expect(response.status()).toBe(301);
     expect(response.headers()['location']).toBe(`/topics/${topic.slug}`);
+  });
+
+  test('page 1 of a list redirects to its bare URL, Arabic tags included', async ({ request }) => {
+    const topic = manifest().topics[0]!;
+    const tag = readDistJson<Article>(dataFile(articlePath(homeShard().items[0]!.id))).tags[0]!;
+    for (const [from, to] of [
+      ['/page/1', '/'],
+      [`/topics/${topic.slug}/page/1`, `/topics/${topic.slug}`],
+      [`/tags/${encodeURIComponent(tag.slug)}/page/1`, `/tags/${encodeURIComponent(tag.slug)}`],
+    ]) {
+      const response = await request.get(from!, { maxRedirects: 0 });
+      expect(response.status(), from).toBe(301);
+      expect(response.headers()['location'], from).toBe(to);
+    }
   });
 
   test('/search with any query serves the search shell, and the app renders it', async ({ request, page }) => {
