@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDate, unixTime } from './dates.ts';
 
@@ -75,5 +76,21 @@ describe('unixTime', () => {
 
   it.each([[9e15], [-3e9], [Number.NaN], [Infinity]])('refuses %j', (input) => {
     expect(unixTime(input)).toBeNull();
+  });
+});
+
+describe('parseDate on any text', () => {
+  const pieces = fc.constantFrom('الثلاثاء', '،', ',', ' ', '-', '|', '/', '.', ':', 'م', 'ص', 'صباحاً', 'PM', 'GMT', '+03:00', '١٦', '16', '2018', '10', '31', '12', '30', 'أكتوبر', 'جوان', 'تشرين الأول', 'T', 'Z');
+  it('never throws, and gives null or an instant between 1900 and 2100', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(''))), (text) => {
+        const date = parseDate(text);
+        if (date === null) return;
+        expect(date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/);
+        const year = Number(date.slice(0, 4));
+        expect(year >= 1899 && year <= 2101).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
