@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CAPS, LIMITS } from './record.ts';
 import { createReadStream } from 'node:fs';
@@ -217,6 +218,22 @@ describe('parseJsonArray', () => {
       [4, 'g3'],
     ]);
     expect(rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringMatching(/^not valid JSON \(.* at line 3, column 21\)$/) }]);
+  });
+
+  it('keeps every other article whichever one loses a colon, over any number of articles', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 12 }), fc.nat(), (count, pick) => {
+        const broken = pick % count;
+        const elements = Array.from({ length: count }, (_, i) => {
+          const json = JSON.stringify({ ...GOOD, id: `a${i}` }, null, 2);
+          return i === broken ? json.replace('"title":', '"title"') : json;
+        });
+        const { records, rejections } = parseJsonArray(bytes(`[\n${elements.join(',\n')}\n]`), 'a.json');
+        expect(records.map((r) => r.id)).toEqual(elements.map((_, i) => `a${i}`).filter((_, i) => i !== broken));
+        expect(rejections).toHaveLength(1);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('rejects text after the array at its line, keeps a string left open to the end as one bad article', () => {
