@@ -63,8 +63,8 @@ const ARABIC_WEEKDAY = /^(?:يوم )?(?:الأحد|الاحد|الإثنين|ا�
 const TWELVE_HOUR = /(\d{1,2}):(\d{2})(:\d{2})? ?(صباحا|صباحاً|صباحًا|ص|مساء|مساءً|مساءا|م|am|a\.m\.|pm|p\.m\.)(?= |$)/i;
 /** «م» (AD) after the year: `2018م`, `2018 م`. */
 const AD = /(\d{4}) ?م(?=[ ,]|$)/;
-/** A dash or bar between the year and the time: `16 أكتوبر 2018 - 12:30`. */
-const TIME_SEPARATOR = /(\d{4}),? [-–|] (?=\d)/;
+/** A dash or bar between the date and the time: `16 أكتوبر 2018 - 12:30`, `2018/10/16 | 12:30`. */
+const TIME_SEPARATOR = /,? [-–|] (?=\d{1,2}:\d{2})/;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 // `25th, September 2023 GMT`, `25 September 2023 10:00 GMT`, `25 سبتمبر 2023`
@@ -112,7 +112,7 @@ function twentyFourHour(text: string): string | null {
  */
 export function parseDate(input: string): string | null {
   const clean = toDigits(input).replace(/\s+/g, ' ').replace(/،/g, ',').trim().replace(ARABIC_WEEKDAY, '');
-  const text = twentyFourHour(clean.replace(AD, '$1').replace(TIME_SEPARATOR, '$1 '));
+  const text = twentyFourHour(clean.replace(AD, '$1').replace(TIME_SEPARATOR, ' '));
   if (text === null || text === '') return null;
 
   const iso = ISO.exec(text);
