@@ -61,6 +61,8 @@ function build(
 const ARABIC_WEEKDAY = /^(?:يوم )?(?:الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت) ?[,\-–|]? ?/;
 /** A 12-hour time with its Arabic or English marker (`12:30 م`, `9:05 صباحاً`, `9:05 PM`). */
 const TWELVE_HOUR = /(\d{1,2}):(\d{2})(:\d{2})? ?(صباحا|صباحاً|صباحًا|ص|مساء|مساءً|مساءا|م|am|a\.m\.|pm|p\.m\.)(?= |$)/i;
+/** Greenwich time named in Arabic (the only zone named so that has one offset all year). */
+const ARABIC_GMT = / ?(?:بتوقيت (?:غرينتش|غرينيتش|جرينتش|جرينيتش)|ت\.غ\.?)$/;
 /** «م» (AD) after the year: `2018م`, `2018 م`. */
 const AD = /(\d{4}) ?م(?=[ ,]|$)/;
 /** A dash or bar between the date and the time: `16 أكتوبر 2018 - 12:30`, `2018/10/16 | 12:30`. */
@@ -112,7 +114,7 @@ function twentyFourHour(text: string): string | null {
  */
 export function parseDate(input: string): string | null {
   const clean = toDigits(input).replace(/\s+/g, ' ').replace(/،/g, ',').trim().replace(ARABIC_WEEKDAY, '');
-  const text = twentyFourHour(clean.replace(AD, '$1').replace(TIME_SEPARATOR, ' '));
+  const text = twentyFourHour(clean.replace(ARABIC_GMT, ' GMT').replace(AD, '$1').replace(TIME_SEPARATOR, ' '));
   if (text === null || text === '') return null;
 
   const iso = ISO.exec(text);
