@@ -195,7 +195,7 @@ describe('parseJsonArray', () => {
 
   it.each([
     ['not JSON', '[{"title":', /^not valid JSON/],
-    ['not an array', '{"title": "x"}', /^expected a JSON array/],
+    ['not an array', '"an article"', /^expected a JSON array/],
   ])('rejects a file that is %s', (_kind, text, reason) => {
     expect(parseJsonArray(bytes(text), 'a.json').rejections).toEqual([
       { file: 'a.json', line: 1, reason: expect.stringMatching(reason) },
@@ -243,6 +243,19 @@ describe('parseJsonArray', () => {
     const open = parseJsonArray(bytes(`[\n${JSON.stringify(GOOD)},\n{"title": "بلا نهاية,\n"body": "x"}\n]`), 'a.json');
     expect(open.records.map((r) => r.id)).toEqual(['g1']);
     expect(open.rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringMatching(/^not valid JSON/) }]);
+  });
+
+  it('reads one article object as one article, and objects one after another (JSON Lines in a .json file) as articles', () => {
+    const one = parseJsonArray(bytes(JSON.stringify(GOOD, null, 2)), 'a.json');
+    expect(one.records.map((r) => r.id)).toEqual(['g1']);
+    expect(one.warnings).toEqual([{ file: 'a.json', line: 1, message: expect.stringContaining('one article') }]);
+    const lines = parseJsonArray(bytes(`${JSON.stringify(GOOD)}\n${JSON.stringify({ ...GOOD, id: 'g2' })}\n{"title": "x" "body": "y"}\n`), 'a.json');
+    expect(lines.records.map((r) => [r.line, r.id])).toEqual([
+      [1, 'g1'],
+      [2, 'g2'],
+    ]);
+    expect(lines.rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringMatching(/^not valid JSON/) }]);
+    expect(lines.warnings).toEqual([{ file: 'a.json', line: 1, message: expect.stringContaining('one after another') }]);
   });
 
   it('reads an array after a byte order mark', () => {

@@ -154,6 +154,26 @@ interface ArrayElement {
 }
 
 /**
+ * Calls `visit` with each character of `text` outside JSON strings (a string's opening quote included) and
+ * its 1-based line, until `visit` returns false.
+ */
+function scanJson(text: string, visit: (i: number, c: string, line: number) => boolean | void): void {
+  let line = 1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n') line++;
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    if (visit(i, c, line) === false) return;
+  }
+}
+
+/**
  * The top-level elements of a JSON array, found by their commas and brackets outside strings, so that
  * each can be parsed alone when the whole is not valid JSON; and where the text goes on after the array
  * closed (`rest`), if it does.
@@ -161,34 +181,28 @@ interface ArrayElement {
 function arrayElements(text: string): { elements: ArrayElement[]; rest: { line: number } | null } {
   const elements: ArrayElement[] = [];
   let current: ArrayElement | null = null;
-  let line = 1;
+  let rest: { line: number } | null = null;
   let depth = 0;
   let opened = false;
   let closed = false;
-  let inString = false;
   const close = (at: number): void => {
     if (current) elements.push({ ...current, end: at });
     current = null;
   };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '\n') line++;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-      continue;
-    }
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') continue;
+  scanJson(text, (i, c, line) => {
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') return;
     // Before the array opened or after it closed, nothing is an element.
-    if (closed || (!opened && c !== '[')) return { elements, rest: { line } };
+    if (closed || (!opened && c !== '[')) {
+      rest = { line };
+      return false;
+    }
     if (!opened) {
       opened = true;
       depth = 1;
-      continue;
+      return;
     }
     if (depth === 1 && current === null && c !== ']' && c !== ',') current = { line, start: i, end: i };
-    if (c === '"') inString = true;
-    else if (c === '[' || c === '{') depth++;
+    if (c === '[' || c === '{') depth++;
     else if (c === ']' || c === '}') {
       depth--;
       if (depth === 0) {
@@ -196,9 +210,34 @@ function arrayElements(text: string): { elements: ArrayElement[]; rest: { line: 
         closed = true;
       }
     } else if (c === ',' && depth === 1) close(i);
-  }
-  close(text.length);
-  return { elements, rest: null };
+  });
+  if (!rest) close(text.length);
+  return { elements, rest };
+}
+
+/**
+ * Objects one after another (articles pretty-printed over several lines, or `{…}{…}`): each balanced
+ * `{…}` at the top with its first line, anything else at the top skipped. An object left open runs to the
+ * end of the text (and is rejected when parsed).
+ */
+function objectSequence(text: string): ArrayElement[] {
+  const elements: ArrayElement[] = [];
+  let current: ArrayElement | null = null;
+  let depth = 0;
+  scanJson(text, (i, c, line) => {
+    if (depth === 0) {
+      if (c === '{') {
+        current = { line, start: i, end: i };
+        depth = 1;
+      }
+    } else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) {
+      elements.push({ ...current!, end: i + 1 });
+      current = null;
+    }
+  });
+  if (current) elements.push({ ...(current as ArrayElement), end: text.length });
+  return elements;
 }
 
 /** The 1-based line where each top-level element of a JSON array starts. */
@@ -225,6 +264,11 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
   } catch (error) {
     return parseBrokenArray(text, file, jsonErrorMessage(error, text), result);
   }
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    result.warnings.push({ file, line: 1, message: ONE_OBJECT });
+    addRecord(result, file, 1, value);
+    return result;
+  }
   if (!Array.isArray(value)) {
     result.rejections.push({ file, line: 1, reason: 'expected a JSON array of articles: the whole file was skipped' });
     return result;
@@ -240,11 +284,19 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
  * is no array at all is rejected whole; text after the array's end is rejected at its line.
  */
 function parseBrokenArray(text: string, file: string, error: string, result: ParseResult): ParseResult {
+  if (text.trimStart().startsWith('{')) return parseObjectSequence(text, file, result);
   const { elements, rest } = arrayElements(text);
   if (elements.length === 0) {
     result.rejections.push({ file, line: rest?.line ?? 1, reason: `not valid JSON: the whole file was skipped (${error})` });
     return result;
   }
+  addElements(result, file, text, elements);
+  if (rest) result.rejections.push({ file, line: rest.line, reason: 'not valid JSON after the end of the array: the rest of the file was skipped' });
+  return result;
+}
+
+/** Each element parsed alone: a record, or a rejection at its line. */
+function addElements(result: ParseResult, file: string, text: string, elements: readonly ArrayElement[], keep?: KeepRecord): void {
   for (const { line, start, end } of elements) {
     let element: unknown;
     try {
@@ -253,8 +305,28 @@ function parseBrokenArray(text: string, file: string, error: string, result: Par
       result.rejections.push({ file, line, reason: `not valid JSON (${jsonErrorMessage(cause, text, start)})` });
       continue;
     }
-    addRecord(result, file, line, element);
+    addRecord(result, file, line, element, keep);
   }
-  if (rest) result.rejections.push({ file, line: rest.line, reason: 'not valid JSON after the end of the array: the rest of the file was skipped' });
+}
+
+const ONE_OBJECT = 'one article, not an array of them: read as one';
+const SEQUENCE = 'articles one after another, not one a line or in an array: each read from its own braces';
+
+/** Articles written as objects one after another (`objectSequence`), with a warning that says so. */
+function parseObjectSequence(text: string, file: string, result: ParseResult, keep?: KeepRecord): ParseResult {
+  result.warnings.push({ file, line: 1, message: SEQUENCE });
+  addElements(result, file, text, objectSequence(text), keep);
   return result;
+}
+
+/**
+ * A `.jsonl` file none of whose lines was an article, read again as objects one after another: articles
+ * pretty-printed over several lines. Null when that finds no article either (the line-by-line rejections
+ * stand).
+ */
+export function parseJsonObjects(bytes: Uint8Array, file: string, keep: KeepRecord = asIs): ParseResult | null {
+  const text = decode(bytes)?.replace(/^\uFEFF/, '');
+  if (!text?.trimStart().startsWith('{')) return null;
+  const result = parseObjectSequence(text, file, { records: [], rejections: [], warnings: [] }, keep);
+  return result.records.length > 0 ? result : null;
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articlePath, homePagePath, manifestPath } from '../../src/data/paths.ts';
 import { articleSchema, listPageSchema, manifestSchema } from '../../src/data/schema.ts';
 import { parseJsonl } from './parse-json.ts';
-import { buildCorpus, collectInputFiles, runIngest } from './pipeline.ts';
+import { buildCorpus, collectInputFiles, parseFile, runIngest } from './pipeline.ts';
 import { parseTaxonomy } from './taxonomy.ts';
 
 const TAXONOMY = fileURLToPath(new URL('../../content/taxonomy.json', import.meta.url));
@@ -163,5 +163,35 @@ describe('ingest of untrusted JSONL (property)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('parseFile', () => {
+  const article = (id: string) => ({ id, title: `عنوان ${id}`, body: ['نص الخبر في فقرة كاملة.'], date: '2024-05-01' });
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'parse-file-'));
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  it('reads a .jsonl file of articles pretty-printed over several lines, with a warning', async () => {
+    const file = path.join(dir, 'pretty.jsonl');
+    await writeFile(file, `${JSON.stringify(article('p1'), null, 2)}\n${JSON.stringify(article('p2'), null, 2)}\n`);
+    const { records, rejections, warnings } = await parseFile(file, 'pretty.jsonl');
+    expect(records.map((r) => [r.line, r.id])).toEqual([
+      [1, 'p1'],
+      [9, 'p2'],
+    ]);
+    expect(rejections).toEqual([]);
+    expect(warnings).toEqual([{ file: 'pretty.jsonl', line: 1, message: expect.stringContaining('one after another') }]);
+  });
+
+  it('leaves a .jsonl file with one good line as it is: its bad lines rejected one by one', async () => {
+    const file = path.join(dir, 'mixed.jsonl');
+    await writeFile(file, `${JSON.stringify(article('m1'))}\n{"title": "x",\n"body": "y"}\n`);
+    const { records, rejections, warnings } = await parseFile(file, 'mixed.jsonl');
+    expect(records.map((r) => r.id)).toEqual(['m1']);
+    expect(rejections.map((r) => r.line)).toEqual([2, 3]);
+    expect(warnings).toEqual([]);
   });
 });

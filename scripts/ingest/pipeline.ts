@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
 import { fromWindows1256, isWindows1256, SNIFF_BYTES, WINDOWS_1256_WARNING } from './legacy-encoding.ts';
-import { parseJsonArray, parseJsonl, parseJsonlStream, type KeepRecord } from './parse-json.ts';
+import { parseJsonArray, parseJsonl, parseJsonlStream, parseJsonObjects, type KeepRecord } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import { withBodyOf, type ParseResult, type RawRecord, type Rejection, type Warning } from './record.ts';
 import {
@@ -120,11 +120,14 @@ export async function parseFile(file: string, name: string, keep: KeepRecord = (
   try {
     // A file in the legacy Arabic code page is read whole and decoded; any other is UTF-8, a `.jsonl` streamed.
     const legacy = isWindows1256(await firstBytes(file, SNIFF_BYTES));
-    if (ext === '.jsonl' && !legacy) return await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
-    const bytes = legacy ? fromWindows1256(await readFile(file)) : await readFile(file);
+    const read = async () => (legacy ? fromWindows1256(await readFile(file)) : await readFile(file));
     let parsed: ParseResult;
-    if (ext === '.jsonl') parsed = parseJsonl(bytes, name, keep);
-    else {
+    if (ext === '.jsonl') {
+      parsed = legacy ? parseJsonl(await read(), name, keep) : await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
+      // Not one line was an article: perhaps articles pretty-printed over several lines.
+      if (parsed.records.length === 0 && parsed.rejections.length > 1) parsed = parseJsonObjects(await read(), name, keep) ?? parsed;
+    } else {
+      const bytes = await read();
       parsed = ext === '.json' ? parseJsonArray(bytes, name) : parseTxt(bytes, name);
       parsed.records = parsed.records.map(keep);
     }
