@@ -281,7 +281,8 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
 /**
  * An array that is not valid JSON as a whole (a comma missing in one article, a stray quote): each
  * element parsed alone, so that a bad one is rejected at its line and every good one is kept. Text that
- * is no array at all is rejected whole; text after the array's end is rejected at its line.
+ * begins with an object is read as objects one after another; other text that is no array is rejected
+ * whole; text after the array's end is rejected at its line.
  */
 function parseBrokenArray(text: string, file: string, error: string, result: ParseResult): ParseResult {
   if (text.trimStart().startsWith('{')) return parseObjectSequence(text, file, result);
@@ -310,7 +311,7 @@ function addElements(result: ParseResult, file: string, text: string, elements: 
 }
 
 const ONE_OBJECT = 'one article, not an array of them: read as one';
-const SEQUENCE = 'articles one after another, not one a line or in an array: each read from its own braces';
+const SEQUENCE = 'articles as JSON objects one after another: each read from its own braces';
 
 /** Articles written as objects one after another (`objectSequence`), with a warning that says so. */
 function parseObjectSequence(text: string, file: string, result: ParseResult, keep?: KeepRecord): ParseResult {
