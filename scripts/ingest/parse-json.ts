@@ -44,6 +44,11 @@ function firstError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** A whole file as text, without the byte order mark editors on Windows write (it is no JSON); null when not UTF-8. */
+function decodeFile(bytes: Uint8Array): string | null {
+  return decode(bytes)?.replace(/^\uFEFF/, '') ?? null;
+}
+
 /** Above this a file is decoded in pieces, so no transient buffer grows with the file. */
 const DECODE_PIECE = 16 << 20;
 
@@ -252,8 +257,7 @@ function firstBadLine(bytes: Uint8Array): number {
 
 export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
   const result: ParseResult = { records: [], rejections: [], warnings: [] };
-  // A byte order mark, which editors on Windows write, is no JSON.
-  const text = decode(bytes)?.replace(/^\uFEFF/, '') ?? null;
+  const text = decodeFile(bytes);
   if (text === null) {
     result.rejections.push({ file, line: firstBadLine(bytes), reason: 'invalid UTF-8: the whole file was skipped' });
     return result;
@@ -326,7 +330,7 @@ function parseObjectSequence(text: string, file: string, result: ParseResult, ke
  * stand).
  */
 export function parseJsonObjects(bytes: Uint8Array, file: string, keep: KeepRecord = asIs): ParseResult | null {
-  const text = decode(bytes)?.replace(/^\uFEFF/, '');
+  const text = decodeFile(bytes);
   if (!text?.trimStart().startsWith('{')) return null;
   const result = parseObjectSequence(text, file, { records: [], rejections: [], warnings: [] }, keep);
   return result.records.length > 0 ? result : null;

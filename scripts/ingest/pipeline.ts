@@ -120,7 +120,9 @@ export async function parseFile(file: string, name: string, keep: KeepRecord = (
   try {
     // A file in the legacy Arabic code page is read whole and decoded; any other is UTF-8, a `.jsonl` streamed.
     const legacy = isWindows1256(await firstBytes(file, SNIFF_BYTES));
-    const read = async () => (legacy ? fromWindows1256(await readFile(file)) : await readFile(file));
+    // The whole file, read once however many parses need it.
+    let whole: Buffer | undefined;
+    const read = async () => (whole ??= legacy ? fromWindows1256(await readFile(file)) : await readFile(file));
     let parsed: ParseResult;
     if (ext === '.jsonl') {
       parsed = legacy ? parseJsonl(await read(), name, keep) : await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
