@@ -1,9 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromWindows1256, isWindows1256, WINDOWS_1256_WARNING } from './legacy-encoding.ts';
 import { parseFile } from './pipeline.ts';
+import { tempDirs } from '../temp-dirs.ts';
+
+const temp = tempDirs();
 
 /** Text in Windows-1256, byte for byte (Node can decode the code page but not encode it). */
 function windows1256(text: string): Buffer {
@@ -13,7 +15,11 @@ function windows1256(text: string): Buffer {
   return Buffer.from([...text].map((c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : table.get(c)!)));
 }
 
-const ARTICLE = { id: 'w1', title: 'الكرملين يرفض الانتقادات؟', body: 'صرح المتحدث باسم الكرملين اليوم بأنه لا توجد خطط لاجتماع جديد؟ ولم يحدد موعداً.' };
+const ARTICLE = {
+  id: 'w1',
+  title: 'الكرملين يرفض الانتقادات؟',
+  body: 'صرح المتحدث باسم الكرملين اليوم بأنه لا توجد خطط لاجتماع جديد؟ ولم يحدد موعداً.',
+};
 
 describe('isWindows1256', () => {
   it('recognises Arabic in the legacy code page, «؟» after a letter (a valid UTF-8 pair) included', () => {
@@ -22,9 +28,18 @@ describe('isWindows1256', () => {
 
   it.each([
     ['UTF-8 Arabic', Buffer.from(JSON.stringify(ARTICLE))],
-    ['UTF-8 Arabic with a broken line', Buffer.concat([Buffer.from(JSON.stringify(ARTICLE) + '\n'), Buffer.from([0xc3, 0x28, 0xe1, 0xc7, 0x0a])])],
+    [
+      'UTF-8 Arabic with a broken line',
+      Buffer.concat([
+        Buffer.from(JSON.stringify(ARTICLE) + '\n'),
+        Buffer.from([0xc3, 0x28, 0xe1, 0xc7, 0x0a]),
+      ]),
+    ],
     ['ASCII', Buffer.from('{"title": "plain"}')],
-    ['Latin-1 French', Buffer.from('Le président a été reçu à l’Élysée, où les débats ont été très animés.', 'latin1')],
+    [
+      'Latin-1 French',
+      Buffer.from('Le président a été reçu à l’Élysée, où les débats ont été très animés.', 'latin1'),
+    ],
     ['a handful of high bytes', windows1256('عن')],
   ])('leaves %s alone', (_kind, bytes) => {
     expect(isWindows1256(bytes)).toBe(false);
@@ -37,9 +52,12 @@ describe('isWindows1256', () => {
 
 describe('a file in Windows-1256', () => {
   it('is read, every article kept, with one warning at its first line', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'legacy-'));
+    const dir = temp('legacy-');
     const file = path.join(dir, 'old.jsonl');
-    writeFileSync(file, windows1256(`${JSON.stringify(ARTICLE)}\n${JSON.stringify({ ...ARTICLE, id: 'w2' })}\n`));
+    writeFileSync(
+      file,
+      windows1256(`${JSON.stringify(ARTICLE)}\n${JSON.stringify({ ...ARTICLE, id: 'w2' })}\n`),
+    );
     const { records, rejections, warnings } = await parseFile(file, 'old.jsonl');
     expect(rejections).toEqual([]);
     expect(records.map((r) => [r.id, r.title])).toEqual([

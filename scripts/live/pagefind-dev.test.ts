@@ -1,10 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { createServer, type Plugin } from 'vite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pagefindDev } from './pagefind-dev.ts';
+import { tempDirs } from '../temp-dirs.ts';
+
+const temp = tempDirs();
 
 const SCRIPT = 'export const search = () => "pagefind";\n';
 const servers: Array<{ close(): Promise<void> }> = [];
@@ -12,13 +14,19 @@ afterEach(async () => Promise.all(servers.splice(0).map((s) => s.close())));
 
 /** A dev server over a site whose public/ holds a data build with Pagefind's script in two slices. */
 async function devServer(plugins: Plugin[]): Promise<string> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'pagefind-dev-'));
+  const root = temp('pagefind-dev-');
   for (const dir of ['public/data/pagefind', 'public/data/pagefind/slice-3']) {
     mkdirSync(path.join(root, dir), { recursive: true });
     writeFileSync(path.join(root, dir, 'pagefind.js'), SCRIPT);
   }
   writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
-  const server = await createServer({ root, configFile: false, logLevel: 'silent', plugins, server: { port: 0, host: '127.0.0.1' } });
+  const server = await createServer({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins,
+    server: { port: 0, host: '127.0.0.1' },
+  });
   await server.listen();
   servers.push(server);
   return `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
@@ -27,7 +35,10 @@ async function devServer(plugins: Plugin[]): Promise<string> {
 describe('pagefindDev', () => {
   it('serves each slice’s pagefind.js as a module, as the reader imports it', async () => {
     const base = await devServer([pagefindDev()]);
-    for (const url of ['/data/pagefind/pagefind.js?import', '/data/pagefind/slice-3/pagefind.js?import&attempt=1']) {
+    for (const url of [
+      '/data/pagefind/pagefind.js?import',
+      '/data/pagefind/slice-3/pagefind.js?import&attempt=1',
+    ]) {
       const res = await fetch(base + url);
       expect(res.status, url).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);

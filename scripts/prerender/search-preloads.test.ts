@@ -1,20 +1,26 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchPreloadsMeta, searchPreloadUrls, viteManifest, type ViteManifest } from './search-preloads.ts';
+import { tempDirs } from '../temp-dirs.ts';
 
-const TEMPLATE = '<head><meta name="app-entry" content="/assets/index-A.js"><link rel="stylesheet" href="/assets/index.css"></head>';
+const temp = tempDirs();
+
+const TEMPLATE =
+  '<head><meta name="app-entry" content="/assets/index-A.js"><link rel="stylesheet" href="/assets/index.css"></head>';
 const MANIFEST: ViteManifest = {
   'index.html': { file: 'assets/index-A.js', imports: ['_hrefs-B.js'] },
   '_hrefs-B.js': { file: 'assets/hrefs-B.js' },
-  'src/features/search/search-page.tsx': { file: 'assets/search-page-C.js', imports: ['index.html', '_shard-index-D.js', '_hrefs-B.js'] },
+  'src/features/search/search-page.tsx': {
+    file: 'assets/search-page-C.js',
+    imports: ['index.html', '_shard-index-D.js', '_hrefs-B.js'],
+  },
   '_shard-index-D.js': { file: 'assets/shard-index-D.js', imports: ['_hrefs-B.js'] },
   'src/features/saved/saved-page.tsx': { file: 'assets/saved-page-E.js' },
 };
 
 function dataDir(entry: object | null): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'search-preloads-'));
+  const dir = temp('search-preloads-');
   mkdirSync(path.join(dir, 'pagefind'));
   if (entry) writeFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), JSON.stringify(entry));
   return dir;
@@ -38,25 +44,31 @@ describe('searchPreloadUrls', () => {
 
   it('names only the app’s code when the build has no search index, and only its entry without a manifest', () => {
     expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/', dataDir(null), '/data/b1/')).toHaveLength(4);
-    expect(searchPreloadUrls(TEMPLATE, null, '/', dataDir(null), '/data/b1/')).toEqual(['/assets/index-A.js']);
+    expect(searchPreloadUrls(TEMPLATE, null, '/', dataDir(null), '/data/b1/')).toEqual([
+      '/assets/index-A.js',
+    ]);
   });
 
   it('puts the app’s chunks under the site’s base path', () => {
-    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/news/', dataDir(null), '/news/data/b1/')).toContain('/news/assets/search-page-C.js');
+    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/news/', dataDir(null), '/news/data/b1/')).toContain(
+      '/news/assets/search-page-C.js',
+    );
   });
 });
 
 describe('searchPreloadsMeta', () => {
   it('carries the URLs as a JSON array in an escaped attribute, and is nothing without any', () => {
     const meta = searchPreloadsMeta(['/data/b1/pagefind/pagefind.js', '/a"b.js']);
-    expect(meta).toBe('<meta name="search-preloads" content="[&quot;/data/b1/pagefind/pagefind.js&quot;,&quot;/a\\&quot;b.js&quot;]">');
+    expect(meta).toBe(
+      '<meta name="search-preloads" content="[&quot;/data/b1/pagefind/pagefind.js&quot;,&quot;/a\\&quot;b.js&quot;]">',
+    );
     expect(searchPreloadsMeta([])).toBe('');
   });
 });
 
 describe('viteManifest', () => {
   it('reads the client build’s manifest, and is null when there is none', () => {
-    const dist = mkdtempSync(path.join(os.tmpdir(), 'search-preloads-dist-'));
+    const dist = temp('search-preloads-dist-');
     expect(viteManifest(dist)).toBeNull();
     mkdirSync(path.join(dist, '.vite'));
     writeFileSync(path.join(dist, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
