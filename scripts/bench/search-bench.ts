@@ -5,7 +5,10 @@
  * `search-queries.json` (spellings readers use) in headless Chromium, cold (a fresh page, so the bytes are
  * what a first search costs). Prints recall@10 and MRR for both, and the bytes each query transferred.
  * Then the misspelt queries of `search-typos.json` (a dropped, doubled or swapped letter, a wrong hamza,
- * ة/ه at the end, a missing space), with «هل تقصد» and without it (`literal`).
+ * ة/ه at the end, a missing space), with «هل تقصد» and without it (`literal`). Last, the names of
+ * `search-headlines.json`, each with its hamza and without: how many of the first results are articles
+ * whose headline says the word (graded from the corpus itself, as the results page highlights it), and how alike the two spellings'
+ * first ten are.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
@@ -13,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleSchema, type Article } from '../../src/data/schema.ts';
+import { highlightTerms, matchesTerms } from '../../src/shared/lib/search-terms.ts';
 import { buildSearchIndex } from '../ingest/search-index.ts';
 import { loadTaxonomy } from '../ingest/taxonomy.ts';
 import { bundleBenchEntry, kb, launchChromium, percentile, serveStatic } from './search-harness.ts';
@@ -72,12 +76,25 @@ function score(found: readonly string[], expected: readonly string[]): { recall:
   return { recall: hits / expected.length, rr: first === -1 ? 0 : 1 / (first + 1) };
 }
 
+/** The articles whose headline has a word the results page would highlight for `query` (`matchesTerms`). */
+function headlineMatches(articles: readonly Article[], query: string): Set<string> {
+  const terms = highlightTerms(query);
+  return new Set(articles.filter((a) => a.title.split(/\s+/).some((w) => matchesTerms(w, terms))).map((a) => a.id));
+}
+
+/** Of the first min(K, matches) results, the share that are headline matches. */
+function headlinePrecision(found: readonly string[], matches: ReadonlySet<string>): number {
+  const k = Math.min(K, matches.size);
+  return k === 0 ? 1 : found.slice(0, k).filter((id) => matches.has(id)).length / k;
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
       queries: { type: 'string', default: 'scripts/bench/search-queries.json' },
       typos: { type: 'string', default: 'scripts/bench/search-typos.json' },
+      headlines: { type: 'string', default: 'scripts/bench/search-headlines.json' },
       keep: { type: 'boolean', default: false },
       'no-baseline': { type: 'boolean', default: false },
     },
@@ -86,6 +103,7 @@ async function main(): Promise<void> {
   if (!corpus) throw new Error('usage: npm run bench:search -- CORPUS.jsonl [--queries FILE] [--keep]');
   const { queries } = JSON.parse(await readFile(values.queries, 'utf8')) as { queries: BenchQuery[] };
   const { queries: typos } = JSON.parse(await readFile(values.typos, 'utf8')) as { queries: BenchQuery[] };
+  const { queries: headlines } = JSON.parse(await readFile(values.headlines, 'utf8')) as { queries: Array<[string, string]> };
 
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'search-bench-'));
   const data = path.join(tmp, 'data');
@@ -114,6 +132,7 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     const rows: Array<{ q: string; kind: string; ours: Score; base: Score; bytes: number; ms: number }> = [];
     const typoRows: Array<{ q: string; kind: string; ours: Score; base: Score; bytes: number; ms: number }> = [];
+    const headlineRows: Array<{ pair: [string, string]; matches: number; precision: [number, number]; same: number }> = [];
     try {
       const run = async (fn: 'runEngine' | 'runPlain' | 'runLiteral', q: string): Promise<{ ids: string[]; bytes: number; ms: number }> => {
         const page = await browser.newPage();
@@ -141,6 +160,12 @@ async function main(): Promise<void> {
         const base = values['no-baseline'] ? ours : await run('runLiteral', query.q);
         typoRows.push({ q: query.q, kind: query.kind, ours: score(ours.ids, query.expected), base: score(base.ids, query.expected), bytes: ours.bytes, ms: ours.ms });
       }
+      for (const pair of headlines) {
+        const matches = headlineMatches(articles, pair[0]);
+        const [a, b] = [(await run('runEngine', pair[0])).ids, (await run('runEngine', pair[1])).ids];
+        const same = a.slice(0, K).filter((id) => b.slice(0, K).includes(id)).length / Math.max(1, Math.min(K, a.length));
+        headlineRows.push({ pair, matches: matches.size, precision: [headlinePrecision(a, matches), headlinePrecision(b, matches)], same });
+      }
     } finally {
       await browser.close();
       await server.close();
@@ -164,6 +189,15 @@ async function main(): Promise<void> {
     };
     report('spellings readers use', rows, 'plain Pagefind');
     report('typos', typoRows, 'without «هل تقصد»');
+    console.log(`\nheadlines first: of the first min(${K}, headlines naming it) results, the share whose headline names it`);
+    console.log(`${'with hamza'.padEnd(12)} ${'without'.padEnd(12)} headlines  with   without  same first ${K}`);
+    for (const r of headlineRows) {
+      console.log(
+        `${r.pair[0].padEnd(12)} ${r.pair[1].padEnd(12)} ${String(r.matches).padStart(9)}  ${r.precision[0].toFixed(2)}   ${r.precision[1].toFixed(2)}     ${r.same.toFixed(2)}`,
+      );
+    }
+    console.log(`headline precision: with hamza ${mean(headlineRows.map((r) => r.precision[0])).toFixed(3)}, without ${mean(headlineRows.map((r) => r.precision[1])).toFixed(3)}`);
+    console.log(`same first ${K} with and without hamza: ${mean(headlineRows.map((r) => r.same)).toFixed(3)}`);
   } finally {
     if (values.keep) console.log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });

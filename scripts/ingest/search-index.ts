@@ -162,19 +162,28 @@ export function articleText(article: Article): string {
 }
 
 /**
- * What an article is about, for ranking: the words and hidden terms of its title, topics and tags, in a
- * meta field the query side weighs above the body (`SEARCH_META_WEIGHTS`), so a title or topic match
- * outranks a word deep in the body.
+ * What an article is about, for ranking, in two meta fields the query side weighs above the body
+ * (`SEARCH_RANKING`): its headline (`headline`) and its topics and tags (`about`), each as words and hidden
+ * terms, so that every variant of a query (the words as typed, without hamza, a spelling's or a topic's
+ * key) finds a headline that names it above an article that is only filed under it, and both above a word
+ * deep in the body. The displayed `title` matches only the words as Pagefind reads them.
  */
-export function aboutTerms(article: Article, lexicon: SearchLexicon, isKnown: (bare: string) => boolean): string {
-  const text = [article.title, ...article.topics.map((t) => t.label), ...article.tags.map((t) => t.label)].join('\n');
-  return [...new Set([...tokenize(text), ...shadowTerms(text, lexicon, isKnown)])].join(' ');
+export function aboutTerms(
+  article: Article,
+  lexicon: SearchLexicon,
+  isKnown: (bare: string) => boolean,
+): { headline: string; about: string } {
+  const terms = (text: string): string => [...new Set([...tokenize(text), ...shadowTerms(text, lexicon, isKnown)])].join(' ');
+  return {
+    headline: terms(article.title),
+    about: terms([...article.topics.map((t) => t.label), ...article.tags.map((t) => t.label)].join('\n')),
+  };
 }
 
 /** The Pagefind record of one article (exported for tests). */
 export function searchRecord(article: Article, lexicon: SearchLexicon | null, isKnown: (bare: string) => boolean) {
   const terms = lexicon ? shadowTerms(articleText(article), lexicon, isKnown).join(' ') : '';
-  const about = lexicon ? aboutTerms(article, lexicon, isKnown) : '';
+  const { headline, about } = lexicon ? aboutTerms(article, lexicon, isKnown) : { headline: '', about: '' };
   return {
     url: `/articles/${encodeURIComponent(article.id)}`,
     content: article.body.join('\n'),
@@ -184,6 +193,7 @@ export function searchRecord(article: Article, lexicon: SearchLexicon | null, is
       date: article.date ?? '',
       source: article.source ?? '',
       ...(terms === '' ? {} : { terms }),
+      ...(headline === '' ? {} : { headline }),
       ...(about === '' ? {} : { about }),
     },
     filters: { topic: article.topics.map((t) => t.slug), tag: article.tags.map((t) => t.slug) },

@@ -11,18 +11,13 @@ import { shardIndexLookup } from './shard-index.ts';
 import {
   createSearchEngine,
   searchManifestSchema,
+  SEARCH_RANKING,
   type PagefindModule,
   type SearchEngine,
   type SliceCopy,
 } from './search-engine.ts';
 
 const EXCERPT_WORDS = 28;
-/**
- * Pagefind adds a boost for a match in a meta field on top of the body's BM25 score. `about` holds the
- * words and keys of an article's title, topics and tags (scripts/ingest/search-index.ts), `terms` the
- * hidden forms of its whole text: a title or topic match outranks a mention deep in the body.
- */
-export const SEARCH_RANKING = { metaWeights: { title: 5, about: 3, terms: 1 } };
 
 interface PagefindBundle extends PagefindModule {
   options: (options: Record<string, unknown>) => Promise<void>;

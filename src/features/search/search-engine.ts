@@ -4,10 +4,10 @@
  * this same code in Chromium.
  *
  * A query becomes a few Pagefind queries (`queryVariants`): the words as typed, their normalised form and,
- * when they name a taxonomy alias, the alias keys. Their results are merged by Pagefind's own scores (which
- * weigh a match in the title, topics and tags above one in the body: `SEARCH_RANKING`), best first, and the
- * slices searched are merged the same way, so a strong match in an older slice outranks a weak one in the
- * newest; among equals the newer slice comes first. `sort: 'newest'` orders by date instead. With no words
+ * when they name a taxonomy alias, the alias keys. Each is ranked by Pagefind (which weighs a match in the
+ * headline, then in the topics and tags, above one in the body: `SEARCH_RANKING`), their lists are merged
+ * by rank, and the slices searched by Pagefind's own scores, so a strong match in an older slice outranks a
+ * weak one in the newest; among equals the newer slice comes first. `sort: 'newest'` orders by date instead. With no words
  * the filters alone browse the corpus, newest first. Slices are visited newest first by their dates; the
  * first page stops at the newest slice with a match unless the reader asks for the whole archive
  * (`scope: 'all'`). A query that finds little is checked against the corpus's vocabulary for «هل تقصد»
@@ -36,6 +36,13 @@ import { excerptSegments, highlightText, type Segment } from './excerpt.ts';
 import type { SearchParams } from './search-params.ts';
 
 export const SEARCH_PAGE_SIZE = 10;
+/**
+ * Pagefind adds a boost for a match in a meta field on top of the body's BM25 score. `headline` holds the
+ * words and keys of an article's title, `about` those of its topics and tags (`aboutTerms` in
+ * scripts/ingest/search-index.ts), `terms` the hidden forms of its whole text: a headline match outranks a
+ * topic match, which outranks a mention deep in the body, however the query was spelt.
+ */
+export const SEARCH_RANKING = { metaWeights: { title: 5, headline: 5, about: 3, terms: 1 } };
 /**
  * Variants are merged by reciprocal rank fusion (score = Σ weight / (RANK_OFFSET + rank)): Pagefind's
  * scores are not comparable between queries, ranks are. A result found by several variants rises; a

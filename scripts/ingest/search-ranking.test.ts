@@ -1,0 +1,127 @@
+/**
+ * What the reader's search engine ranks first over an index this ingest built: a real Pagefind index of a
+ * few articles, searched by the real engine (src/features/search/search-engine.ts) through Pagefind's own
+ * browser module, which runs in Node once `fetch` reads the index's files.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
+import {
+  createSearchEngine,
+  searchManifestSchema,
+  SEARCH_RANKING,
+  type PagefindModule,
+  type SearchEngine,
+} from '../../src/features/search/search-engine.ts';
+import { DEFAULT_SEARCH_PARAMS } from '../../src/features/search/search-params.ts';
+import { buildSearchIndex } from './search-index.ts';
+import { parseTaxonomy } from './taxonomy.ts';
+import { tempDirs } from '../temp-dirs.ts';
+
+const temp = tempDirs();
+
+const taxonomy = parseTaxonomy({
+  topics: [{ slug: 'ukraine', label: 'أوكرانيا', aliases: ['كييف'] }],
+  tags: [{ label: 'الطاقة' }],
+});
+
+const UKRAINE = [{ slug: 'ukraine', label: 'أوكرانيا' }];
+
+function article(id: string, day: number, title: string, body: string[], topics = UKRAINE): Article {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    title,
+    date: new Date(Date.UTC(2024, 0, day)).toISOString(),
+    source: 'مصدر',
+    url: null,
+    body,
+    readingMinutes: 1,
+    tags: [{ slug: 'الطاقة', label: 'الطاقة' }],
+    topics,
+    related: [],
+    readAlso: [],
+  };
+}
+
+/** Filed under the topic, saying its name often, but not in the headline; newer than the headline. */
+const mentions = (id: string, day: number, title: string): Article =>
+  article(id, day, title, [
+    'قال وزراء الطاقة الأوروبيون إن أوكرانيا تحتاج إلى دعم عاجل قبل الشتاء، وإن أسعار الغاز ارتفعت.',
+    'وأضافوا أن شبكة الكهرباء في أوكرانيا تضررت، وأن الاتحاد سيرسل مولدات إلى أوكرانيا خلال أسابيع.',
+    'وتابعوا أن الشركات في أوكرانيا تعمل بنصف طاقتها، وأن المدارس في أوكرانيا أغلقت أبوابها.',
+  ]);
+
+const articles = [
+  article('headline', 1, 'أوكرانيا تطلب مولدات كهرباء قبل الشتاء', [
+    'طلبت الحكومة من شركائها مولدات كهرباء جديدة بعد أن تضررت محطات الطاقة، وقالت إن الحاجة عاجلة.',
+  ]),
+  mentions('m1', 2, 'وزراء الطاقة الأوروبيون يبحثون أسعار الغاز'),
+  mentions('m2', 3, 'الاتحاد الأوروبي يعد بمولدات للكهرباء'),
+  mentions('m3', 4, 'قمة في بروكسل عن أمن الطاقة'),
+  mentions('m4', 5, 'شتاء صعب ينتظر أوروبا'),
+  mentions('m5', 6, 'محطات الكهرباء تحت الضغط'),
+  mentions('m6', 7, 'أسعار الغاز تعود إلى الارتفاع'),
+  article(
+    'elsewhere',
+    8,
+    'أسعار النفط ترتفع في الأسواق',
+    ['ارتفعت أسعار النفط، وذكر محللون أوكرانيا مرة واحدة.'],
+    [],
+  ),
+];
+
+let engine: SearchEngine;
+
+beforeAll(async () => {
+  const dir = temp('search-ranking-');
+  await buildSearchIndex(articles, dir, taxonomy);
+  const root = path.join(dir, 'pagefind');
+  // Pagefind's browser module fetches its files next to itself: read them from the disk.
+  vi.stubGlobal('fetch', async (url: string | URL) => {
+    try {
+      return new Response(await readFile(fileURLToPath(new URL(url))));
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+  const manifest = searchManifestSchema.parse(
+    JSON.parse(await readFile(path.join(root, 'search-manifest.json'), 'utf8')),
+  );
+  engine = createSearchEngine(manifest, async (slicePath) => {
+    const bundle = (await import(
+      pathToFileURL(path.join(root, slicePath, 'pagefind.js')).href
+    )) as PagefindModule & {
+      options: (options: object) => Promise<void>;
+    };
+    await bundle.options({ ranking: SEARCH_RANKING, noWorker: true });
+    return bundle;
+  });
+}, 60_000);
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+async function ranked(q: string): Promise<string[]> {
+  const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q });
+  return outcome.hits.map((h) => h.id);
+}
+
+describe('search ranking over a built index', () => {
+  it.each([
+    ['with its hamza', 'أوكرانيا'],
+    ['without it, as most readers type', 'اوكرانيا'],
+    ['with a conjunction glued on', 'وأوكرانيا'],
+  ])('puts the headline that names the word first, typed %s', async (_, q) => {
+    const ids = await ranked(q);
+    expect(ids[0]).toBe('headline');
+    expect(ids).toHaveLength(articles.length);
+  });
+
+  it('puts the articles filed under the topic above the one that mentions it once', async () => {
+    expect((await ranked('اوكرانيا')).at(-1)).toBe('elsewhere');
+  });
+});
