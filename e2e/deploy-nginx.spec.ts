@@ -100,6 +100,8 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     ['an unknown topic', '/topics/atlantis'],
     ['an unknown page of home', '/page/999'],
     ['an unknown path', '/no/such/path'],
+    ['the 404 page asked for by name', '/404'],
+    ['the 404 page asked for by its file', '/404.html'],
   ]) {
     test(`${label} answers 404 with the Arabic 404 page`, async ({ request }) => {
       const response = await request.get(path!);
