@@ -111,6 +111,56 @@ describe('runIngest', () => {
   });
 });
 
+describe('source names', () => {
+  it('shows a source by the taxonomy’s name for it, and an incremental run follows a renamed source', async () => {
+    const input = path.join(root, 'in');
+    await mkdir(input);
+    const article = (id: string, source: string) => ({
+      id,
+      title: `عنوان الخبر ${id}`,
+      body: ['نص الخبر في فقرة كاملة.'],
+      date: '2024-05-01',
+      source,
+    });
+    await writeFile(
+      path.join(input, 'a.jsonl'),
+      [article('s1', 'skynews'), article('s2', 'الأسبوع')].map((a) => JSON.stringify(a)).join('\n'),
+    );
+    const shipped = JSON.parse(await readFile(TAXONOMY, 'utf8')) as Record<string, unknown>;
+    const taxonomyFile = path.join(root, 'taxonomy.json');
+    const named = async (label: string) => {
+      await writeFile(
+        taxonomyFile,
+        JSON.stringify({ ...shipped, sources: [{ label, aliases: ['Sky News Arabia', 'skynews'] }] }),
+      );
+    };
+    const sources = async (out: string) => {
+      const home = listPageSchema.parse(JSON.parse(await readFile(path.join(out, homePagePath(1)), 'utf8')));
+      const s1 = articleSchema.parse(JSON.parse(await readFile(path.join(out, articlePath('s1')), 'utf8')));
+      return [s1.source, ...home.items.map((i) => i.source)];
+    };
+    const out = path.join(root, 'out');
+    const run = (to: string, cacheDir: string) =>
+      runIngest({ inputs: [input], out: to, taxonomyFile, search: false, cacheDir });
+
+    await named('سكاي نيوز عربية');
+    await run(out, path.join(root, '.cache'));
+    expect(await sources(out)).toEqual(['سكاي نيوز عربية', 'سكاي نيوز عربية', 'الأسبوع']);
+
+    await named('سكاي نيوز');
+    await run(out, path.join(root, '.cache'));
+    expect(await sources(out)).toEqual(['سكاي نيوز', 'سكاي نيوز', 'الأسبوع']);
+    const full = path.join(root, 'full');
+    await run(full, path.join(root, '.cache-full'));
+    const files = await listFiles(full);
+    expect(await listFiles(out)).toEqual(files);
+    for (const file of files)
+      expect((await readFile(path.join(out, file))).equals(await readFile(path.join(full, file))), file).toBe(
+        true,
+      );
+  });
+});
+
 describe('collectInputFiles', () => {
   it('walks folders in sorted order, keeps known extensions and skips the taxonomy', async () => {
     await mkdir(path.join(root, 'b'));

@@ -21,7 +21,7 @@ import {
 import { buildShards, countShards, makeExcerpt, readingMinutes, type ShardArticle, type ShardCounts } from './shard.ts';
 import type { ArticleText } from './phrases.ts';
 import { assignTags, type TagResult } from './tags.ts';
-import { loadTaxonomy, type Taxonomy } from './taxonomy.ts';
+import { loadTaxonomy, sourceNamer, type Taxonomy } from './taxonomy.ts';
 import { assignTopics, topicMatcher } from './topics.ts';
 import {
   CACHE_FORMAT,
@@ -276,6 +276,8 @@ export function tagCorpus(
   );
   lap('tags');
   const fingerprints = new Map<string, string>();
+  // The topics key below covers the source's name too: it hashes the whole taxonomy.
+  const sourceName = sourceNamer(taxonomy);
   const unsorted = identified.records.map((r, i): CorpusArticle => {
     const tags = tagging.tagsPerArticle[i] ?? [];
     const { topics, key } = topicsOf(r, tags, taxonomy, topicMemo);
@@ -285,7 +287,7 @@ export function tagCorpus(
       id: r.id,
       title: r.title,
       date: r.date,
-      source: r.source,
+      source: sourceName(r.source),
       url: r.url,
       readingMinutes: r.facts?.minutes ?? readingMinutes(r.body),
       tags,

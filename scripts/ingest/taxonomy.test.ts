@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadTaxonomy, parseTaxonomy, topicForms } from './taxonomy.ts';
+import { loadTaxonomy, parseTaxonomy, sourceNamer, topicForms } from './taxonomy.ts';
 
 const shipped = new URL('../../content/taxonomy.json', import.meta.url);
 
@@ -13,6 +13,7 @@ describe('parseTaxonomy', () => {
       topics: [{ slug: 'ukraine', label: 'أوكرانيا', aliases: [], adjectives: [], exclude: [] }],
       tags: [],
       drop: [],
+      sources: [],
     });
   });
 
@@ -40,9 +41,45 @@ describe('parseTaxonomy', () => {
       { topics: [], tags: [{ label: 'أذربيجان' }, { label: 'باكو', aliases: ['اذربيجان'] }] },
       /tags\.1\.aliases\.0.*أذربيجان/,
     ],
+    [
+      'a name shared by two sources',
+      {
+        topics: [],
+        sources: [
+          { label: 'العربية', aliases: ['alarabiya'] },
+          { label: 'العربية نت', aliases: ['Al Arabiya'] },
+        ],
+      },
+      /sources\.1\.aliases\.0.*العربية/,
+    ],
   ])('rejects %s, naming the file and the path', (_case, json, issue) => {
     expect(() => parseTaxonomy(json, 'content/taxonomy.json')).toThrow(/^content\/taxonomy\.json: /);
     expect(() => parseTaxonomy(json, 'content/taxonomy.json')).toThrow(issue);
+  });
+});
+
+describe('sourceNamer', () => {
+  const name = sourceNamer(
+    parseTaxonomy({
+      topics: [],
+      sources: [{ label: 'سكاي نيوز عربية', aliases: ['skynews', 'Sky News Arabia'] }],
+    }),
+  );
+
+  it.each([
+    'skynews',
+    'SkyNews',
+    'sky-news',
+    'Sky News Arabia',
+    'sky_news_arabia',
+    ' skynews ',
+    'سكاي نيوز عربيه',
+  ])('shows %s by the name readers know', (given) => expect(name(given)).toBe('سكاي نيوز عربية'));
+
+  it('leaves a source the taxonomy does not name, and a missing one, as they are', () => {
+    expect(name('الأسبوع')).toBe('الأسبوع');
+    expect(name('sky')).toBe('sky');
+    expect(name(null)).toBeNull();
   });
 });
 

@@ -1,11 +1,11 @@
 /**
  * The editor's taxonomy (`content/taxonomy.json`): topics with the aliases that define them, known tags
- * with their other spellings, and words that are never tags on their own. Validated where it enters, so a
+ * with their other spellings, words that are never tags on their own, and the names sources are shown by. Validated where it enters, so a
  * typo in the file stops the ingest with the file name and the offending path.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { slugify } from '../../src/shared/lib/arabic.ts';
+import { normalizeArabic, slugify } from '../../src/shared/lib/arabic.ts';
 import { jsonErrorMessage } from './json-error.ts';
 
 const text = z.string().trim().min(1);
@@ -34,12 +34,20 @@ const tagSchema = z.object({
   aliases: z.array(text).default([]),
 });
 
+const sourceSchema = z.object({
+  /** The outlet's name as readers know it, «سكاي نيوز عربية». */
+  label: text,
+  /** The ways feeds write it («skynews», «Sky News Arabia»), matched without case, spaces or punctuation. */
+  aliases: z.array(text).default([]),
+});
+
 const taxonomySchema = z
   .object({
     topics: z.array(topicSchema),
     tags: z.array(tagSchema).default([]),
     /** Tags dropped whole; a single word here is also a fragment (a tag made only of such words goes). */
     drop: z.array(text).default([]),
+    sources: z.array(sourceSchema).default([]),
   })
   .superRefine((taxonomy, ctx) => {
     const topicSlugs = new Set<string>();
@@ -67,6 +75,21 @@ const taxonomySchema = z
           });
         }
         owner.set(key, tag.label);
+      }
+    });
+    const outlet = new Map<string, string>();
+    taxonomy.sources.forEach((source, i) => {
+      for (const [j, form] of [source.label, ...source.aliases].entries()) {
+        const key = sourceKey(form);
+        const previous = outlet.get(key);
+        if (previous !== undefined && previous !== source.label) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', i, ...(j === 0 ? ['label'] : ['aliases', j - 1])],
+            message: `"${form}" is already a name of the source "${previous}"`,
+          });
+        }
+        outlet.set(key, source.label);
       }
     });
   });
@@ -99,6 +122,27 @@ export async function loadTaxonomy(file: string): Promise<Taxonomy> {
     throw new Error(`${file}: taxonomy is not valid JSON: ${jsonErrorMessage(error, raw)}`, { cause: error });
   }
   return parseTaxonomy(json, file);
+}
+
+/** A source's name folded for matching: «Sky News Arabia», «sky-news-arabia» and «skynewsarabia» alike. */
+function sourceKey(name: string): string {
+  return normalizeArabic(name.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The name an article's source is shown by: the taxonomy's label when one of its sources names it, the
+ * source as the input gives it otherwise.
+ */
+export function sourceNamer(taxonomy: Taxonomy): (source: string | null) => string | null {
+  const labels = new Map<string, string>();
+  for (const { label, aliases } of taxonomy.sources) for (const form of [label, ...aliases]) labels.set(sourceKey(form), label);
+  const named = new Map<string, string>();
+  return (source) => {
+    if (source === null || labels.size === 0) return source;
+    let name = named.get(source);
+    if (name === undefined) named.set(source, (name = labels.get(sourceKey(source)) ?? source));
+    return name;
+  };
 }
 
 const NISBA_ENDINGS = ['', 'ة', 'ون', 'ين', 'ان', 'تين', 'ات', 'ا'];
