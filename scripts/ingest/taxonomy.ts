@@ -1,7 +1,8 @@
 /**
  * The editor's taxonomy (`content/taxonomy.json`): topics with the aliases that define them, known tags
- * with their other spellings, words that are never tags on their own, and the names sources are shown by. Validated where it enters, so a
- * typo in the file stops the ingest with the file name and the offending path.
+ * with their other spellings, words that are never tags on their own, and the names sources are shown
+ * by. Validated where it enters, so a typo in the file stops the ingest with the file name and the
+ * offending path.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';

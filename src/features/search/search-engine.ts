@@ -6,12 +6,13 @@
  * A query becomes a few Pagefind queries (`queryVariants`): the words as typed, their normalised form and,
  * when they name a taxonomy alias, the alias keys. Each is ranked by Pagefind (which weighs a match in the
  * headline, then in the topics and tags, above one in the body: `SEARCH_RANKING`), their lists are merged
- * by rank, and the slices searched by Pagefind's own scores, so a strong match in an older slice outranks a
- * weak one in the newest; among equals the newer slice comes first. `sort: 'newest'` orders by date instead. With no words
- * the filters alone browse the corpus, newest first. Slices are visited newest first by their dates; the
- * first page stops at the newest slice with a match unless the reader asks for the whole archive
- * (`scope: 'all'`). A query that finds little is checked against the corpus's vocabulary for «هل تقصد»
- * (`src/shared/lib/spelling.ts`); one that finds nothing shows the corrected query's results at once.
+ * by rank, and the slices searched by Pagefind's own scores, so a strong match in an older slice outranks
+ * a weak one in the newest; among equals the newer slice comes first. `sort: 'newest'` orders by date
+ * instead. With no words the filters alone browse the corpus, newest first. Slices are visited newest
+ * first by their dates; the first page stops at the newest slice with a match unless the reader asks for
+ * the whole archive (`scope: 'all'`). A query that finds little is checked against the corpus's vocabulary
+ * for «هل تقصد» (`src/shared/lib/spelling.ts`); one that finds nothing shows the corrected query's
+ * results at once.
  */
 import { z } from 'zod';
 import {
