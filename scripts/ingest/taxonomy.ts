@@ -62,38 +62,35 @@ const taxonomySchema = z
       }
       topicSlugs.add(topic.slug);
     });
-    // A written form that belongs to two tags would make merging depend on file order.
-    const owner = new Map<string, string>();
-    taxonomy.tags.forEach((tag, i) => {
-      for (const [j, form] of [tag.label, ...tag.aliases].entries()) {
-        const key = slugify(form);
-        const previous = owner.get(key);
-        if (previous !== undefined && previous !== tag.label) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['tags', i, ...(j === 0 ? ['label'] : ['aliases', j - 1])],
-            message: `"${form}" is already a form of the tag "${previous}"`,
-          });
-        }
-        owner.set(key, tag.label);
-      }
-    });
-    const outlet = new Map<string, string>();
-    taxonomy.sources.forEach((source, i) => {
-      for (const [j, form] of [source.label, ...source.aliases].entries()) {
-        const key = sourceKey(form);
-        const previous = outlet.get(key);
-        if (previous !== undefined && previous !== source.label) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['sources', i, ...(j === 0 ? ['label'] : ['aliases', j - 1])],
-            message: `"${form}" is already a name of the source "${previous}"`,
-          });
-        }
-        outlet.set(key, source.label);
-      }
-    });
+    // A written form that belongs to two tags (or two sources) would make the result depend on file order.
+    oneOwnerEach(taxonomy.tags, 'tags', slugify, 'a form of the tag', ctx);
+    oneOwnerEach(taxonomy.sources, 'sources', sourceKey, 'a name of the source', ctx);
   });
+
+/** An issue for each form of a labelled entry whose key is already another entry's. */
+function oneOwnerEach(
+  entries: ReadonlyArray<{ label: string; aliases: string[] }>,
+  list: string,
+  keyOf: (form: string) => string,
+  what: string,
+  ctx: z.RefinementCtx,
+): void {
+  const owner = new Map<string, string>();
+  entries.forEach((entry, i) => {
+    for (const [j, form] of [entry.label, ...entry.aliases].entries()) {
+      const key = keyOf(form);
+      const previous = owner.get(key);
+      if (previous !== undefined && previous !== entry.label) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [list, i, ...(j === 0 ? ['label'] : ['aliases', j - 1])],
+          message: `"${form}" is already ${what} "${previous}"`,
+        });
+      }
+      owner.set(key, entry.label);
+    }
+  });
+}
 
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 export type TaxonomyTopic = Taxonomy['topics'][number];
