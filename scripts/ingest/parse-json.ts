@@ -307,7 +307,7 @@ function addElements(result: ParseResult, file: string, text: string, elements: 
     try {
       element = JSON.parse(text.slice(start, end));
     } catch (cause) {
-      result.rejections.push({ file, line, reason: `not valid JSON (${jsonErrorMessage(cause, text, start)})` });
+      result.rejections.push({ file, line, reason: `not valid JSON (${jsonErrorMessage(cause, text, start, end)})` });
       continue;
     }
     addRecord(result, file, line, element, keep);
