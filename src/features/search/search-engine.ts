@@ -41,9 +41,14 @@ export const SEARCH_PAGE_SIZE = 10;
  * Pagefind adds a boost for a match in a meta field on top of the body's BM25 score. `headline` holds the
  * words and keys of an article's title, `about` those of its topics and tags (`aboutTerms` in
  * scripts/ingest/search-index.ts), `terms` the hidden forms of its whole text: a headline match outranks a
- * topic match, which outranks a mention deep in the body, however the query was spelt.
+ * topic match, which outranks a mention deep in the body, however the query was spelt. Pagefind also
+ * favours a page that writes a word with the query's very marks (a hamza on its alef, tashkeel); in Arabic
+ * those are a matter of typing, not of meaning, so `diacriticSimilarity: 0` ranks «اوكرانيا» as «أوكرانيا».
  */
-export const SEARCH_RANKING = { metaWeights: { title: 5, headline: 5, about: 3, terms: 1 } };
+export const SEARCH_RANKING = {
+  metaWeights: { title: 5, headline: 5, about: 3, terms: 1 },
+  diacriticSimilarity: 0,
+};
 /**
  * Variants are merged by reciprocal rank fusion (score = Σ weight / (RANK_OFFSET + rank)): Pagefind's
  * scores are not comparable between queries, ranks are. A result found by several variants rises; a
