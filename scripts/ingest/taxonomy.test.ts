@@ -52,6 +52,11 @@ describe('parseTaxonomy', () => {
       },
       /sources\.1\.aliases\.0.*العربية/,
     ],
+    [
+      'a source name of punctuation only',
+      { topics: [], sources: [{ label: 'العربية', aliases: ['—'] }] },
+      /sources\.0\.aliases\.0/,
+    ],
   ])('rejects %s, naming the file and the path', (_case, json, issue) => {
     expect(() => parseTaxonomy(json, 'content/taxonomy.json')).toThrow(/^content\/taxonomy\.json: /);
     expect(() => parseTaxonomy(json, 'content/taxonomy.json')).toThrow(issue);

@@ -35,11 +35,14 @@ const tagSchema = z.object({
   aliases: z.array(text).default([]),
 });
 
+/** A source's name: matched without its spaces and punctuation, so it needs a letter or a digit. */
+const sourceName = text.regex(/[\p{L}\p{N}]/u, 'a source name needs a letter or a digit');
+
 const sourceSchema = z.object({
   /** The outlet's name as readers know it, «سكاي نيوز عربية». */
-  label: text,
+  label: sourceName,
   /** The ways feeds write it («skynews», «Sky News Arabia»), matched without case, spaces or punctuation. */
-  aliases: z.array(text).default([]),
+  aliases: z.array(sourceName).default([]),
 });
 
 const taxonomySchema = z
@@ -124,7 +127,9 @@ export async function loadTaxonomy(file: string): Promise<Taxonomy> {
 
 /** A source's name folded for matching: «Sky News Arabia», «sky-news-arabia» and «skynewsarabia» alike. */
 function sourceKey(name: string): string {
-  return normalizeArabic(name.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return normalizeArabic(name.normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**
@@ -133,7 +138,9 @@ function sourceKey(name: string): string {
  */
 export function sourceNamer(taxonomy: Taxonomy): (source: string | null) => string | null {
   const labels = new Map<string, string>();
-  for (const { label, aliases } of taxonomy.sources) for (const form of [label, ...aliases]) labels.set(sourceKey(form), label);
+  for (const { label, aliases } of taxonomy.sources) {
+    for (const form of [label, ...aliases]) labels.set(sourceKey(form), label);
+  }
   const named = new Map<string, string>();
   return (source) => {
     if (source === null || labels.size === 0) return source;
