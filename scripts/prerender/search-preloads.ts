@@ -51,13 +51,8 @@ export function searchPreloadUrls(
   };
   visit('index.html');
   visit(SEARCH_PAGE_MODULE);
-  let pagefind: PagefindEntry;
-  try {
-    pagefind = JSON.parse(readFileSync(path.join(dataDir, PAGEFIND_DIR, 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [...urls];
-    throw error;
-  }
+  const pagefind = readJson<PagefindEntry>(path.join(dataDir, PAGEFIND_DIR, 'pagefind-entry.json'));
+  if (!pagefind) return [...urls];
   const root = `${dataUrl}${PAGEFIND_DIR}`;
   for (const file of ['pagefind.js', 'search-manifest.json']) urls.add(root + file);
   for (const { hash, wasm } of Object.values(pagefind.languages)) {
@@ -74,8 +69,13 @@ export function searchPreloadsMeta(urls: readonly string[]): string {
 
 /** The client build's manifest in `distDir`, or null when it wrote none. */
 export function viteManifest(distDir: string): ViteManifest | null {
+  return readJson<ViteManifest>(path.join(distDir, '.vite', 'manifest.json'));
+}
+
+/** A JSON file's value, or null when there is no such file. */
+function readJson<T>(file: string): T | null {
   try {
-    return JSON.parse(readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8')) as ViteManifest;
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
