@@ -3,14 +3,32 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 /** Another live run holds the lock: the CLI says so and exits 2. */
 export class LockedError extends Error {}
 
-function alive(pid: number): boolean {
+/**
+ * A process's state and start time (clock ticks since boot) from Linux's /proc, or null where there is no
+ * /proc: a killed run can linger as a zombie until its parent reaps it, and after a restart its pid may
+ * belong to another process.
+ */
+function procStat(pid: number): { state: string; start: string } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ": the command name may hold spaces and parentheses.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0]!, start: fields[19]! };
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid: number, start: string | undefined): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const now = procStat(pid);
+  if (!now) return true;
+  return now.state !== 'Z' && now.state !== 'X' && (start === undefined || start === now.start);
 }
 
 /**
@@ -25,18 +43,22 @@ export function acquireLock(file: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       let holder = Number.NaN;
+      let start: string | undefined;
       try {
-        holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+        const [pid, started] = readFileSync(file, 'utf8').trim().split(' ');
+        holder = Number.parseInt(pid!, 10);
+        start = started;
       } catch {
         // Gone between open and read: try again.
       }
-      if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
+      if (Number.isInteger(holder) && holder !== process.pid && alive(holder, start)) {
         throw new LockedError(`a build is running on this output (pid ${holder}, lock ${file})`);
       }
       rmSync(file, { force: true });
       continue;
     }
-    writeSync(fd, `${process.pid}\n`);
+    const start = procStat(process.pid)?.start;
+    writeSync(fd, `${process.pid}${start ? ` ${start}` : ''}\n`);
     closeSync(fd);
     return () => rmSync(file, { force: true });
   }
