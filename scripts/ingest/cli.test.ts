@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,12 +72,12 @@ describe('ingest CLI', () => {
   it('exits 1 with --strict when anything was rejected, and leaves the output as it was', async () => {
     const out = path.join(root, 'out-strict');
     await mkdir(out);
-    await writeFile(path.join(out, 'last-good.json'), '{}');
+    await writeFile(path.join(out, 'manifest.json'), '{}');
     const result = await run(['--no-search', '--strict', '--out', out, '--taxonomy', taxonomy, content]);
     expect(result.code).toBe(1);
-    expect(lastLine(result.stdout)).toMatch(/^ingest: 2 articles, 1 rejected/);
+    expect(lastLine(result.stdout)).toMatch(/^ingest: 2 articles, 1 rejected.* \(left as it was: --strict\)$/);
     expect(result.stderr).toMatch(/previous output was left as it was/);
-    expect(await readdir(out)).toEqual(['last-good.json']);
+    expect(await readdir(out)).toEqual(['manifest.json']);
   }, 30_000);
 
   it('exits 2, naming the holder, while another build runs on the same output', async () => {
@@ -100,6 +101,14 @@ describe('ingest CLI', () => {
     const full = await run([...args, '--full']);
     expect(full.stderr).toMatch(/rewrote (\d+) of \1 files/);
   }, 60_000);
+
+  it('exits 2 before anything is written when the report cannot be written', async () => {
+    const out = path.join(root, 'out-no-report');
+    const result = await run(['--no-search', '--out', out, '--taxonomy', taxonomy, '--report', path.join(root, 'missing', 'r.json'), content]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/cannot write the report .*ENOENT/);
+    expect(existsSync(out)).toBe(false);
+  }, 30_000);
 
   it('writes the report with every rejection', async () => {
     const report = path.join(root, 'report.json');

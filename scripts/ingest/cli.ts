@@ -10,7 +10,9 @@
  * package.json); run the file directly with `node --max-old-space-size=8192 --import tsx
  * scripts/ingest/cli.ts` for a corpus that large.
  */
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LockedError } from './lock.ts';
 import {
@@ -75,6 +77,13 @@ async function main(argv: string[]): Promise<number> {
   const inputs = args.positionals.length > 0 ? args.positionals : [envContent && envContent !== '' ? envContent : 'content/'];
   const out = args.values.out;
 
+  // Before the run: a report that cannot be written must not fail it once the output is replaced.
+  const reportProblem = args.values.report && (await unwritable(args.values.report));
+  if (reportProblem) {
+    process.stderr.write(`ingest: cannot write the report "${args.values.report}": ${reportProblem}\n`);
+    return 2;
+  }
+
   const timings: Timings | undefined = args.values.profile ? {} : undefined;
   let result;
   try {
@@ -120,6 +129,23 @@ async function main(argv: string[]): Promise<number> {
   if (timings) process.stderr.write(`${profileLine(timings)}\n`);
   process.stdout.write(`${summaryLine(result)}\n`);
   return args.values.strict && rejections.length > 0 ? 1 : 0;
+}
+
+/** Why `file` cannot be written, or null: its folder is missing or read-only, or it is a folder. */
+async function unwritable(file: string): Promise<string | null> {
+  try {
+    if ((await stat(file)).isDirectory()) return 'it is a folder';
+    await access(file, constants.W_OK);
+    return null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') return (error as NodeJS.ErrnoException).code ?? String(error);
+  }
+  try {
+    await access(path.dirname(path.resolve(file)), constants.W_OK);
+    return null;
+  } catch (error) {
+    return `its folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -109,6 +109,19 @@ describe('runIngest', () => {
     expect(cached).toHaveLength(3);
     expect(cached.map((name) => name.replace(/^out-[0-9a-f]+/, 'out'))).toEqual(['out.body.json', 'out.json', 'out.parsed']);
   });
+
+  it('refuses inputs that hold no article file, and leaves the output as it was', async () => {
+    const input = await seedInput();
+    const out = path.join(root, 'out');
+    const options = { out, taxonomyFile: TAXONOMY, search: false, cacheDir: path.join(root, '.cache') };
+    await runIngest({ inputs: [input], ...options });
+    const before = await listFiles(out);
+    const other = path.join(root, 'feeds');
+    await mkdir(other);
+    await writeFile(path.join(other, 'news.xml'), '<rss/>');
+    await expect(runIngest({ inputs: [other], ...options })).rejects.toThrow(/no article files \(.*\.jsonl.*\) in ".*feeds"/);
+    expect(await listFiles(out)).toEqual(before);
+  });
 });
 
 describe('source names', () => {

@@ -44,6 +44,7 @@ import {
   type InputStamp,
 } from './build-cache.ts';
 import { acquireLock } from './lock.ts';
+import { outputProblem, realOutput } from './output-folder.ts';
 import {
   linkIfSame,
   removeDetached,
@@ -415,7 +416,9 @@ const lockFileFor = (out: string): string => path.join(path.dirname(out), `.${pa
  * incrementally: only files whose bytes change are written (docs/decisions/030-incremental-ingest.md).
  */
 export async function runIngest(options: IngestOptions): Promise<IngestResult> {
-  const out = path.resolve(options.out);
+  const out = realOutput(options.out);
+  const problem = outputProblem(out, { inputs: options.inputs, taxonomyFile: options.taxonomyFile, cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR });
+  if (problem) throw new InputError(problem);
   await mkdir(path.dirname(out), { recursive: true });
   const release = acquireLock(lockFileFor(out));
   try {
@@ -451,6 +454,10 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
     throw new InputError((error as Error).message);
   }
   const files = await collectInputFiles(options.inputs, [options.taxonomyFile]);
+  // Never an empty site over a live one because a path was wrong or a folder held other files.
+  if (files.length === 0) {
+    throw new InputError(`no article files (${[...EXTENSIONS].join(', ')}) in ${options.inputs.map((i) => `"${i}"`).join(', ')}`);
+  }
   const hash = async (file: string): Promise<string> => {
     try {
       return await hashFile(file);
@@ -748,5 +755,6 @@ export function profileLine(timings: Timings): string {
 
 export function summaryLine(result: IngestResult): string {
   const c = result.counts;
-  return `ingest: ${c.articles} articles, ${c.rejected} rejected, ${c.tags} tags, ${c.topics} topics -> ${result.out}`;
+  const kept = result.outcome === 'kept' ? ' (left as it was: --strict)' : '';
+  return `ingest: ${c.articles} articles, ${c.rejected} rejected, ${c.tags} tags, ${c.topics} topics -> ${result.out}${kept}`;
 }

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { transcode } from 'node:buffer';
-import { mkdir, mkdtemp, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hashBytes } from './build-cache.ts';
 import type { ShardFile } from './shard.ts';
@@ -37,7 +38,9 @@ export async function writeAtomically(
   const target = path.resolve(outDir);
   const parent = path.dirname(target);
   await mkdir(parent, { recursive: true });
-  const temp = await mkdtemp(path.join(parent, `.${path.basename(target)}.tmp-`));
+  // Not `mkdtemp`, whose folder is private (0700) whatever the umask: the output is served as it is.
+  const temp = path.join(parent, `.${path.basename(target)}.tmp-${randomBytes(6).toString('hex')}`);
+  await mkdir(temp);
   let inSpare = false;
   if (spare?.reuse) {
     try {
@@ -56,6 +59,8 @@ export async function writeAtomically(
   }
   const old = `${temp}.old`;
   const hadOld = await exists(target);
+  // The output keeps the permissions it was given (a spare's may be those of an older one).
+  if (hadOld) await chmod(temp, (await stat(target)).mode & 0o7777);
   if (hadOld) await rename(target, old);
   try {
     await rename(temp, target);
