@@ -130,7 +130,7 @@ describe('ingest CLI', () => {
     expect(result.code).toBe(0);
     const json = JSON.parse(await readFile(report, 'utf8')) as { discoveredPhrases: unknown[]; undecidedKeywordRuns: unknown[] };
     expect(json.discoveredPhrases).toEqual([
-      { label: 'كتائب القسام', lines: 1, evidence: { whole: 0, text: 1, collocation: 0, structure: 0 } },
+      { label: 'كتائب القسام', lines: 1, evidence: { whole: 0, text: 1, collocation: 0, structure: 1 } },
     ]);
     expect(json.undecidedKeywordRuns).toEqual([{ label: 'روسيا تصعد', lines: 1 }]);
   }, 30_000);

@@ -82,6 +82,23 @@ describe('segmentLines: each source of evidence', () => {
     ]);
   });
 
+  it('keeps whole a longer run of the body whose first word is in construct with the next', () => {
+    const title = 'مجلة التايم تختار ولي العهد السعودي';
+    const body = 'اختارت مجلة التايم الأميركية ولي العهد السعودي ضمن الأكثر تأثيرا.';
+    expect(keywords([line('اقتصاد ولي العهد السعودي مجلة التايم الأميركية', body, title)])).toEqual([
+      ['اقتصاد', 'ولي-العهد-السعودي', 'مجله-التايم-الاميركيه'],
+    ]);
+  });
+
+  it('does not let the construct join two words other evidence keeps apart', () => {
+    expect(keywords([line('وزارة الخارجية', 'أكدت وزارة الخارجية.', 'الخارجية ترد على وزارة الدفاع')])).toEqual([['وزاره', 'الخارجيه']]);
+  });
+
+  it('ends no keyword on «بلا» or «يا»', () => {
+    const body = 'استخدمت الطائرات بلا طيار في الهجوم. وغنى الجمهور هاجر يا قتيبة.';
+    expect(keywords([line('الطائرات بلا طيار هاجر يا قتيبة', body)])).toEqual([['الطايرات-بلا-طيار', 'هاجر-يا-قتيبه']]);
+  });
+
   it('does not take a word known alone for an adjective', () => {
     expect(keywords([line('الرياض السعودية')], ['السعودية'], ['structure'])).toEqual([['الرياض', 'السعوديه']]);
   });
@@ -175,7 +192,8 @@ describe('segmentLines: the report', () => {
       { known: new Set([slugify('حلف الناتو')]) },
     );
     expect(result.phrases).toEqual([
-      { slug: 'حلف-الناتو', lines: 2, evidence: { whole: 2, text: 1, collocation: 0, structure: 0 } },
+      // «حلف الناتو» in the body: «حلف» in construct with «الناتو» (structure) and a run of the text.
+      { slug: 'حلف-الناتو', lines: 2, evidence: { whole: 2, text: 1, collocation: 0, structure: 1 } },
       { slug: 'العقوبات-الاميركيه', lines: 1, evidence: { whole: 0, text: 0, collocation: 0, structure: 1 } },
     ]);
   });

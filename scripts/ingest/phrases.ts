@@ -94,6 +94,13 @@ const APART = 3;
 const GLUE_PARTICLE = 3;
 /** A definite adjective after a definite noun («العملية العسكرية»). */
 const GLUE_ADJECTIVE = 4;
+/**
+ * A word without «ال» that the article's body writes right before a definite one: the construct state
+ * (إضافة: «ولي العهد»، «وزارة الخارجية»، «مجلة التايم»), whose first word ends no keyword. Weak, as a
+ * keyword line may list «اقتصاد» beside «الخليج»: it only lets a verbatim run of the body reach back over
+ * that first word, which text evidence alone does not do beyond two words.
+ */
+const GLUE_CONSTRUCT = 1.5;
 /** A keyword does not start with a preposition. */
 const PREPOSITION_START = 0.5;
 /** Scores closer than this are a tie (sums of the same weights in another order). */
@@ -103,7 +110,7 @@ const TIE = 1e-9;
  * Normalised forms (see slugify) of words after which a keyword never ends. «على» is not one: normalised, it
  * is «علي», a name that ends keywords.
  */
-const PARTICLES = new Set(['في', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'عبد', 'ال', 'ذو', 'ذي', 'من', 'الي', 'عن', 'و']);
+const PARTICLES = new Set(['في', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'عبد', 'ال', 'ذو', 'ذي', 'من', 'الي', 'عن', 'و', 'بلا', 'يا']);
 /** «بن» and its kin join the names on both sides: «محمد بن سلمان». */
 const NAME_LINKS = new Set(['بن', 'ابن', 'بنت']);
 const PREPOSITIONS = new Set(['في', 'من', 'الي', 'عن']);
@@ -342,6 +349,16 @@ export function segmentLines(lines: readonly PhraseLine[], options: PhraseOption
           !apartInTitle(k)
         )
           glue[k] = GLUE_ADJECTIVE;
+        else if (
+          body !== null &&
+          !left.startsWith('ال') &&
+          right.startsWith('ال') &&
+          !FUNCTION_WORDS.has(left) &&
+          !known.has(left) &&
+          writesBefore(left, right, body) &&
+          !apartInTitle(k)
+        )
+          glue[k] = GLUE_CONSTRUCT;
       }
     }
     // Whether the article writes words k and k + 1 the other way round («فرنسا تدين» for «تدين فرنسا»): a
