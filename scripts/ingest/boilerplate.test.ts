@@ -47,8 +47,24 @@ describe('stripBoilerplate', () => {
     expect(stripBoilerplate([P1, '-----', P2, P1, P2]).body).toEqual([P1, P2, P1, P2]);
   });
 
-  it('drops a closing «**» disclaimer', () => {
-    expect(stripBoilerplate([P1, '** المقالات تعبر عن رأي كتابها.']).body).toEqual([P1]);
+  it('drops a closing «**» disclaimer and «* نقلاً عن» credit', () => {
+    expect(stripBoilerplate([P1, '*نقلاً عن صحيفة الأنباء', '** المقالات تعبر عن رأي كتابها.']).body).toEqual([P1]);
+  });
+
+  it('keeps a list of points closing the article', () => {
+    const body = [P1, 'أبرز نقاط الاتفاق:', '* وقف إطلاق النار فورا', '* تبادل الأسرى'];
+    expect(stripBoilerplate(body).body).toEqual(body);
+  });
+
+  it('keeps the closing paragraphs after a section break when they ask nothing of the reader', () => {
+    const closing = ['الفقرة الختامية للمقال عن الحديقة.', '— الكاتب أستاذ في جامعة القاهرة'];
+    expect(stripBoilerplate([P1, P2, '***', ...closing]).body).toEqual([P1, P2, ...closing]);
+  });
+
+  it('ends a block of headlines at a sentence that carries the story on', () => {
+    const result = stripBoilerplate([P1, 'اقرأ أيضاً:', 'عنوان أول عن الحديقة', 'وأضاف الرئيس أن الحكومة ستعمل…', 'وقال إن «الأزمة ستنتهي قريبا»']);
+    expect(result.readAlso).toEqual(['عنوان أول عن الحديقة']);
+    expect(result.body).toEqual([P1, 'وأضاف الرئيس أن الحكومة ستعمل…', 'وقال إن «الأزمة ستنتهي قريبا»']);
   });
 
   it('turns inline hashtags into words and tags', () => {

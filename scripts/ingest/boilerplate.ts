@@ -7,7 +7,7 @@ import { READ_ALSO, matchHeading } from './headings.ts';
  * - «للمزيد: عنوان» / «للمزيد - عنوان» (France24) → readAlso titles;
  * - agency credits alone on a line («فرانس24/ أ ف ب»);
  * - a dashed separator and the short promo lines after it at the end of a body (BBC);
- * - a short «** …» disclaimer closing a body (opinion pages);
+ * - a short «** …» disclaimer or «* نقلا عن …» credit closing a body (opinion pages);
  * - inline hashtags (#قطاع_غزة) → plain words in the text, and whole tags.
  */
 
@@ -24,6 +24,18 @@ const MAX_HASHTAG_WORDS = 4;
 const MAX_HASHTAG_CHARS = 40;
 
 const SEPARATOR = /^[-–—_=*~•·.]{3,}$/;
+/**
+ * What a promo line after a closing rule asks (normalised): to get the app, follow, subscribe, click. A
+ * short closing paragraph that asks none of it is the article's own (a «***» section break before it).
+ */
+const PROMO = /تطبيق|اشعارات|تابعونا|تابعوا|اشترك|اضغط|انقر|تحميل|حمل|قناتنا|صفحتنا|يوتيوب|فيسبوك|تويتر|انستغرام|تلغرام|واتساب|https?:\/\/|www\./i;
+/** A closing note of an opinion page (normalised): «** the views are the writer's», «* نقلا عن …». A bullet is not one. */
+const CLOSING_NOTE = /^\*\*|^\*\s*نقلا عن /;
+/**
+ * Body sentences that a «اقرأ أيضاً:» block of headlines never holds (normalised): reported speech and
+ * the conjunctions that carry a story on («وأضاف…», «وقال…»). The block ends at one.
+ */
+const CARRIES_ON = /^و(?:اضاف|اضافت|اشار|اشارت|قال|قالت|اكد|اكدت|دعا|دعت|تابع|تابعت|اوضح|اوضحت|ذكر|ذكرت|لفت|لفتت|نقل|نقلت|كان|كانت|ياتي|تاتي|في|من|علي|بحسب|وفق) /;
 const CREDIT = /^(?:فرانس ?24|france ?24)(?: ?\/ ?[^/]{0,20})?$/;
 const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&])#([\p{L}\p{M}\p{N}_]+)/gu;
 
@@ -66,7 +78,7 @@ export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
     const remaining = paragraphs.length - i - 1;
     if (SEPARATOR.test(paragraph)) {
       // BBC closes with a rule and one or two promo lines; a rule mid-article only goes itself.
-      if (remaining <= 2 && paragraphs.slice(i + 1).every((p) => p.length <= 300)) break;
+      if (remaining <= 2 && paragraphs.slice(i + 1).every((p) => p.length <= 300 && PROMO.test(normalizeArabic(p)))) break;
       continue;
     }
     const related = relatedHeadline(paragraph);
@@ -76,7 +88,12 @@ export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
     }
     if (related?.block) {
       let taken = 0;
-      while (taken < MAX_BLOCK_HEADLINES && i + 1 < paragraphs.length && looksLikeHeadline(paragraphs[i + 1]!)) {
+      while (
+        taken < MAX_BLOCK_HEADLINES &&
+        i + 1 < paragraphs.length &&
+        looksLikeHeadline(paragraphs[i + 1]!) &&
+        !CARRIES_ON.test(normalizeArabic(paragraphs[i + 1]!))
+      ) {
         readAlso.push(unhashtag(paragraphs[i + 1]!, []));
         i++;
         taken++;
@@ -84,7 +101,7 @@ export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
       continue;
     }
     if (paragraph.length <= 40 && CREDIT.test(normalizeArabic(paragraph))) continue;
-    if (remaining <= 1 && paragraph.startsWith('*') && paragraph.length <= 200) continue;
+    if (remaining <= 1 && paragraph.length <= 200 && CLOSING_NOTE.test(normalizeArabic(paragraph))) continue;
     body.push(unhashtag(paragraph, hashtags));
   }
   return { body, readAlso, hashtags };
