@@ -78,4 +78,9 @@ describe('stripBoilerplate', () => {
   it('leaves a lone # and C# alone', () => {
     expect(stripBoilerplate(['لغة C# والرقم # 5']).body).toEqual(['لغة C# والرقم # 5']);
   });
+
+  it('leaves a link’s fragment and a number after # alone', () => {
+    const text = 'التفاصيل في https://example.org/a/#section وجاء السهم #1 في الترتيب.';
+    expect(stripBoilerplate([text])).toEqual({ body: [text], readAlso: [], hashtags: [] });
+  });
 });

@@ -37,7 +37,9 @@ const CLOSING_NOTE = /^\*\*|^\*\s*نقلا عن /;
  */
 const CARRIES_ON = /^و(?:اضاف|اضافت|اشار|اشارت|قال|قالت|اكد|اكدت|دعا|دعت|تابع|تابعت|اوضح|اوضحت|ذكر|ذكرت|لفت|لفتت|نقل|نقلت|كان|كانت|ياتي|تاتي|في|من|علي|بحسب|وفق) /;
 const CREDIT = /^(?:فرانس ?24|france ?24)(?: ?\/ ?[^/]{0,20})?$/;
-const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&])#([\p{L}\p{M}\p{N}_]+)/gu;
+// Not after «/» (a link's fragment, «…/page/#section») nor «&» (an entity).
+const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&/])#([\p{L}\p{M}\p{N}_]+)/gu;
+const LETTER = /\p{L}/u;
 
 function looksLikeHeadline(text: string): boolean {
   return text.length > 0 && text.length <= MAX_HEADLINE && !/[.:؛]$/.test(text);
@@ -58,7 +60,9 @@ function relatedHeadline(paragraph: string): { inline: string | null; block: boo
 
 function unhashtag(paragraph: string, found: string[]): string {
   if (!paragraph.includes('#')) return paragraph;
-  return paragraph.replace(HASHTAG, (_whole, before: string, tag: string) => {
+  return paragraph.replace(HASHTAG, (whole: string, before: string, tag: string) => {
+    // «#1», «# 5»: a number, not a tag.
+    if (!LETTER.test(tag)) return whole;
     const words = tag.split('_').filter((w) => w !== '');
     const phrase = words.join(' ');
     if (words.length > 0 && words.length <= MAX_HASHTAG_WORDS && phrase.length <= MAX_HASHTAG_CHARS) {
