@@ -3,28 +3,33 @@
  * undated: inventing one (today, the file's mtime) would put an old story on top of the home page.
  */
 
-const MONTHS: Record<string, number> = {
+import { normalizeArabic } from '../../src/shared/lib/arabic.ts';
+
+/**
+ * Month names as newsrooms write them, looked up in their `normalizeArabic` form: a name written with or
+ * without its hamza, with ى for ي, with tatweel or tashkeel finds its month without a row of its own.
+ */
+const MONTH_NAMES: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
   jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,
-  // Egyptian/Gulf and Levantine month names, as aggregator pages print them.
-  يناير: 1, فبراير: 2, مارس: 3, أبريل: 4, ابريل: 4, إبريل: 4, مايو: 5, يونيو: 6, يونيه: 6, يوليو: 7, يوليه: 7,
-  أغسطس: 8, اغسطس: 8, سبتمبر: 9, أكتوبر: 10, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
-  'كانون الثاني': 1, شباط: 2, آذار: 3, اذار: 3, نيسان: 4, أيار: 5, ايار: 5, حزيران: 6, تموز: 7, آب: 8, اب: 8,
-  أيلول: 9, ايلول: 9, 'تشرين الأول': 10, 'تشرين الاول': 10, 'تشرين الثاني': 11, 'كانون الأول': 12, 'كانون الاول': 12,
+  // Egyptian and Gulf.
+  يناير: 1, فبراير: 2, مارس: 3, أبريل: 4, مايو: 5, يونيو: 6, يونيه: 6, يوليو: 7, يوليه: 7, أغسطس: 8, سبتمبر: 9,
+  أكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
+  // Levantine and Iraqi, with «ال» or without (`تشرين أول`, as often printed); Iraq's May is «مايس».
+  'كانون الثاني': 1, 'كانون ثاني': 1, شباط: 2, آذار: 3, نيسان: 4, أيار: 5, مايس: 5, حزيران: 6, تموز: 7, آب: 8,
+  أيلول: 9, 'تشرين الأول': 10, 'تشرين أول': 10, 'تشرين الثاني': 11, 'تشرين ثاني': 11, 'كانون الأول': 12,
+  'كانون أول': 12,
   // Algerian and Tunisian (from the French), then Moroccan names, where they differ from the above.
-  جانفي: 1, فيفري: 2, أفريل: 4, افريل: 4, ماي: 5, جوان: 6, جويلية: 7, جويليه: 7, أوت: 8, اوت: 8,
+  جانفي: 1, فيفري: 2, أفريل: 4, ماي: 5, جوان: 6, جويلية: 7, أوت: 8,
   يوليوز: 7, غشت: 8, شتنبر: 9, نونبر: 11, دجنبر: 12,
 };
+const MONTHS = new Map(Object.entries(MONTH_NAMES).map(([name, month]) => [normalizeArabic(name), month]));
 
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
 const ZONES: Record<string, number> = { gmt: 0, utc: 0, ut: 0, z: 0 };
-
-function toDigits(text: string): string {
-  return text.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
-}
 
 /** Minutes east of UTC for `+03:00`, `+0300`, `-05`, `GMT`, `Z`; undefined when unreadable. */
 function parseZone(zone: string | undefined): number | undefined {
@@ -57,10 +62,13 @@ function build(
   return new Date(local - offsetMinutes * 60_000).toISOString();
 }
 
+// The patterns below read normalised text (`normalizeArabic`): no hamza on alef, ه for ة, no tashkeel,
+// lower-case Latin, ASCII digits.
+
 /** An Arabic weekday before the date (`الثلاثاء 16 أكتوبر 2018`, `يوم الأحد، …`), with what follows it. */
-const ARABIC_WEEKDAY = /^(?:يوم )?(?:الأحد|الاحد|الإثنين|الاثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|الجمعه|السبت) ?[,\-–|]? ?/;
+const ARABIC_WEEKDAY = /^(?:يوم )?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت) ?[,\-–|]? ?/;
 /** A 12-hour time with its Arabic or English marker (`12:30 م`, `9:05 صباحاً`, `9:05 PM`). */
-const TWELVE_HOUR = /(\d{1,2}):(\d{2})(:\d{2})? ?(صباحا|صباحاً|صباحًا|ص|مساء|مساءً|مساءا|م|am|a\.m\.|pm|p\.m\.)(?= |$)/i;
+const TWELVE_HOUR = /(\d{1,2}):(\d{2})(:\d{2})? ?(صباحا|ص|مساء|مساءا|م|am|a\.m\.|pm|p\.m\.)(?= |$)/i;
 /** Greenwich time named in Arabic (the only zone named so that has one offset all year). */
 const ARABIC_GMT = / ?(?:بتوقيت (?:غرينتش|غرينيتش|جرينتش|جرينيتش)|ت\.غ\.?)$/;
 /** «م» (AD) after the year: `2018م`, `2018 م`. */
@@ -71,14 +79,14 @@ const TIME_SEPARATOR = /,? [-–|] (?=\d{1,2}:\d{2})/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 // `25th, September 2023 GMT`, `25 September 2023 10:00 GMT`, `25 سبتمبر 2023`
 const DAY_MONTH_YEAR =
-  /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+([A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{2}:?\d{2}))?$/;
+  /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+([A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{2}:?\d{2}))?$/i;
 // `16/10/2018`, `16-10-2018 14:30`, `16.10.2018`: day first, as Arabic publishers write it; `2018/10/16`.
 const NUMERIC_TIME = String.raw`(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?(?: (Z|[A-Za-z]+|[+-]\d{2}:?\d{2}))?$`;
 const NUMERIC_DMY = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})` + NUMERIC_TIME, 'i');
 const NUMERIC_YMD = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})` + NUMERIC_TIME, 'i');
 // `September 25, 2023`, `Sep 25 2023 10:00 GMT`
 const MONTH_DAY_YEAR =
-  /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}))?$/;
+  /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}))?$/i;
 
 /**
  * The instant of a Unix time given as a JSON number: seconds, or milliseconds from 1973 on (1e11 and up;
@@ -113,7 +121,7 @@ function twentyFourHour(text: string): string | null {
  * (`16/10/2018`) or year first (`2018/10/16`); null when the text is not a date we can read with certainty.
  */
 export function parseDate(input: string): string | null {
-  const clean = toDigits(input).replace(/\s+/g, ' ').replace(/،/g, ',').trim().replace(ARABIC_WEEKDAY, '');
+  const clean = normalizeArabic(input).replace(/،/g, ',').replace(ARABIC_WEEKDAY, '');
   const text = twentyFourHour(clean.replace(ARABIC_GMT, ' GMT').replace(AD, '$1').replace(TIME_SEPARATOR, ' '));
   if (text === null || text === '') return null;
 
@@ -126,7 +134,7 @@ export function parseDate(input: string): string | null {
 
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {
-    const month = MONTHS[dmy[2]!.toLowerCase()];
+    const month = MONTHS.get(dmy[2]!);
     const offset = parseZone(dmy[7]);
     if (month === undefined || offset === undefined) return null;
     return build(+dmy[3]!, month, +dmy[1]!, +(dmy[4] ?? 0), +(dmy[5] ?? 0), +(dmy[6] ?? 0), offset);
@@ -143,7 +151,7 @@ export function parseDate(input: string): string | null {
 
   const mdy = MONTH_DAY_YEAR.exec(text);
   if (mdy) {
-    const month = MONTHS[mdy[1]!.toLowerCase()];
+    const month = MONTHS.get(mdy[1]!);
     const offset = parseZone(mdy[7]);
     if (month === undefined || offset === undefined) return null;
     return build(+mdy[3]!, month, +mdy[2]!, +(mdy[4] ?? 0), +(mdy[5] ?? 0), +(mdy[6] ?? 0), offset);
