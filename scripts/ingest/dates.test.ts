@@ -57,6 +57,14 @@ describe('parseDate', () => {
     ['\u200f16 أكتوبر 2018\u200f', '2018-10-16T00:00:00.000Z'],
     ['الإثنين، 15 أكتوبر 2018', '2018-10-15T00:00:00.000Z'],
     ['الجمعة 19 أكتوبر 2018 9:05 مساءً', '2018-10-19T21:05:00.000Z'],
+    // The press's two names for one month (AFP's `16 أكتوبر/تشرين الأول 2018`), either first, slash or dash.
+    ['16 أكتوبر/تشرين الأول 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 تشرين الأول/أكتوبر 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 أكتوبر / تشرين الأول 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 تشرين الأول - أكتوبر 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 أكتوبر-تشرين أول 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 جوان/يونيو 2018', '2018-06-16T00:00:00.000Z'],
+    ['الثلاثاء 16 يناير/كانون الثاني 2018 - 12:30', '2018-01-16T12:30:00.000Z'],
   ])('reads %j', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
   });
@@ -85,8 +93,19 @@ describe('parseDate', () => {
     ['29 شباط 2019'],
     ['16 تشرين 2018'],
     ['16 كانون 2018'],
+    // Two month names that disagree, or one that is not a month.
+    ['16 أكتوبر/تشرين الثاني 2018'],
+    ['16 تشرين الأول - نوفمبر 2018'],
+    ['16 أكتوبر/صفر 2018'],
+    ['16 أكتوبر/ 2018'],
   ])('refuses %j rather than guess', (input) => {
     expect(parseDate(input)).toBeNull();
+  });
+
+  it('says why it refuses a date whose two month names disagree', () => {
+    const notes: string[] = [];
+    expect(parseDate('16 أكتوبر/تشرين الثاني 2018', notes)).toBeNull();
+    expect(notes).toEqual(['its two month names disagree: October, November']);
   });
 
   // Every month as each country's newsrooms name it: Egypt and the Gulf, the Levant and Iraq, Algeria and

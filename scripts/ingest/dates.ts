@@ -77,9 +77,14 @@ const AD = /(\d{4}) ?م(?=[ ,]|$)/;
 const TIME_SEPARATOR = /,? [-–|] (?=\d{1,2}:\d{2})/;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-// `25th, September 2023 GMT`, `25 September 2023 10:00 GMT`, `25 سبتمبر 2023`
-const DAY_MONTH_YEAR =
-  /^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+([A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{2}:?\d{2}))?$/i;
+const MONTH_NAME = String.raw`(?:[A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)`;
+/** A month's name, or the press's two names for one month: `أكتوبر/تشرين الأول`, `تشرين الأول - أكتوبر`. */
+const MONTH = String.raw`${MONTH_NAME}(?: ?[/-] ?${MONTH_NAME})?`;
+// `25th, September 2023 GMT`, `25 September 2023 10:00 GMT`, `25 سبتمبر 2023`, `16 أكتوبر/تشرين الأول 2018`
+const DAY_MONTH_YEAR = new RegExp(
+  String.raw`^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(${MONTH})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{2}:?\d{2}))?$`,
+  'i',
+);
 // `16/10/2018`, `16-10-2018 14:30`, `16.10.2018`: day first, as Arabic publishers write it; `2018/10/16`.
 const NUMERIC_TIME = String.raw`(?:,? (\d{1,2}):(\d{2})(?::(\d{2}))?)?(?: (Z|[A-Za-z]+|[+-]\d{2}:?\d{2}))?$`;
 const NUMERIC_DMY = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})` + NUMERIC_TIME, 'i');
@@ -113,14 +118,33 @@ function twentyFourHour(text: string): string | null {
   return text.slice(0, m.index) + `${String(h24).padStart(2, '0')}:${m[2]}${m[3] ?? ''}` + text.slice(m.index + m[0].length);
 }
 
+const monthName = (month: number): string =>
+  new Date(Date.UTC(2000, month - 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+
+/**
+ * The month a name gives, or the two names of the press's `أكتوبر/تشرين الأول` when they agree. Two that
+ * disagree are a typo in one or the other, and which is not said: the date is refused, with a note why.
+ */
+function monthOf(phrase: string, notes: string[]): number | undefined {
+  const [first, ...others] = phrase.split(/ ?[/-] ?/).map((name) => MONTHS.get(name));
+  if (first === undefined || others.includes(undefined)) return undefined;
+  const other = others.find((month) => month !== first);
+  if (other !== undefined) {
+    notes.push(`its two month names disagree: ${monthName(first)}, ${monthName(other)}`);
+    return undefined;
+  }
+  return first;
+}
+
 /**
  * An ISO 8601 UTC instant for a date written as ISO 8601 (with or without an offset; none means UTC),
  * RFC 822 (`Sun, 18 Feb 2018 20:21:45 GMT`), the aggregator's `25th, September 2023 GMT`, a day and a month
  * name in English or in any Arab country's usage (`16 أكتوبر 2018`, `16 تشرين الأول 2018`, `16 جوان 2018`,
- * `16 شتنبر 2018`), after a weekday or not, with a time on either clock (`12:30 م`), or in figures day first
- * (`16/10/2018`) or year first (`2018/10/16`); null when the text is not a date we can read with certainty.
+ * `16 شتنبر 2018`) or two (`16 أكتوبر/تشرين الأول 2018`), after a weekday or not, with a time on either
+ * clock (`12:30 م`), or in figures day first (`16/10/2018`) or year first (`2018/10/16`); null when the text
+ * is not a date we can read with certainty. `notes` gets what a warning should say beyond "unreadable".
  */
-export function parseDate(input: string): string | null {
+export function parseDate(input: string, notes: string[] = []): string | null {
   const clean = normalizeArabic(input).replace(/،/g, ',').replace(ARABIC_WEEKDAY, '');
   const text = twentyFourHour(clean.replace(ARABIC_GMT, ' GMT').replace(AD, '$1').replace(TIME_SEPARATOR, ' '));
   if (text === null || text === '') return null;
@@ -134,7 +158,7 @@ export function parseDate(input: string): string | null {
 
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {
-    const month = MONTHS.get(dmy[2]!);
+    const month = monthOf(dmy[2]!, notes);
     const offset = parseZone(dmy[7]);
     if (month === undefined || offset === undefined) return null;
     return build(+dmy[3]!, month, +dmy[1]!, +(dmy[4] ?? 0), +(dmy[5] ?? 0), +(dmy[6] ?? 0), offset);

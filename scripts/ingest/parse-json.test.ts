@@ -160,6 +160,15 @@ describe('parseJsonl', () => {
     expect(warnings).toEqual([{ file: 'a.jsonl', line: 1, message: expect.stringContaining('last Tuesday') }]);
   });
 
+  it('says why it keeps undated an article whose date names two different months', () => {
+    const date = '16 أكتوبر/تشرين الثاني 2018';
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date }), 'a.jsonl');
+    expect(records[0]!.date).toBeNull();
+    expect(warnings.map((w) => w.message)).toEqual([
+      'unreadable date "16 أكتوبر/تشرين الثاني 2018" (its two month names disagree: October, November): article kept undated',
+    ]);
+  });
+
   it('reads a Unix time given as a number, in seconds or milliseconds, and warns on one out of range', () => {
     const { records, warnings } = parseJsonl(
       jsonl({ ...GOOD, date: 1539691200 }, { ...GOOD, id: 'g2', date: undefined, publishedAt: 1539691200123 }, { ...GOOD, id: 'g3', date: 9e15 }),
