@@ -73,8 +73,11 @@ const TWELVE_HOUR = /(\d{1,2}):(\d{2})(:\d{2})? ?(صباحا|ص|مساء|مسا�
 const ARABIC_GMT = / ?(?:بتوقيت (?:غرينتش|غرينيتش|جرينتش|جرينيتش)|ت\.غ\.?)$/;
 /** «م» (AD) after the year: `2018م`, `2018 م`. */
 const AD = /(\d{4}) ?م(?=[ ,]|$)/;
-/** A dash or bar between the date and the time: `16 أكتوبر 2018 - 12:30`, `2018/10/16 | 12:30`. */
-const TIME_SEPARATOR = /,? [-–|] (?=\d{1,2}:\d{2})/;
+/**
+ * A dash or bar between the date and the time, «الساعة» («على الساعة» in the Maghreb), or both:
+ * `16 أكتوبر 2018 - 12:30`, `2018/10/16 | 12:30`, `16 أكتوبر 2018 الساعة 12:30`.
+ */
+const TIME_SEPARATOR = /,? (?:[-–|] )?(?:(?:علي )?الساعه )?(?=\d{1,2}:\d{2})/;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const MONTH_NAME = String.raw`(?:[A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)`;
