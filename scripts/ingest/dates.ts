@@ -97,16 +97,25 @@ const MONTH_DAY_YEAR =
   /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}))?$/i;
 
 /**
+ * The first Unix time read as a date: 2 January 1970. Feeds write 0 (or -1) for "no date", and 0 in the
+ * server's own zone lands within 14 hours of it; a negative time is such a value far more often than an
+ * article from before 1970. A later bound (1990, say) would refuse the true dates of an archive's old
+ * articles; a date before 1970 can still be given as text, read from 1900.
+ */
+const FIRST_UNIX_SECOND = 86_400;
+
+/**
  * The instant of a Unix time given as a JSON number: seconds, or milliseconds from 1973 on (1e11 and up;
- * below, seconds reach the year 5138), or null outside 1900 to 2100. Only a number is read so: a string of
- * digits may be anything.
+ * below, seconds reach the year 5138), or null before 2 January 1970 (`FIRST_UNIX_SECOND`) or after 2100.
+ * Only a number is read so: a string of digits may be anything.
  */
 export function unixTime(value: number): string | null {
   if (!Number.isFinite(value)) return null;
-  const ms = Math.abs(value) >= 1e11 ? value : value * 1000;
+  const ms = value >= 1e11 ? value : value * 1000;
+  if (ms < FIRST_UNIX_SECOND * 1000) return null;
   const date = new Date(Math.floor(ms / 1000) * 1000);
   const year = date.getUTCFullYear();
-  return Number.isNaN(year) || year < MIN_YEAR || year > MAX_YEAR ? null : date.toISOString();
+  return Number.isNaN(year) || year > MAX_YEAR ? null : date.toISOString();
 }
 
 /** `text` with a 12-hour time written on the 24-hour clock (`12:30 م` → `12:30`, `9:05 ص` → `09:05`). */

@@ -178,6 +178,15 @@ describe('parseJsonl', () => {
     expect(warnings).toEqual([{ file: 'a.jsonl', line: 3, message: 'unreadable date "9000000000000000": article kept undated' }]);
   });
 
+  it('keeps undated, with a warning, an article whose Unix time is 0 or negative (a feed\'s "no date")', () => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date: 0 }, { ...GOOD, id: 'g2', date: -1 }), 'a.jsonl');
+    expect(records.map((r) => r.date)).toEqual([null, null]);
+    expect(warnings).toEqual([
+      { file: 'a.jsonl', line: 1, message: 'unreadable date "0": article kept undated' },
+      { file: 'a.jsonl', line: 2, message: 'unreadable date "-1": article kept undated' },
+    ]);
+  });
+
   it('strips feed boilerplate from the body into readAlso and tags', () => {
     const [record] = parseJsonl(
       jsonl({ ...GOOD, body: ['زار الوزير #مدينة_الزهور أمس.', 'للمزيد: الوزير يفتتح مشروعا', 'فرانس24/ أ ف ب'] }),
