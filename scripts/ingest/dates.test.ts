@@ -119,6 +119,30 @@ describe('parseDate', () => {
     expect(notes).toEqual(['its two month names disagree: October, November']);
   });
 
+  it.each([
+    ['Mon, 16 Oct 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
+    ['Monday, October 16, 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
+    ['الاثنين، 16 أكتوبر 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
+    ['يوم الإثنين 16/10/2018 - 12:30', '2018-10-16T12:30:00.000Z', 'Monday'],
+    ['السبت 2018-10-16', '2018-10-16T00:00:00.000Z', 'Saturday'],
+  ])('keeps %j, whose weekday is wrong, and notes it', (input, expected, named) => {
+    const notes: string[] = [];
+    expect(parseDate(input, notes)).toBe(expected);
+    expect(notes).toEqual([`its weekday is wrong: 2018-10-16 was a Tuesday, not a ${named}`]);
+  });
+
+  it.each([
+    ['Tue, 16 Oct 2018'],
+    ['Tuesday, October 16, 2018'],
+    // The weekday of the date as written, not of the instant in UTC (the 17th).
+    ['Tue, 16 Oct 2018 23:30 -0500'],
+    ['الثلاثاء 16 تشرين أول 2018 الساعة 11:30 مساءً -05:00'],
+  ])('notes nothing of %j, whose weekday is right', (input) => {
+    const notes: string[] = [];
+    expect(parseDate(input, notes)).not.toBeNull();
+    expect(notes).toEqual([]);
+  });
+
   // Every month as each country's newsrooms name it: Egypt and the Gulf, the Levant and Iraq, Algeria and
   // Tunisia, Morocco, with the other spellings seen in print.
   it.each([

@@ -26,6 +26,14 @@ const MONTH_NAMES: Record<string, number> = {
 };
 const MONTHS = new Map(Object.entries(MONTH_NAMES).map(([name, month]) => [normalizeArabic(name), month]));
 
+/** Weekdays (0 Sunday), looked up like the months: a date that names one is checked against it. */
+const WEEKDAY_NAMES: Record<string, number> = {
+  sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, fri: 5, friday: 5, sat: 6, saturday: 6,
+  الأحد: 0, الإثنين: 1, الثلاثاء: 2, الأربعاء: 3, الخميس: 4, الجمعة: 5, السبت: 6,
+};
+const WEEKDAYS = new Map(Object.entries(WEEKDAY_NAMES).map(([name, day]) => [normalizeArabic(name), day]));
+
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
 
@@ -66,7 +74,7 @@ function build(
 // lower-case Latin, ASCII digits.
 
 /** An Arabic weekday before the date (`الثلاثاء 16 أكتوبر 2018`, `يوم الأحد، …`), with what follows it. */
-const ARABIC_WEEKDAY = /^(?:يوم )?(?:الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت) ?[,\-–|]? ?/;
+const ARABIC_WEEKDAY = /^(?:يوم )?(الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت) ?[,\-–|]? ?/;
 /** A 12-hour time with its Arabic or English marker (`12:30 م`, `9:05 صباحاً`, `9:05 PM`). */
 const TWELVE_HOUR = /(\d{1,2}):(\d{2})(:\d{2})? ?(صباحا|ص|مساء|مساءا|م|am|a\.m\.|pm|p\.m\.)(?= |$)/i;
 /** Greenwich time named in Arabic (the only zone named so that has one offset all year). */
@@ -85,7 +93,7 @@ const MONTH_NAME = String.raw`(?:[A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+
 const MONTH = String.raw`${MONTH_NAME}(?: ?[/-] ?${MONTH_NAME})?`;
 // `25th, September 2023 GMT`, `25 September 2023 10:00 GMT`, `25 سبتمبر 2023`, `16 أكتوبر/تشرين الأول 2018`
 const DAY_MONTH_YEAR = new RegExp(
-  String.raw`^(?:[A-Za-z]{3,9},?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(${MONTH})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{2}:?\d{2}))?$`,
+  String.raw`^(?:([A-Za-z]{3,9}),?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(${MONTH})\.?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}|(?:GMT|UTC)[+-]\d{2}:?\d{2}))?$`,
   'i',
 );
 // `16/10/2018`, `16-10-2018 14:30`, `16.10.2018`: day first, as Arabic publishers write it; `2018/10/16`.
@@ -94,7 +102,7 @@ const NUMERIC_DMY = new RegExp(String.raw`^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})` +
 const NUMERIC_YMD = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})` + NUMERIC_TIME, 'i');
 // `September 25, 2023`, `Sep 25 2023 10:00 GMT`
 const MONTH_DAY_YEAR =
-  /^(?:[A-Za-z]{3,9},?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}))?$/i;
+  /^(?:([A-Za-z]{3,9}),?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s+([A-Za-z]+|[+-]\d{2}:?\d{2}))?$/i;
 
 /**
  * The first Unix time read as a date: 2 January 1970. Feeds write 0 (or -1) for "no date", and 0 in the
@@ -157,23 +165,42 @@ function monthOf(phrase: string, notes: string[]): number | undefined {
  * is not a date we can read with certainty. `notes` gets what a warning should say beyond "unreadable".
  */
 export function parseDate(input: string, notes: string[] = []): string | null {
-  const clean = normalizeArabic(input).replace(/،/g, ',').replace(ARABIC_WEEKDAY, '');
+  const normal = normalizeArabic(input).replace(/،/g, ',');
+  const arabicWeekday = ARABIC_WEEKDAY.exec(normal);
+  const clean = arabicWeekday ? normal.slice(arabicWeekday[0].length) : normal;
   const text = twentyFourHour(clean.replace(ARABIC_GMT, ' GMT').replace(AD, '$1').replace(TIME_SEPARATOR, ' '));
   if (text === null || text === '') return null;
+  const written = readWritten(text, notes);
+  if (written === null) return null;
+  const date = build(...written.parts);
+  const weekday = arabicWeekday?.[1] ?? written.weekday;
+  if (date !== null && weekday !== undefined) checkWeekday(weekday, written.parts, notes);
+  return date;
+}
 
+/** A date's parts as written, in `build`'s order, with the English weekday named before it, if any. */
+interface Written {
+  parts: Parameters<typeof build>;
+  weekday?: string;
+}
+
+function readWritten(text: string, notes: string[]): Written | null {
   const iso = ISO.exec(text);
   if (iso) {
     const offset = parseZone(iso[7]);
     if (offset === undefined) return null;
-    return build(+iso[1]!, +iso[2]!, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), offset);
+    return { parts: [+iso[1]!, +iso[2]!, +iso[3]!, +(iso[4] ?? 0), +(iso[5] ?? 0), +(iso[6] ?? 0), offset] };
   }
 
   const dmy = DAY_MONTH_YEAR.exec(text);
   if (dmy) {
-    const month = monthOf(dmy[2]!, notes);
-    const offset = parseZone(dmy[7]);
+    const month = monthOf(dmy[3]!, notes);
+    const offset = parseZone(dmy[8]);
     if (month === undefined || offset === undefined) return null;
-    return build(+dmy[3]!, month, +dmy[1]!, +(dmy[4] ?? 0), +(dmy[5] ?? 0), +(dmy[6] ?? 0), offset);
+    return {
+      parts: [+dmy[4]!, month, +dmy[2]!, +(dmy[5] ?? 0), +(dmy[6] ?? 0), +(dmy[7] ?? 0), offset],
+      weekday: dmy[1],
+    };
   }
 
   const dayFirst = NUMERIC_DMY.exec(text);
@@ -182,15 +209,45 @@ export function parseDate(input: string, notes: string[] = []): string | null {
     const [year, day] = dayFirst ? [numeric[4], numeric[1]] : [numeric[1], numeric[4]];
     const offset = parseZone(numeric[8]);
     if (offset === undefined) return null;
-    return build(+year!, +numeric[3]!, +day!, +(numeric[5] ?? 0), +(numeric[6] ?? 0), +(numeric[7] ?? 0), offset);
+    return {
+      parts: [
+        +year!,
+        +numeric[3]!,
+        +day!,
+        +(numeric[5] ?? 0),
+        +(numeric[6] ?? 0),
+        +(numeric[7] ?? 0),
+        offset,
+      ],
+    };
   }
 
   const mdy = MONTH_DAY_YEAR.exec(text);
   if (mdy) {
-    const month = MONTHS.get(mdy[1]!);
-    const offset = parseZone(mdy[7]);
+    const month = MONTHS.get(mdy[2]!);
+    const offset = parseZone(mdy[8]);
     if (month === undefined || offset === undefined) return null;
-    return build(+mdy[3]!, month, +mdy[2]!, +(mdy[4] ?? 0), +(mdy[5] ?? 0), +(mdy[6] ?? 0), offset);
+    return {
+      parts: [+mdy[4]!, month, +mdy[3]!, +(mdy[5] ?? 0), +(mdy[6] ?? 0), +(mdy[7] ?? 0), offset],
+      weekday: mdy[1],
+    };
   }
   return null;
+}
+
+const weekdayName = (day: number): string =>
+  new Date(Date.UTC(2000, 0, 2 + day)).toLocaleString('en-US', { weekday: 'long', timeZone: 'UTC' });
+
+/**
+ * Notes a weekday that is not the date's (`Mon, 16 Oct 2018`: a Tuesday). The date is kept, as the more
+ * reliable of the two. The weekday is that of the date as written, not of the instant in UTC.
+ */
+function checkWeekday(weekday: string, [year, month, day]: Written['parts'], notes: string[]): void {
+  const named = WEEKDAYS.get(weekday);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (named === undefined || named === date.getUTCDay()) return;
+  const ymd = date.toISOString().slice(0, 10);
+  notes.push(
+    `its weekday is wrong: ${ymd} was a ${weekdayName(date.getUTCDay())}, not a ${weekdayName(named)}`,
+  );
 }

@@ -178,6 +178,14 @@ describe('parseJsonl', () => {
     expect(warnings).toEqual([{ file: 'a.jsonl', line: 3, message: 'unreadable date "9000000000000000": article kept undated' }]);
   });
 
+  it('keeps a date whose weekday is wrong, and warns', () => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date: 'الاثنين، 16 أكتوبر 2018' }), 'a.jsonl');
+    expect(records[0]!.date).toBe('2018-10-16T00:00:00.000Z');
+    expect(warnings.map((w) => w.message)).toEqual([
+      'date "الاثنين، 16 أكتوبر 2018" (its weekday is wrong: 2018-10-16 was a Tuesday, not a Monday): date kept',
+    ]);
+  });
+
   it('keeps undated, with a warning, an article whose Unix time is 0 or negative (a feed\'s "no date")', () => {
     const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date: 0 }, { ...GOOD, id: 'g2', date: -1 }), 'a.jsonl');
     expect(records.map((r) => r.date)).toEqual([null, null]);

@@ -194,6 +194,7 @@ export function finishRecord(
     date = parseDate(fields.date, notes);
     const why = notes.length > 0 ? ` (${notes.join('; ')})` : '';
     if (date === null) warn(`unreadable date ${quote(fields.date)}${why}: article kept undated`);
+    else if (why !== '') warn(`date ${quote(fields.date)}${why}: date kept`);
   }
 
   const picture = readImage(fields.image);
