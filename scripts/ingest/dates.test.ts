@@ -43,6 +43,36 @@ describe('parseDate', () => {
     ['16/10/2018 | 9:05 م', '2018-10-16T21:05:00.000Z'],
     ['16 أكتوبر 2018 - 12:30 بتوقيت غرينتش', '2018-10-16T12:30:00.000Z'],
     ['16/10/2018 14:30 ت.غ', '2018-10-16T14:30:00.000Z'],
+    // Spelt as newsrooms spell them: the Levantine months without «ال», ى for ي, a hamza or not, tatweel,
+    // tashkeel, invisible marks from copied text.
+    ['16 تشرين أول 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 كانون ثاني 2018', '2018-01-16T00:00:00.000Z'],
+    ['16 كانون أول 2018', '2018-12-16T00:00:00.000Z'],
+    ['16 تشرين ثاني 2018', '2018-11-16T00:00:00.000Z'],
+    ['16 تشرين الثانى 2018', '2018-11-16T00:00:00.000Z'],
+    ['16 كانون الثانى 2018', '2018-01-16T00:00:00.000Z'],
+    ['16 إكتوبر 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 أكتوبــر 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 أُكْتُوبَر 2018', '2018-10-16T00:00:00.000Z'],
+    ['\u200f16 أكتوبر 2018\u200f', '2018-10-16T00:00:00.000Z'],
+    ['الإثنين، 15 أكتوبر 2018', '2018-10-15T00:00:00.000Z'],
+    ['الجمعة 19 أكتوبر 2018 9:05 مساءً', '2018-10-19T21:05:00.000Z'],
+    // The press's two names for one month (AFP's `16 أكتوبر/تشرين الأول 2018`), either first, slash or dash.
+    ['16 أكتوبر/تشرين الأول 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 تشرين الأول/أكتوبر 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 أكتوبر / تشرين الأول 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 تشرين الأول - أكتوبر 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 أكتوبر-تشرين أول 2018', '2018-10-16T00:00:00.000Z'],
+    ['16 جوان/يونيو 2018', '2018-06-16T00:00:00.000Z'],
+    ['الثلاثاء 16 يناير/كانون الثاني 2018 - 12:30', '2018-01-16T12:30:00.000Z'],
+    // A time after «الساعة» («على الساعة» in the Maghreb), on either clock.
+    ['16 أكتوبر 2018 الساعة 12:30', '2018-10-16T12:30:00.000Z'],
+    ['16 أكتوبر 2018 الساعة 12:30 مساءً', '2018-10-16T12:30:00.000Z'],
+    ['16 أكتوبر 2018 الساعة 9:05 مساءً', '2018-10-16T21:05:00.000Z'],
+    ['16 أكتوبر 2018 - الساعة 9:05 صباحاً', '2018-10-16T09:05:00.000Z'],
+    ['16 أكتوبر 2018، الساعة 12:30 ص', '2018-10-16T00:30:00.000Z'],
+    ['16/10/2018 الساعة 14:30', '2018-10-16T14:30:00.000Z'],
+    ['16 شتنبر 2018 على الساعة 14:30', '2018-09-16T14:30:00.000Z'],
   ])('reads %j', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
   });
@@ -64,8 +94,73 @@ describe('parseDate', () => {
     ['31/02/2018'],
     ['7 صفر 1440 هـ'],
     ['السبت'],
+    ['7 صفر 1440'],
+    // A day the month does not have, and «تشرين» or «كانون» alone (which of the two?).
+    ['32 أكتوبر 2018'],
+    ['30 فبراير 2019'],
+    ['29 شباط 2019'],
+    ['16 تشرين 2018'],
+    ['16 كانون 2018'],
+    ['16 أكتوبر 2018 الساعة'],
+    ['الساعة 12:30'],
+    ['16 أكتوبر 2018 الساعة 13:30 صباحاً'],
+    // Two month names that disagree, or one that is not a month.
+    ['16 أكتوبر/تشرين الثاني 2018'],
+    ['16 تشرين الأول - نوفمبر 2018'],
+    ['16 أكتوبر/صفر 2018'],
+    ['16 أكتوبر/ 2018'],
   ])('refuses %j rather than guess', (input) => {
     expect(parseDate(input)).toBeNull();
+  });
+
+  it('says why it refuses a date whose two month names disagree', () => {
+    const notes: string[] = [];
+    expect(parseDate('16 أكتوبر/تشرين الثاني 2018', notes)).toBeNull();
+    expect(notes).toEqual(['its two month names disagree: October, November']);
+  });
+
+  it.each([
+    ['Mon, 16 Oct 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
+    ['Monday, October 16, 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
+    ['الاثنين، 16 أكتوبر 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
+    ['يوم الإثنين 16/10/2018 - 12:30', '2018-10-16T12:30:00.000Z', 'Monday'],
+    ['السبت 2018-10-16', '2018-10-16T00:00:00.000Z', 'Saturday'],
+  ])('keeps %j, whose weekday is wrong, and notes it', (input, expected, named) => {
+    const notes: string[] = [];
+    expect(parseDate(input, notes)).toBe(expected);
+    expect(notes).toEqual([`its weekday is wrong: 2018-10-16 was a Tuesday, not a ${named}`]);
+  });
+
+  it.each([
+    ['Tue, 16 Oct 2018'],
+    ['Tuesday, October 16, 2018'],
+    // The weekday of the date as written, not of the instant in UTC (the 17th).
+    ['Tue, 16 Oct 2018 23:30 -0500'],
+    ['الثلاثاء 16 تشرين أول 2018 الساعة 11:30 مساءً -05:00'],
+  ])('notes nothing of %j, whose weekday is right', (input) => {
+    const notes: string[] = [];
+    expect(parseDate(input, notes)).not.toBeNull();
+    expect(notes).toEqual([]);
+  });
+
+  // Every month as each country's newsrooms name it: Egypt and the Gulf, the Levant and Iraq, Algeria and
+  // Tunisia, Morocco, with the other spellings seen in print.
+  it.each([
+    [1, 'يناير|كانون الثاني|كانون الثانى|كانون ثاني|جانفي'],
+    [2, 'فبراير|شباط|فيفري'],
+    [3, 'مارس|آذار|اذار'],
+    [4, 'أبريل|ابريل|إبريل|نيسان|أفريل|افريل'],
+    [5, 'مايو|أيار|ايار|مايس|ماي'],
+    [6, 'يونيو|يونيه|حزيران|جوان'],
+    [7, 'يوليو|يوليه|تموز|جويلية|جويليه|يوليوز'],
+    [8, 'أغسطس|اغسطس|آب|اب|أوت|اوت|غشت'],
+    [9, 'سبتمبر|أيلول|ايلول|شتنبر'],
+    [10, 'أكتوبر|اكتوبر|إكتوبر|تشرين الأول|تشرين الاول|تشرين أول'],
+    [11, 'نوفمبر|تشرين الثاني|تشرين الثانى|تشرين ثاني|نونبر'],
+    [12, 'ديسمبر|كانون الأول|كانون الاول|كانون أول|دجنبر'],
+  ])('reads month %i by each of its names', (month, names) => {
+    const expected = `2018-${String(month).padStart(2, '0')}-16T00:00:00.000Z`;
+    for (const name of names.split('|')) expect(parseDate(`16 ${name} 2018`), name).toBe(expected);
   });
 });
 
@@ -73,14 +168,18 @@ describe('unixTime', () => {
   it.each([
     [1539691200, '2018-10-16T12:00:00.000Z'],
     [1539691200999, '2018-10-16T12:00:00.000Z'],
-    [0, '1970-01-01T00:00:00.000Z'],
+    [86_400, '1970-01-02T00:00:00.000Z'],
   ])('reads %j', (input, expected) => {
     expect(unixTime(input)).toBe(expected);
   });
 
-  it.each([[9e15], [-3e9], [Number.NaN], [Infinity]])('refuses %j', (input) => {
-    expect(unixTime(input)).toBeNull();
-  });
+  // 0 and -1 are how feeds say "no date"; ±14 hours is 0 written in some server's zone.
+  it.each([[9e15], [-3e9], [Number.NaN], [Infinity], [0], [-1], [-10_800], [50_400], [86_399], [-1e12]])(
+    'refuses %j',
+    (input) => {
+      expect(unixTime(input)).toBeNull();
+    },
+  );
 });
 
 describe('parseDate on any text', () => {

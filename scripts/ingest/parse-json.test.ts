@@ -160,6 +160,15 @@ describe('parseJsonl', () => {
     expect(warnings).toEqual([{ file: 'a.jsonl', line: 1, message: expect.stringContaining('last Tuesday') }]);
   });
 
+  it('says why it keeps undated an article whose date names two different months', () => {
+    const date = '16 أكتوبر/تشرين الثاني 2018';
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date }), 'a.jsonl');
+    expect(records[0]!.date).toBeNull();
+    expect(warnings.map((w) => w.message)).toEqual([
+      'unreadable date "16 أكتوبر/تشرين الثاني 2018" (its two month names disagree: October, November): article kept undated',
+    ]);
+  });
+
   it('reads a Unix time given as a number, in seconds or milliseconds, and warns on one out of range', () => {
     const { records, warnings } = parseJsonl(
       jsonl({ ...GOOD, date: 1539691200 }, { ...GOOD, id: 'g2', date: undefined, publishedAt: 1539691200123 }, { ...GOOD, id: 'g3', date: 9e15 }),
@@ -167,6 +176,23 @@ describe('parseJsonl', () => {
     );
     expect(records.map((r) => r.date)).toEqual(['2018-10-16T12:00:00.000Z', '2018-10-16T12:00:00.000Z', null]);
     expect(warnings).toEqual([{ file: 'a.jsonl', line: 3, message: 'unreadable date "9000000000000000": article kept undated' }]);
+  });
+
+  it('keeps a date whose weekday is wrong, and warns', () => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date: 'الاثنين، 16 أكتوبر 2018' }), 'a.jsonl');
+    expect(records[0]!.date).toBe('2018-10-16T00:00:00.000Z');
+    expect(warnings.map((w) => w.message)).toEqual([
+      'date "الاثنين، 16 أكتوبر 2018" (its weekday is wrong: 2018-10-16 was a Tuesday, not a Monday): date kept',
+    ]);
+  });
+
+  it('keeps undated, with a warning, an article whose Unix time is 0 or negative (a feed\'s "no date")', () => {
+    const { records, warnings } = parseJsonl(jsonl({ ...GOOD, date: 0 }, { ...GOOD, id: 'g2', date: -1 }), 'a.jsonl');
+    expect(records.map((r) => r.date)).toEqual([null, null]);
+    expect(warnings).toEqual([
+      { file: 'a.jsonl', line: 1, message: 'unreadable date "0": article kept undated' },
+      { file: 'a.jsonl', line: 2, message: 'unreadable date "-1": article kept undated' },
+    ]);
   });
 
   it('strips feed boilerplate from the body into readAlso and tags', () => {

@@ -90,7 +90,7 @@ describe('parseTxt', () => {
   });
 
   it('reads a date line as an Arab news site prints it: weekday, month name, time with «م»', () => {
-    const text = ['عنوان', 'تاريخ النشر: الخميس، 3 جويلية 2019 - 09:15 م', 'نص الخبر.'].join('\n');
+    const text = ['عنوان', 'تاريخ النشر: الأربعاء، 3 جويلية 2019 - 09:15 م', 'نص الخبر.'].join('\n');
     const { records, warnings } = parseTxt(bytes(text), 'x.txt');
     expect(records[0]!.date).toBe('2019-07-03T21:15:00.000Z');
     expect(warnings).toEqual([]);

@@ -190,8 +190,11 @@ export function finishRecord(
   };
   let date: string | null = null;
   if (fields.date !== null && fields.date.trim() !== '') {
-    date = parseDate(fields.date);
-    if (date === null) warn(`unreadable date ${quote(fields.date)}: article kept undated`);
+    const notes: string[] = [];
+    date = parseDate(fields.date, notes);
+    const why = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+    if (date === null) warn(`unreadable date ${quote(fields.date)}${why}: article kept undated`);
+    else if (why !== '') warn(`date ${quote(fields.date)}${why}: date kept`);
   }
 
   const picture = readImage(fields.image);
