@@ -62,7 +62,7 @@ import {
 /** Bad usage or unreadable input: the CLI exits with 2. */
 export class InputError extends Error {}
 
-const EXTENSIONS = new Set(['.txt', '.jsonl', '.json']);
+const EXTENSIONS = new Set(['.txt', '.jsonl', '.ndjson', '.json']);
 const TAXONOMY_NAME = 'taxonomy.json';
 
 /**
@@ -108,13 +108,13 @@ export async function collectInputFiles(inputs: readonly string[], exclude: read
 }
 
 /**
- * Parses one file by its extension (`.txt`, `.jsonl`, `.json`), handing each record to `keep` as it is
- * parsed. A `.jsonl` file is streamed (any size); a `.json` array or a `.txt` file is read whole, as neither
+ * Parses one file by its extension (`.txt`, `.jsonl` or `.ndjson`, `.json`), handing each record to `keep`
+ * as it is parsed. A JSON Lines file is streamed (any size); a `.json` array or a `.txt` file is read whole, as neither
  * is a format a large archive comes in (a JSON array cannot be parsed in pieces by `JSON.parse`).
  */
 export async function parseFile(file: string, name: string, keep: KeepRecord = (record) => record): Promise<ParseResult> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.jsonl' && ext !== '.json' && ext !== '.txt') {
+  if (!EXTENSIONS.has(ext)) {
     return { records: [], rejections: [{ file: name, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
   }
   try {
@@ -124,7 +124,7 @@ export async function parseFile(file: string, name: string, keep: KeepRecord = (
     let whole: Buffer | undefined;
     const read = async () => (whole ??= legacy ? fromWindows1256(await readFile(file)) : await readFile(file));
     let parsed: ParseResult;
-    if (ext === '.jsonl') {
+    if (ext === '.jsonl' || ext === '.ndjson') {
       parsed = legacy ? parseJsonl(await read(), name, keep) : await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
       // Not one line was an article: perhaps articles pretty-printed over several lines.
       if (parsed.records.length === 0 && parsed.rejections.length > 1) parsed = parseJsonObjects(await read(), name, keep) ?? parsed;
