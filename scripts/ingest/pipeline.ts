@@ -4,7 +4,15 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
-import { fromWindows1256, isWindows1256, SNIFF_BYTES, WINDOWS_1256_WARNING } from './legacy-encoding.ts';
+import {
+  fromUtf16,
+  fromWindows1256,
+  isWindows1256,
+  SNIFF_BYTES,
+  utf16Bom,
+  utf16Warning,
+  WINDOWS_1256_WARNING,
+} from './legacy-encoding.ts';
 import { parseJsonArray, parseJsonl, parseJsonlStream, parseJsonObjects, type KeepRecord } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import { withBodyOf, type ParseResult, type RawRecord, type Rejection, type Warning } from './record.ts';
@@ -118,14 +126,24 @@ export async function parseFile(file: string, name: string, keep: KeepRecord = (
     return { records: [], rejections: [{ file: name, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
   }
   try {
-    // A file in the legacy Arabic code page is read whole and decoded; any other is UTF-8, a `.jsonl` streamed.
-    const legacy = isWindows1256(await firstBytes(file, SNIFF_BYTES));
+    // A file in UTF-16 or the legacy Arabic code page is read whole and decoded; any other is UTF-8, a
+    // JSON Lines file streamed.
+    const sample = await firstBytes(file, SNIFF_BYTES);
+    const utf16 = utf16Bom(sample);
+    const legacy = utf16 === null && isWindows1256(sample);
     // The whole file, read once however many parses need it.
     let whole: Buffer | undefined;
+    if (utf16) {
+      whole = fromUtf16(await readFile(file), utf16) ?? undefined;
+      if (!whole) {
+        const reason = `not valid ${utf16.toUpperCase()}, which its byte order mark announces: the whole file was skipped`;
+        return { records: [], rejections: [{ file: name, line: 1, reason }], warnings: [] };
+      }
+    }
     const read = async () => (whole ??= legacy ? fromWindows1256(await readFile(file)) : await readFile(file));
     let parsed: ParseResult;
     if (ext === '.jsonl' || ext === '.ndjson') {
-      parsed = legacy ? parseJsonl(await read(), name, keep) : await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
+      parsed = whole || legacy ? parseJsonl(await read(), name, keep) : await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
       // Not one line was an article: perhaps articles pretty-printed over several lines.
       if (parsed.records.length === 0 && parsed.rejections.length > 1) parsed = parseJsonObjects(await read(), name, keep) ?? parsed;
     } else {
@@ -134,6 +152,7 @@ export async function parseFile(file: string, name: string, keep: KeepRecord = (
       parsed.records = parsed.records.map(keep);
     }
     if (legacy) parsed.warnings.unshift({ file: name, line: 1, message: WINDOWS_1256_WARNING });
+    if (utf16) parsed.warnings.unshift({ file: name, line: 1, message: utf16Warning(utf16) });
     return parsed;
   } catch (error) {
     throw new InputError(`cannot read "${file}": ${(error as Error).message}`);
