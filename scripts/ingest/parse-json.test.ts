@@ -258,6 +258,36 @@ describe('parseJsonArray', () => {
     expect(lines.warnings).toEqual([{ file: 'a.json', line: 1, message: expect.stringContaining('one after another') }]);
   });
 
+  it.each(['articles', 'items', 'data', 'posts', 'results'])(
+    'reads the articles of an object that wraps them in its %j field, at their lines, with a warning',
+    (field) => {
+      const text = `{\n  "total": 2,\n  "${field}": [\n    ${JSON.stringify(GOOD)},\n    {"title": "عنوان", "body": ""},\n    ${JSON.stringify({ ...GOOD, id: 'g2' })}\n  ],\n  "meta": {"page": [1]}\n}`;
+      const { records, rejections, warnings } = parseJsonArray(bytes(text), 'a.json');
+      expect(records.map((r) => [r.line, r.id])).toEqual([
+        [4, 'g1'],
+        [6, 'g2'],
+      ]);
+      expect(rejections).toEqual([{ file: 'a.json', line: 5, reason: 'body is empty' }]);
+      expect(warnings).toEqual([
+        {
+          file: 'a.json',
+          line: 1,
+          message: `articles read from the "${field}" field of the object the file holds`,
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    ['an article with a list of tags', { ...GOOD, tags: ['اقتصاد'] }],
+    ['an object with two lists', { a: [GOOD], b: [GOOD] }],
+    ['an object whose list holds texts', { body: 'نص', tags: ['اقتصاد'] }],
+  ])('reads %s as one article, not as a wrapper', (_kind, value) => {
+    expect(parseJsonArray(bytes(JSON.stringify(value)), 'a.json').warnings[0]!.message).toContain(
+      'one article',
+    );
+  });
+
   it('reads an array after a byte order mark', () => {
     const { records, rejections } = parseJsonArray(bytes(`\uFEFF[${JSON.stringify(GOOD)}]`), 'a.json');
     expect(rejections).toEqual([]);

@@ -1,6 +1,6 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { jsonErrorMessage } from './json-error.ts';
-import { finishRecord, jsonFields, type ParseResult, type RawRecord } from './record.ts';
+import { finishRecord, jsonFields, quote, type ParseResult, type RawRecord } from './record.ts';
 
 /**
  * `.jsonl` (one article per line) and `.json` (an array of articles). Each bad line or element is
@@ -398,12 +398,43 @@ function brokenValueError(text: string, value: TopValue, resume: number, cause: 
   return jsonErrorMessage(cause, text, value.start, value.end);
 }
 
-/** The 1-based line where each top-level element of a JSON array starts. */
-export function elementLines(text: string): number[] {
+/**
+ * The field of an object that wraps a file's articles (`{"articles": […]}`, `{"items": […]}`, `{"data":
+ * […]}`): its one field whose value is a list, a list of objects, when it has no title of its own (then it
+ * is one article). Null for any other value.
+ */
+function wrappingField(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'title' in value) return null;
+  const lists = Object.entries(value).filter(([, v]) => Array.isArray(v));
+  if (lists.length !== 1) return null;
+  const [field, list] = lists[0] as [string, unknown[]];
+  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return list.length > 0 && list.every(isObject) ? field : null;
+}
+
+/** Just after the `[` of the one list-valued field of the object `text` holds (`wrappingField`). */
+function fieldArrayStart(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' && depth === 1) return i + 1;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return text.length;
+}
+
+/** The 1-based line where each top-level element of a JSON array starts (`from`: just after its `[`). */
+export function elementLines(text: string, from = text.indexOf('[') + 1): number[] {
   const starts = lineStarts(text);
   const lines: number[] = [];
   for (
-    let value = nextValue(text, text.indexOf('[') + 1, true);
+    let value = nextValue(text, from, true);
     value !== null && !('close' in value);
     value = nextValue(text, value.end, true)
   ) {
@@ -429,6 +460,15 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
     value = JSON.parse(text);
   } catch (error) {
     return parseBrokenArray(text, file, jsonErrorMessage(error, text), result);
+  }
+  const field = wrappingField(value);
+  if (field !== null) {
+    const message = `articles read from the ${quote(field)} field of the object the file holds`;
+    result.warnings.push({ file, line: 1, message });
+    const list = (value as Record<string, unknown[]>)[field]!;
+    const lines = elementLines(text, fieldArrayStart(text));
+    list.forEach((element, index) => addRecord(result, file, lines[index] ?? 1, element));
+    return result;
   }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     result.warnings.push({ file, line: 1, message: ONE_OBJECT });
