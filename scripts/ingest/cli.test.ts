@@ -135,6 +135,16 @@ describe('ingest CLI', () => {
     expect(json.undecidedKeywordRuns).toEqual([{ label: 'روسيا تصعد', lines: 1 }]);
   }, 30_000);
 
+  it('prints a rejection that quotes terminal escapes from the input with them escaped', async () => {
+    const hostile = path.join(root, 'hostile');
+    await mkdir(hostile);
+    await writeFile(path.join(hostile, 'a.jsonl'), '\u001b]0;PWNED\u0007\u001b[2J\n');
+    const result = await run(['--no-search', '--out', path.join(root, 'out-hostile'), '--taxonomy', taxonomy, hostile]);
+    expect(result.stderr).toMatch(/a\.jsonl:1: not valid JSON \(.*\\u001b\]0;PWNED\\u0007/);
+    // eslint-disable-next-line no-control-regex
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  }, 30_000);
+
   it.each([
     ['an unknown option', ['--frobnicate']],
     ['a missing input', ['--no-search', '--taxonomy', taxonomy, '/nonexistent/articles']],

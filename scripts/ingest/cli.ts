@@ -15,6 +15,7 @@ import { access, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LockedError } from './lock.ts';
+import { printable } from './record.ts';
 import {
   DEFAULT_CACHE_DIR,
   InputError,
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
       cacheDir: args.values.cache,
       strict: args.values.strict,
       onProgress: progressBar(),
-      onWarning: (message) => process.stderr.write(`ingest: warning: ${message}\n`),
+      onWarning: (message) => process.stderr.write(`ingest: warning: ${printable(message)}\n`),
       timings,
     });
   } catch (error) {
@@ -107,12 +108,16 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const { rejections, warnings } = result;
-  for (const r of rejections.slice(0, SHOWN_REJECTIONS)) process.stderr.write(`${r.file}:${r.line}: ${r.reason}\n`);
+  for (const r of rejections.slice(0, SHOWN_REJECTIONS))
+    process.stderr.write(printable(`${r.file}:${r.line}: ${r.reason}`) + '\n');
   if (rejections.length > SHOWN_REJECTIONS) {
     process.stderr.write(`… and ${rejections.length - SHOWN_REJECTIONS} more rejected\n`);
   }
   if (warnings.length > 0) {
-    process.stderr.write(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}${args.values.report ? ` (see ${args.values.report})` : ''}; first: ${warnings[0]!.file}:${warnings[0]!.line}: ${warnings[0]!.message}\n`);
+    const first = printable(`${warnings[0]!.file}:${warnings[0]!.line}: ${warnings[0]!.message}`);
+    process.stderr.write(
+      `${warnings.length} warning${warnings.length === 1 ? '' : 's'}${args.values.report ? ` (see ${args.values.report})` : ''}; first: ${first}\n`,
+    );
   }
   if (args.values.report) {
     try {

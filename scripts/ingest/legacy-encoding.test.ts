@@ -1,7 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromWindows1256, isWindows1256, WINDOWS_1256_WARNING } from './legacy-encoding.ts';
+import {
+  fromWindows1256,
+  isWindows1256,
+  utf16Bom,
+  utf16Warning,
+  WINDOWS_1256_WARNING,
+} from './legacy-encoding.ts';
 import { parseFile } from './pipeline.ts';
 import { tempDirs } from '../temp-dirs.ts';
 
@@ -65,5 +71,59 @@ describe('a file in Windows-1256', () => {
       ['w2', ARTICLE.title],
     ]);
     expect(warnings).toEqual([{ file: 'old.jsonl', line: 1, message: WINDOWS_1256_WARNING }]);
+  });
+});
+
+describe('a file in UTF-16 with a byte order mark', () => {
+  const text = `${JSON.stringify(ARTICLE)}\r\n${JSON.stringify({ ...ARTICLE, id: 'w2' })}\r\n`;
+  /** What Windows PowerShell's `>` writes: a byte order mark, then UTF-16. */
+  const utf16 = (bigEndian: boolean): Buffer => {
+    const little = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    return bigEndian ? Buffer.from(little).swap16() : little;
+  };
+
+  it.each([
+    ['little-endian', false, 'utf-16le'],
+    ['big-endian', true, 'utf-16be'],
+  ] as const)(
+    'is read when %s, every article kept, with one warning naming it',
+    async (_kind, bigEndian, encoding) => {
+      const file = path.join(temp('utf16-'), 'out.jsonl');
+      writeFileSync(file, utf16(bigEndian));
+      expect(utf16Bom(utf16(bigEndian))).toBe(encoding);
+      const { records, rejections, warnings } = await parseFile(file, 'out.jsonl');
+      expect(rejections).toEqual([]);
+      expect(records.map((r) => [r.id, r.title])).toEqual([
+        ['w1', ARTICLE.title],
+        ['w2', ARTICLE.title],
+      ]);
+      expect(warnings).toEqual([{ file: 'out.jsonl', line: 1, message: utf16Warning(encoding) }]);
+      expect(utf16Warning(encoding)).toMatch(/UTF-16 (little|big)-endian/);
+    },
+  );
+
+  it('is read as a .json array too', async () => {
+    const file = path.join(temp('utf16-'), 'out.json');
+    writeFileSync(file, Buffer.from(`\uFEFF${JSON.stringify([ARTICLE])}`, 'utf16le'));
+    const { records, rejections } = await parseFile(file, 'out.json');
+    expect(rejections).toEqual([]);
+    expect(records.map((r) => r.id)).toEqual(['w1']);
+  });
+
+  it('is rejected whole when it is not valid UTF-16', async () => {
+    const file = path.join(temp('utf16-'), 'bad.jsonl');
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from('\uFEFF{"title"', 'utf16le'), Buffer.from([0x00, 0xdc, 0x41, 0x00])]),
+    );
+    expect(await parseFile(file, 'bad.jsonl')).toEqual({
+      records: [],
+      rejections: [{ file: 'bad.jsonl', line: 1, reason: expect.stringMatching(/^not valid UTF-16LE/) }],
+      warnings: [],
+    });
+  });
+
+  it('leaves UTF-8 with its own byte order mark alone', () => {
+    expect(utf16Bom(Buffer.from(`\uFEFF${text}`))).toBeNull();
   });
 });

@@ -1,4 +1,7 @@
 /**
+ * Text in an encoding other than UTF-8, recognised from a file's first bytes so that such a file is read
+ * rather than rejected line by line: UTF-16 after its byte order mark, and Arabic in Windows-1256.
+ *
  * Arabic text in Windows-1256, the legacy Arabic code page that older newsroom systems and archives still
  * export, recognised so that such a file is read rather than rejected line by line as invalid UTF-8.
  *
@@ -45,3 +48,28 @@ export function fromWindows1256(bytes: Uint8Array): Buffer {
 
 /** The warning a file read this way carries (at its line 1). */
 export const WINDOWS_1256_WARNING = 'read as Windows-1256 (the legacy Arabic code page), not UTF-8: save it as UTF-8 to be sure';
+
+export type Utf16 = 'utf-16le' | 'utf-16be';
+
+/**
+ * The UTF-16 a file's byte order mark announces (FF FE little-endian, FE FF big-endian: what Windows
+ * PowerShell 5's `>` and `Out-File` write), or null. Neither pair can begin UTF-8 text.
+ */
+export function utf16Bom(sample: Uint8Array): Utf16 | null {
+  if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf-16le';
+  if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** A UTF-16 file's bytes as UTF-8, without the byte order mark; null when they are not valid UTF-16. */
+export function fromUtf16(bytes: Uint8Array, encoding: Utf16): Buffer | null {
+  try {
+    return Buffer.from(new TextDecoder(encoding, { fatal: true }).decode(bytes), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The warning a file read as UTF-16 carries (at its line 1). */
+export const utf16Warning = (encoding: Utf16): string =>
+  `read as UTF-16 ${encoding === 'utf-16le' ? 'little' : 'big'}-endian (its byte order mark says so), not UTF-8: save it as UTF-8 to be sure`;

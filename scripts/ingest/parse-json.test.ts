@@ -263,7 +263,7 @@ describe('parseJsonArray', () => {
   });
 
   it('rejects text after the array at its line, keeps a string left open to the end as one bad article', () => {
-    const after = parseJsonArray(bytes(`[${JSON.stringify(GOOD)}]\n\n{"stray": true}`), 'a.json');
+    const after = parseJsonArray(bytes(`[${JSON.stringify(GOOD)}]\n\n"stray"`), 'a.json');
     expect(after.records).toHaveLength(1);
     expect(after.rejections).toEqual([{ file: 'a.json', line: 3, reason: expect.stringContaining('after the end of the array') }]);
     const open = parseJsonArray(bytes(`[\n${JSON.stringify(GOOD)},\n{"title": "بلا نهاية,\n"body": "x"}\n]`), 'a.json');
@@ -284,6 +284,36 @@ describe('parseJsonArray', () => {
     expect(lines.warnings).toEqual([{ file: 'a.json', line: 1, message: expect.stringContaining('one after another') }]);
   });
 
+  it.each(['articles', 'items', 'data', 'posts', 'results'])(
+    'reads the articles of an object that wraps them in its %j field, at their lines, with a warning',
+    (field) => {
+      const text = `{\n  "total": 2,\n  "${field}": [\n    ${JSON.stringify(GOOD)},\n    {"title": "عنوان", "body": ""},\n    ${JSON.stringify({ ...GOOD, id: 'g2' })}\n  ],\n  "meta": {"page": [1]}\n}`;
+      const { records, rejections, warnings } = parseJsonArray(bytes(text), 'a.json');
+      expect(records.map((r) => [r.line, r.id])).toEqual([
+        [4, 'g1'],
+        [6, 'g2'],
+      ]);
+      expect(rejections).toEqual([{ file: 'a.json', line: 5, reason: 'body is empty' }]);
+      expect(warnings).toEqual([
+        {
+          file: 'a.json',
+          line: 1,
+          message: `articles read from the "${field}" field of the object the file holds`,
+        },
+      ]);
+    },
+  );
+
+  it.each([
+    ['an article with a list of tags', { ...GOOD, tags: ['اقتصاد'] }],
+    ['an object with two lists', { a: [GOOD], b: [GOOD] }],
+    ['an object whose list holds texts', { body: 'نص', tags: ['اقتصاد'] }],
+  ])('reads %s as one article, not as a wrapper', (_kind, value) => {
+    expect(parseJsonArray(bytes(JSON.stringify(value)), 'a.json').warnings[0]!.message).toContain(
+      'one article',
+    );
+  });
+
   it('reads an array after a byte order mark', () => {
     const { records, rejections } = parseJsonArray(bytes(`\uFEFF[${JSON.stringify(GOOD)}]`), 'a.json');
     expect(rejections).toEqual([]);
@@ -292,6 +322,155 @@ describe('parseJsonArray', () => {
 
   it('finds element lines past strings holding brackets and escaped quotes', () => {
     expect(elementLines('[{"a": "]\\" ,"},\n{"b": [1,\n2]}, 3\n]')).toEqual([1, 2, 3]);
+  });
+});
+
+describe('parseJsonArray on an array one article breaks', () => {
+  const line = (i: number, body = '"نص"') => `{"id":"j${i}","title":"عنوان ${i}","body":${body}}`;
+  const article = (i: number, body = '"نص"') => `${line(i, body)}${i < 6 ? ',' : ''}`;
+  const articles = (broken: string) =>
+    ['[', ...[1, 2, 3, 4, 5, 6].map((i) => (i === 3 ? broken : article(i))), ']'].join('\n');
+  const kept = (text: string) => parseJsonArray(bytes(text), 'a.json');
+
+  it.each([
+    ['a quote left open', article(3, '"نص مفتوح,"date":"2018-10-16"')],
+    ['its closing brace missing', article(3).replace('}', '')],
+    ['a colon missing', article(3).replace('"title":', '"title"')],
+    ['a stray quote', article(3).replace('"نص"', '"نص""')],
+  ])('rejects the article with %s at its line and keeps every other', (_kind, broken) => {
+    const { records, rejections, warnings } = kept(articles(broken));
+    expect(records.map((r) => [r.line, r.id])).toEqual([
+      [2, 'j1'],
+      [3, 'j2'],
+      [5, 'j4'],
+      [6, 'j5'],
+      [7, 'j6'],
+    ]);
+    expect(rejections).toEqual([
+      {
+        file: 'a.json',
+        line: 4,
+        reason: expect.stringMatching(/^not valid JSON \(.* at line 4, column \d+\)$/),
+      },
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('says where in the article a missing closing brace was due', () => {
+    const { rejections } = kept(articles(article(3).replace('}', '')));
+    expect(rejections[0]!.reason).toBe(
+      `not valid JSON (Expected ',' or '}' after property value at line 4, column ${line(3).length})`,
+    );
+  });
+
+  it('keeps both articles a comma is missing between, and warns at the second', () => {
+    const { records, rejections, warnings } = kept(articles(line(3)));
+    expect(records.map((r) => r.id)).toEqual(['j1', 'j2', 'j3', 'j4', 'j5', 'j6']);
+    expect(rejections).toEqual([]);
+    expect(warnings).toEqual([{ file: 'a.json', line: 5, message: expect.stringContaining('no comma') }]);
+  });
+
+  it.each([
+    ['a quote left open', (json: string) => json.replace('"نص"', '"نص')],
+    ['its closing brace missing', (json: string) => json.replace(/\}$/, '')],
+  ])('recovers the same when articles are pretty-printed and one has %s', (_kind, breakIt) => {
+    const pretty = [1, 2, 3, 4].map((i) => JSON.stringify(JSON.parse(line(i)), null, 2).replace(/^/gm, '  '));
+    const { records, rejections } = kept(
+      `[\n${pretty.map((json, i) => (i === 1 ? breakIt(json) : json)).join(',\n')}\n]`,
+    );
+    expect(records.map((r) => [r.line, r.id])).toEqual([
+      [2, 'j1'],
+      [12, 'j3'],
+      [17, 'j4'],
+    ]);
+    expect(rejections).toEqual([
+      { file: 'a.json', line: 7, reason: expect.stringMatching(/^not valid JSON/) },
+    ]);
+  });
+
+  it('keeps the articles after a broken one on the same line', () => {
+    const { records, rejections } = kept(
+      `[${[1, 2, 3].map((i) => (i === 2 ? line(i).replace('}', '') : line(i))).join(',')}]`,
+    );
+    expect(records.map((r) => r.id)).toEqual(['j1', 'j3']);
+    expect(rejections).toEqual([
+      { file: 'a.json', line: 1, reason: expect.stringMatching(/^not valid JSON/) },
+    ]);
+  });
+
+  // Articles whose titles hold JSON's own punctuation, laid out as files are, one of them broken in one
+  // of the ways a hand edit breaks JSON: every article is kept or rejected at the line where it starts.
+  const layouts = {
+    'one a line': (elements: string[]) => `[\n${elements.join(',\n')}\n]`,
+    'pretty-printed': (elements: string[]) => `[\n${elements.join(',\n')}\n]`,
+    'on one line': (elements: string[]) => `[${elements.join(',')}]`,
+  };
+  const breaks: Record<string, (json: string, at: number) => string> = {
+    'a quote dropped': (json, at) => {
+      const quotes = [...json.matchAll(/"/g)].map((m) => m.index);
+      const cut = quotes[at % quotes.length]!;
+      return json.slice(0, cut) + json.slice(cut + 1);
+    },
+    'a quote added': (json, at) => {
+      const cut = 1 + (at % (json.length - 1));
+      return `${json.slice(0, cut)}"${json.slice(cut)}`;
+    },
+    'its closing brace dropped': (json) =>
+      json.slice(0, json.lastIndexOf('}')) + json.slice(json.lastIndexOf('}') + 1),
+    'a colon dropped': (json) => json.replace(':', ''),
+    'the comma after it dropped': (json) => `${json}<no comma>`,
+  };
+
+  it('keeps or rejects at its line every article of an array one article breaks, however it breaks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.string({
+            unit: fc.constantFrom('{', '}', '[', ']', ',', '"', ':', ' ', '\\', 'ب'),
+            maxLength: 12,
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        fc.constantFrom(...(Object.keys(layouts) as Array<keyof typeof layouts>)),
+        fc.constantFrom(...Object.keys(breaks)),
+        fc.nat(),
+        fc.nat(),
+        (titles, layout, how, pick, at) => {
+          const broken = pick % titles.length;
+          const jsons = titles.map((title, i) => {
+            const value = {
+              id: `a${i}`,
+              title: `عنوان ${title}`,
+              body: ['نص'],
+              image: { src: '/a.jpg', alt: `{${title}}` },
+            };
+            return layout === 'pretty-printed'
+              ? JSON.stringify(value, null, 2).replace(/^/gm, '  ')
+              : JSON.stringify(value);
+          });
+          const starts = jsons.map((_, i) =>
+            layout === 'on one line'
+              ? 1
+              : 2 + jsons.slice(0, i).reduce((n, json) => n + json.split('\n').length, 0),
+          );
+          const elements = jsons.map((json, i) => (i === broken ? breaks[how]!(json, at) : json));
+          // The dropped comma: the marker the break left, with the comma after it if there is one.
+          const text = layouts[layout](elements).replace(/<no comma>,?/, '');
+          const { records, rejections } = parseJsonArray(bytes(text), 'a.json');
+          const keptAt = new Map(records.map((r) => [r.id, r.line]));
+          jsons.forEach((_, i) => {
+            if (i !== broken) expect(keptAt.get(`a${i}`), `article ${i}`).toBe(starts[i]);
+          });
+          if (!keptAt.has(`a${broken}`)) expect(rejections.map((r) => r.line)).toContain(starts[broken]);
+          expect(records.length).toBeLessThanOrEqual(titles.length);
+          // Nothing else is rejected: a broken article may end too soon and read as valid, its rest rejected.
+          const end = starts[broken]! + jsons[broken]!.split('\n').length - 1;
+          for (const r of rejections)
+            expect(r.line).toSatisfy((n: number) => n >= starts[broken]! && n <= end);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });
 

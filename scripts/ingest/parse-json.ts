@@ -1,6 +1,6 @@
 import { isUtf8, transcode } from 'node:buffer';
 import { jsonErrorMessage } from './json-error.ts';
-import { finishRecord, jsonFields, type ParseResult, type RawRecord } from './record.ts';
+import { finishRecord, jsonFields, quote, type ParseResult, type RawRecord } from './record.ts';
 
 /**
  * `.jsonl` (one article per line) and `.json` (an array of articles). Each bad line or element is
@@ -151,103 +151,296 @@ export async function* streamLines(chunks: AsyncIterable<Uint8Array>): AsyncGene
   yield decodeLines(Buffer.concat(pending));
 }
 
-/** A top-level element of a JSON array: where its text starts and ends, and its 1-based first line. */
-interface ArrayElement {
-  line: number;
+/** A value at the top of an array, or of objects one after another: where its text starts and ends. */
+interface TopValue {
   start: number;
   end: number;
+  /** Whether a comma came between it and the value before it. */
+  comma: boolean;
+}
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n';
+
+/**
+ * The next value at the top of an array (`inArray`) or of objects one after another, from `from`, with the
+ * blanks and commas before it skipped: an object or array ends at its closing bracket, anything else at
+ * the next comma or `]` at its level. `close` is a `]` met where a value would start (the array's end);
+ * null, the end of the text. A string ends at the end of its line as well as at its closing quote, as
+ * JSON has no line break inside a string: a quote left open costs its own line, not every line after it.
+ */
+function nextValue(text: string, from: number, inArray: boolean): TopValue | { close: number } | null {
+  let i = from;
+  let comma = false;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === ',') comma = true;
+    else if (!isSpace(c)) break;
+  }
+  if (i >= text.length) return null;
+  if (inArray && text[i] === ']') return { close: i };
+  const start = i;
+  let depth = 0;
+  let inString = false;
+  for (; i < text.length; i++) {
+    const c = text[i]!;
+    if (inString) {
+      if (c === '\\' && text[i + 1] !== '\n') i++;
+      else if (c === '"' || c === '\n') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      // At the top, a stray brace is part of the broken text it is in; a `]` ends the array.
+      if (depth > 0 && --depth === 0) return { start, end: i + 1, comma };
+      if (depth === 0 && inArray && c === ']') return { start, end: i, comma };
+    } else if (c === ',' && depth === 0) return { start, end: i, comma };
+  }
+  return { start, end: text.length, comma };
+}
+
+/** Where each line of `text` starts (`lineAt`). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line of `text` that holds index `i`. */
+function lineAt(starts: readonly number[], i: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= i) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+/** The column of the `{` a line begins with (after blanks and a comma), or -1. */
+function objectColumn(text: string, lineStart: number): number {
+  let i = lineStart;
+  while (text[i] === ' ' || text[i] === '\t' || text[i] === ',') i++;
+  return text[i] === '{' ? i - lineStart : -1;
 }
 
 /**
- * Calls `visit` with each character of `text` outside JSON strings (a string's opening quote included) and
- * its 1-based line, until `visit` returns false.
+ * The column articles begin at: the least of the lines that begin with `{`, as nested objects sit further
+ * in than the articles that hold them.
  */
-function scanJson(text: string, visit: (i: number, c: string, line: number) => boolean | void): void {
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') line++;
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
+function articleColumn(text: string, starts: readonly number[]): number {
+  let least = Infinity;
+  for (const start of starts) {
+    const column = objectColumn(text, start);
+    if (column !== -1 && column < least) least = column;
+  }
+  return least;
+}
+
+/**
+ * Where the next article starts after one at `start` that is not valid JSON: the first later line that
+ * begins with `{` (after blanks and a comma) no further in than `column` (`articleColumn`) or than that
+ * article began. The start of a line is never inside a JSON string, so this holds however the article is
+ * broken. Null when no line does.
+ */
+function nextArticleLine(
+  text: string,
+  starts: readonly number[],
+  start: number,
+  column: number,
+): number | null {
+  const line = lineAt(starts, start);
+  const limit = Math.max(column, start - starts[line - 1]!);
+  for (let l = line; l < starts.length; l++) {
+    const at = objectColumn(text, starts[l]!);
+    if (at !== -1 && at <= limit) return text.indexOf('{', starts[l]);
+  }
+  return null;
+}
+
+/**
+ * Where the next article starts after one at `start` that is not valid JSON, when no later line begins
+ * one (`nextArticleLine`): articles side by side on the line where it starts. The first `{` there after a
+ * comma or a closing brace from which a whole object reads as valid JSON, followed by what follows an
+ * element (a comma, `]`, another object or the end); null when there is none.
+ */
+function nextArticleInLine(text: string, start: number): number | null {
+  const lineEnd = text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start);
+  for (let i = text.indexOf('{', start + 1); i !== -1 && i < lineEnd; i = text.indexOf('{', i + 1)) {
+    let before = i - 1;
+    while (isSpace(text[before])) before--;
+    if (text[before] !== ',' && text[before] !== '}') continue;
+    const value = nextValue(text, i, false);
+    if (value === null || 'close' in value) continue;
+    let after = value.end;
+    while (isSpace(text[after])) after++;
+    if (after < text.length && !',]{'.includes(text[after]!)) continue;
+    try {
+      JSON.parse(text.slice(value.start, value.end));
+      return i;
+    } catch {
+      // Not an article's start: on to the next brace.
+    }
+  }
+  return null;
+}
+
+/** Whether `value` is an object that begins before `limit`. */
+const objectBefore = (text: string, value: ReturnType<typeof nextValue>, limit: number): boolean =>
+  value !== null && !('close' in value) && value.start < limit && text[value.start] === '{';
+
+const MISSING_COMMA = 'no comma between this article and the one before it: read as if there were one';
+
+/**
+ * The values at the top of `text` from `from` (just after an array's `[`, or the start of objects one
+ * after another), each parsed alone: an article, or a rejection at its line, so that every good article
+ * is kept. One that is not valid JSON may have run on into the articles after it (a quote left open, a
+ * brace missing), so reading resumes where the next article begins a line (`nextArticleLine`), unless an
+ * object follows the broken value sooner (articles side by side on one line); a `]` before that line is
+ * taken for part of the broken text, not the array's end, and so is all that follows a broken article no
+ * other comes after. Text after the array's end is rejected at its line (`afterClose`).
+ */
+function readValues(
+  text: string,
+  file: string,
+  result: ParseResult,
+  from: number,
+  inArray: boolean,
+  keep?: KeepRecord,
+): void {
+  const starts = lineStarts(text);
+  let column: number | undefined;
+  let at = from;
+  // Whether the value before was read: after a broken one, resuming at the next article skips its comma.
+  let afterGood = false;
+  for (;;) {
+    const value = nextValue(text, at, inArray);
+    if (value === null) return;
+    if ('close' in value) {
+      at = afterClose(text, file, result, starts, value.close, (column ??= articleColumn(text, starts)));
+      afterGood = false;
       continue;
     }
-    if (c === '"') inString = true;
-    if (visit(i, c, line) === false) return;
+    const line = lineAt(starts, value.start);
+    let element: unknown;
+    try {
+      element = JSON.parse(text.slice(value.start, value.end));
+    } catch (cause) {
+      const next =
+        nextArticleLine(text, starts, value.start, (column ??= articleColumn(text, starts))) ??
+        nextArticleInLine(text, value.start);
+      // With no article after it, the broken one runs to the end: what follows is its broken text.
+      at =
+        next === null
+          ? text.length
+          : objectBefore(text, nextValue(text, value.end, inArray), next)
+            ? value.end
+            : next;
+      result.rejections.push({
+        file,
+        line,
+        reason: `not valid JSON (${brokenValueError(text, value, at, cause)})`,
+      });
+      afterGood = false;
+      continue;
+    }
+    if (inArray && afterGood && !value.comma) result.warnings.push({ file, line, message: MISSING_COMMA });
+    afterGood = true;
+    addRecord(result, file, line, element, keep);
+    at = value.end;
   }
 }
 
 /**
- * The top-level elements of a JSON array, found by their commas and brackets outside strings, so that
- * each can be parsed alone when the whole is not valid JSON; and where the text goes on after the array
- * closed (`rest`), if it does.
+ * Where reading goes on after the `]` at `close` that ends an array: nowhere when nothing or no article
+ * follows (what does is rejected at its line); else at the next article (`nextArticleLine`,
+ * `nextArticleInLine`), as a `]` of a broken article (one that ended too soon) may look like the array's end. Text skipped up to there is
+ * rejected at its line; articles that follow the array right away are read with a warning.
  */
-function arrayElements(text: string): { elements: ArrayElement[]; rest: { line: number } | null } {
-  const elements: ArrayElement[] = [];
-  let current: ArrayElement | null = null;
-  let rest: { line: number } | null = null;
-  let depth = 0;
-  let opened = false;
-  let closed = false;
-  const close = (at: number): void => {
-    if (current) elements.push({ ...current, end: at });
-    current = null;
-  };
-  scanJson(text, (i, c, line) => {
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') return;
-    // Before the array opened or after it closed, nothing is an element.
-    if (closed || (!opened && c !== '[')) {
-      rest = { line };
-      return false;
-    }
-    if (!opened) {
-      opened = true;
-      depth = 1;
-      return;
-    }
-    if (depth === 1 && current === null && c !== ']' && c !== ',') current = { line, start: i, end: i };
-    if (c === '[' || c === '{') depth++;
-    else if (c === ']' || c === '}') {
-      depth--;
-      if (depth === 0) {
-        close(i);
-        closed = true;
-      }
-    } else if (c === ',' && depth === 1) close(i);
-  });
-  if (!rest) close(text.length);
-  return { elements, rest };
+function afterClose(
+  text: string,
+  file: string,
+  result: ParseResult,
+  starts: readonly number[],
+  close: number,
+  column: number,
+): number {
+  let rest = close + 1;
+  while (isSpace(text[rest])) rest++;
+  if (rest >= text.length) return text.length;
+  const next = nextArticleLine(text, starts, close, column) ?? nextArticleInLine(text, close);
+  const line = lineAt(starts, rest);
+  if (next === rest) {
+    result.warnings.push({ file, line, message: 'articles after the end of the array: read as articles' });
+  } else {
+    const skipped =
+      next === null
+        ? 'the rest of the file was skipped'
+        : `skipped up to the article at line ${lineAt(starts, next)}`;
+    result.rejections.push({ file, line, reason: `not valid JSON after the end of the array: ${skipped}` });
+  }
+  return next ?? text.length;
 }
 
 /**
- * Objects one after another (articles pretty-printed over several lines, or `{…}{…}`): each balanced
- * `{…}` at the top with its first line, anything else at the top skipped. An object left open runs to the
- * end of the text (and is rejected when parsed).
+ * Why a value is not valid JSON. When it ran on into the next article (`resume` falls inside it), the
+ * error of the value up to there (its trailing comma aside), which points into the broken article
+ * itself; else the error it gave.
  */
-function objectSequence(text: string): ArrayElement[] {
-  const elements: ArrayElement[] = [];
-  let current: ArrayElement | null = null;
-  let depth = 0;
-  scanJson(text, (i, c, line) => {
-    if (depth === 0) {
-      if (c === '{') {
-        current = { line, start: i, end: i };
-        depth = 1;
-      }
-    } else if (c === '{' || c === '[') depth++;
-    else if ((c === '}' || c === ']') && --depth === 0) {
-      elements.push({ ...current!, end: i + 1 });
-      current = null;
-    }
-  });
-  if (current) elements.push({ ...(current as ArrayElement), end: text.length });
-  return elements;
+function brokenValueError(text: string, value: TopValue, resume: number, cause: unknown): string {
+  if (resume <= value.start || resume >= value.end)
+    return jsonErrorMessage(cause, text, value.start, value.end);
+  const own = text.slice(value.start, resume).trimEnd().replace(/,$/, '').trimEnd();
+  try {
+    JSON.parse(own);
+  } catch (ownCause) {
+    return jsonErrorMessage(ownCause, text, value.start, value.start + own.length);
+  }
+  return jsonErrorMessage(cause, text, value.start, value.end);
 }
 
-/** The 1-based line where each top-level element of a JSON array starts. */
-export function elementLines(text: string): number[] {
-  return arrayElements(text).elements.map((e) => e.line);
+/**
+ * The field of an object that wraps a file's articles (`{"articles": […]}`, `{"items": […]}`, `{"data":
+ * […]}`): its one field whose value is a list, a list of objects, when it has no title of its own (then it
+ * is one article). Null for any other value.
+ */
+function wrappingField(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'title' in value) return null;
+  const lists = Object.entries(value).filter(([, v]) => Array.isArray(v));
+  if (lists.length !== 1) return null;
+  const [field, list] = lists[0] as [string, unknown[]];
+  const isObject = (v: unknown): boolean => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return list.length > 0 && list.every(isObject) ? field : null;
+}
+
+/** Just after the `[` of the one list-valued field of the object `text` holds (`wrappingField`). */
+function fieldArrayStart(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' && depth === 1) return i + 1;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') depth--;
+  }
+  return text.length;
+}
+
+/** The 1-based line where each top-level element of a JSON array starts (`from`: just after its `[`). */
+export function elementLines(text: string, from = text.indexOf('[') + 1): number[] {
+  const starts = lineStarts(text);
+  const lines: number[] = [];
+  for (
+    let value = nextValue(text, from, true);
+    value !== null && !('close' in value);
+    value = nextValue(text, value.end, true)
+  ) {
+    lines.push(lineAt(starts, value.start));
+  }
+  return lines;
 }
 
 function firstBadLine(bytes: Uint8Array): number {
@@ -268,6 +461,15 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
   } catch (error) {
     return parseBrokenArray(text, file, jsonErrorMessage(error, text), result);
   }
+  const field = wrappingField(value);
+  if (field !== null) {
+    const message = `articles read from the ${quote(field)} field of the object the file holds`;
+    result.warnings.push({ file, line: 1, message });
+    const list = (value as Record<string, unknown[]>)[field]!;
+    const lines = elementLines(text, fieldArrayStart(text));
+    list.forEach((element, index) => addRecord(result, file, lines[index] ?? 1, element));
+    return result;
+  }
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     result.warnings.push({ file, line: 1, message: ONE_OBJECT });
     addRecord(result, file, 1, value);
@@ -283,44 +485,33 @@ export function parseJsonArray(bytes: Uint8Array, file: string): ParseResult {
 }
 
 /**
- * An array that is not valid JSON as a whole (a comma missing in one article, a stray quote): each
- * element parsed alone, so that a bad one is rejected at its line and every good one is kept. Text that
- * begins with an object is read as objects one after another; other text that is no array is rejected
- * whole; text after the array's end is rejected at its line.
+ * An array that is not valid JSON as a whole (a comma missing in one article, a quote left open): each
+ * element parsed alone (`readValues`), so that a bad one is rejected at its line and every good one is
+ * kept. Text that begins with an object is read as objects one after another; other text that is no
+ * array is rejected whole; text after the array's end is rejected at its line.
  */
 function parseBrokenArray(text: string, file: string, error: string, result: ParseResult): ParseResult {
-  if (text.trimStart().startsWith('{')) return parseObjectSequence(text, file, result);
-  const { elements, rest } = arrayElements(text);
-  if (elements.length === 0) {
-    result.rejections.push({ file, line: rest?.line ?? 1, reason: `not valid JSON: the whole file was skipped (${error})` });
+  const first = text.search(/\S/);
+  if (text[first] === '{') return parseObjectSequence(text, file, result);
+  if (text[first] !== '[') {
+    result.rejections.push({
+      file,
+      line: 1,
+      reason: `not valid JSON: the whole file was skipped (${error})`,
+    });
     return result;
   }
-  addElements(result, file, text, elements);
-  if (rest) result.rejections.push({ file, line: rest.line, reason: 'not valid JSON after the end of the array: the rest of the file was skipped' });
+  readValues(text, file, result, first + 1, true);
   return result;
-}
-
-/** Each element parsed alone: a record, or a rejection at its line. */
-function addElements(result: ParseResult, file: string, text: string, elements: readonly ArrayElement[], keep?: KeepRecord): void {
-  for (const { line, start, end } of elements) {
-    let element: unknown;
-    try {
-      element = JSON.parse(text.slice(start, end));
-    } catch (cause) {
-      result.rejections.push({ file, line, reason: `not valid JSON (${jsonErrorMessage(cause, text, start, end)})` });
-      continue;
-    }
-    addRecord(result, file, line, element, keep);
-  }
 }
 
 const ONE_OBJECT = 'one article, not an array of them: read as one';
 const SEQUENCE = 'articles as JSON objects one after another: each read from its own braces';
 
-/** Articles written as objects one after another (`objectSequence`), with a warning that says so. */
+/** Articles written as objects one after another (`readValues`), with a warning that says so. */
 function parseObjectSequence(text: string, file: string, result: ParseResult, keep?: KeepRecord): ParseResult {
   result.warnings.push({ file, line: 1, message: SEQUENCE });
-  addElements(result, file, text, objectSequence(text), keep);
+  readValues(text, file, result, 0, false, keep);
   return result;
 }
 

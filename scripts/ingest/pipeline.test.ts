@@ -177,11 +177,12 @@ describe('source names', () => {
 describe('collectInputFiles', () => {
   it('walks folders in sorted order, keeps known extensions and skips the taxonomy', async () => {
     await mkdir(path.join(root, 'b'));
-    for (const f of ['z.txt', 'a.jsonl', 'taxonomy.json', 'tax.json', 'x.md', 'b/c.json', 'b/taxonomy.json', '.hidden.txt']) {
+    const names = ['z.txt', 'a.jsonl', 'n.NDJSON', 'taxonomy.json', 'tax.json', 'x.md', 'b/c.json', 'b/taxonomy.json', '.hidden.txt'];
+    for (const f of names) {
       await writeFile(path.join(root, f), '');
     }
     const files = await collectInputFiles([root], [path.join(root, 'tax.json')]);
-    expect(files.map((f) => path.relative(root, f))).toEqual(['a.jsonl', 'b/c.json', 'z.txt']);
+    expect(files.map((f) => path.relative(root, f))).toEqual(['a.jsonl', 'b/c.json', 'n.NDJSON', 'z.txt']);
   });
 
   it('refuses an input that does not exist', async () => {
@@ -247,6 +248,17 @@ describe('parseFile', () => {
     ]);
     expect(rejections).toEqual([]);
     expect(warnings).toEqual([{ file: 'pretty.jsonl', line: 1, message: expect.stringContaining('one after another') }]);
+  });
+
+  it('reads a .ndjson file as JSON Lines', async () => {
+    const file = path.join(dir, 'feed.ndjson');
+    await writeFile(file, `${JSON.stringify(article('n1'))}\n{"title": \n${JSON.stringify(article('n2'))}\n`);
+    const { records, rejections } = await parseFile(file, 'feed.ndjson');
+    expect(records.map((r) => [r.line, r.id])).toEqual([
+      [1, 'n1'],
+      [3, 'n2'],
+    ]);
+    expect(rejections).toEqual([{ file: 'feed.ndjson', line: 2, reason: expect.stringMatching(/^not valid JSON/) }]);
   });
 
   it('leaves a .jsonl file with one good line as it is: its bad lines rejected one by one', async () => {

@@ -4,7 +4,15 @@ import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promis
 import path from 'node:path';
 import type { TagRef, TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
-import { fromWindows1256, isWindows1256, SNIFF_BYTES, WINDOWS_1256_WARNING } from './legacy-encoding.ts';
+import {
+  fromUtf16,
+  fromWindows1256,
+  isWindows1256,
+  SNIFF_BYTES,
+  utf16Bom,
+  utf16Warning,
+  WINDOWS_1256_WARNING,
+} from './legacy-encoding.ts';
 import { parseJsonArray, parseJsonl, parseJsonlStream, parseJsonObjects, type KeepRecord } from './parse-json.ts';
 import { parseTxt } from './parse-txt.ts';
 import { withBodyOf, type ParseResult, type RawRecord, type Rejection, type Warning } from './record.ts';
@@ -63,7 +71,7 @@ import {
 /** Bad usage or unreadable input: the CLI exits with 2. */
 export class InputError extends Error {}
 
-const EXTENSIONS = new Set(['.txt', '.jsonl', '.json']);
+const EXTENSIONS = new Set(['.txt', '.jsonl', '.ndjson', '.json']);
 const TAXONOMY_NAME = 'taxonomy.json';
 
 /**
@@ -109,24 +117,34 @@ export async function collectInputFiles(inputs: readonly string[], exclude: read
 }
 
 /**
- * Parses one file by its extension (`.txt`, `.jsonl`, `.json`), handing each record to `keep` as it is
- * parsed. A `.jsonl` file is streamed (any size); a `.json` array or a `.txt` file is read whole, as neither
+ * Parses one file by its extension (`.txt`, `.jsonl` or `.ndjson`, `.json`), handing each record to `keep`
+ * as it is parsed. A JSON Lines file is streamed (any size); a `.json` array or a `.txt` file is read whole, as neither
  * is a format a large archive comes in (a JSON array cannot be parsed in pieces by `JSON.parse`).
  */
 export async function parseFile(file: string, name: string, keep: KeepRecord = (record) => record): Promise<ParseResult> {
   const ext = path.extname(file).toLowerCase();
-  if (ext !== '.jsonl' && ext !== '.json' && ext !== '.txt') {
+  if (!EXTENSIONS.has(ext)) {
     return { records: [], rejections: [{ file: name, line: 1, reason: `unknown file type "${ext}"` }], warnings: [] };
   }
   try {
-    // A file in the legacy Arabic code page is read whole and decoded; any other is UTF-8, a `.jsonl` streamed.
-    const legacy = isWindows1256(await firstBytes(file, SNIFF_BYTES));
+    // A file in UTF-16 or the legacy Arabic code page is read whole and decoded; any other is UTF-8, a
+    // JSON Lines file streamed.
+    const sample = await firstBytes(file, SNIFF_BYTES);
+    const utf16 = utf16Bom(sample);
+    const legacy = utf16 === null && isWindows1256(sample);
     // The whole file, read once however many parses need it.
     let whole: Buffer | undefined;
+    if (utf16) {
+      whole = fromUtf16(await readFile(file), utf16) ?? undefined;
+      if (!whole) {
+        const reason = `not valid ${utf16.toUpperCase()}, which its byte order mark announces: the whole file was skipped`;
+        return { records: [], rejections: [{ file: name, line: 1, reason }], warnings: [] };
+      }
+    }
     const read = async () => (whole ??= legacy ? fromWindows1256(await readFile(file)) : await readFile(file));
     let parsed: ParseResult;
-    if (ext === '.jsonl') {
-      parsed = legacy ? parseJsonl(await read(), name, keep) : await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
+    if (ext === '.jsonl' || ext === '.ndjson') {
+      parsed = whole || legacy ? parseJsonl(await read(), name, keep) : await parseJsonlStream(createReadStream(file, { highWaterMark: 1 << 20 }), name, keep);
       // Not one line was an article: perhaps articles pretty-printed over several lines.
       if (parsed.records.length === 0 && parsed.rejections.length > 1) parsed = parseJsonObjects(await read(), name, keep) ?? parsed;
     } else {
@@ -135,6 +153,7 @@ export async function parseFile(file: string, name: string, keep: KeepRecord = (
       parsed.records = parsed.records.map(keep);
     }
     if (legacy) parsed.warnings.unshift({ file: name, line: 1, message: WINDOWS_1256_WARNING });
+    if (utf16) parsed.warnings.unshift({ file: name, line: 1, message: utf16Warning(utf16) });
     return parsed;
   } catch (error) {
     throw new InputError(`cannot read "${file}": ${(error as Error).message}`);

@@ -226,8 +226,19 @@ export function finishRecord(
   };
 }
 
-/** A value in a message: quoted, cut and escaped, so no control character reaches a terminal. */
-const quote = (value: string): string => JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+/**
+ * Text as it may be shown on a terminal: each control character (C0, DEL, C1) written as a JSON escape
+ * (`\u001b`, `\n`), as no escape sequence from the input may reach the screen. Rejection reasons quote
+ * the input (JSON's own errors do), so the CLI prints every reason, warning and file name through this.
+ */
+export const printable = (text: string): string =>
+  text.replace(/\p{Cc}/gu, (c) =>
+    c < ' ' ? JSON.stringify(c).slice(1, -1) : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+
+/** A value in a message: quoted, cut and escaped (`printable`), so no control character reaches a terminal. */
+export const quote = (value: string): string =>
+  printable(JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value));
 
 function capped<T>(items: T[], cap: number, what: string, warn: (message: string) => void): T[] {
   if (items.length <= cap) return items;
