@@ -26,6 +26,12 @@ describe('404 page', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(document.title).toBe(`${strings.notFound.title} — قارئ الأخبار`);
   });
 
+  it('offers to search for the words of a tag that does not exist', async () => {
+    renderRoute(`/tags/${encodeURIComponent('مهرجان-الربيع')}`);
+    const link = await screen.findByRole('link', { name: 'ابحث عن «مهرجان الربيع»' });
+    expect(link).toHaveAttribute('href', `/search?q=${encodeURIComponent('مهرجان الربيع').replace(/%20/g, '+')}`);
+  });
+
   it('offers a way home and the topics, inside the usual frame', async () => {
     renderRoute('/no/such/page');
     await screen.findByRole('heading', { level: 1, name: strings.notFound.title });

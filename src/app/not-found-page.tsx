@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useLocation } from 'react-router';
+import { parseSearchParams, searchHref } from '../features/search/search-params.ts';
 import { AppLink } from '../shared/ui/app-link.tsx';
 import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
 import { manifestQuery } from '../shared/lib/manifest-query.ts';
@@ -9,6 +11,7 @@ export function NotFoundPage() {
   // The root loader has read it; absent when the manifest itself could not be loaded (never fetched here).
   const { data: manifest } = useQuery({ ...manifestQuery(), enabled: false });
   const topics = manifest?.topics.filter((topic) => topic.count > 0) ?? [];
+  const sought = tagWords(useLocation().pathname);
 
   return (
     <section className="mx-auto flex max-w-[70ch] flex-col items-start gap-4 py-10">
@@ -24,6 +27,14 @@ export function NotFoundPage() {
       >
         {strings.notFound.home}
       </AppLink>
+      {sought !== null && (
+        <AppLink
+          to={searchHref(parseSearchParams(new URLSearchParams({ q: sought })))}
+          className="font-bold text-red-800 underline underline-offset-4 dark:text-red-300"
+        >
+          {strings.notFound.search(sought)}
+        </AppLink>
+      )}
       {topics.length > 0 && (
         <>
           <p className="mt-4 text-neutral-700 dark:text-neutral-300">{strings.notFound.topics}</p>
@@ -38,4 +49,16 @@ export function NotFoundPage() {
       )}
     </section>
   );
+}
+
+/** The words of a tag URL that names no tag (`/tags/وقف-النار` → «وقف النار»), or null. */
+function tagWords(pathname: string): string | null {
+  const slug = /^\/tags\/([^/]+)/.exec(pathname)?.[1];
+  if (slug === undefined) return null;
+  try {
+    const words = decodeURIComponent(slug).replace(/-/g, ' ').trim();
+    return words === '' ? null : words;
+  } catch {
+    return null;
+  }
 }

@@ -127,6 +127,8 @@ export const strings = {
     body: 'لم نجد ما تبحث عنه. ربما تغيّر الرابط أو حُذف المقال.',
     home: 'العودة إلى الصفحة الرئيسية',
     topics: 'أو تصفح المواضيع:',
+    /** A tag page that does not exist: its words searched for instead. */
+    search: (words: string) => `ابحث عن «${words}»`,
   },
 
   error: {

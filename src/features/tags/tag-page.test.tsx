@@ -34,6 +34,11 @@ describe('tag page', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'وقف إطلاق النار' })).toBeInTheDocument();
   });
 
+  it.each(['أذربيجان', 'وقف إطلاق النار'])('takes a tag written as readers write it, «%s», to its page', async (written) => {
+    renderRoute(`/tags/${encodeURIComponent(written)}`);
+    expect(await screen.findByRole('heading', { level: 1, name: written })).toBeInTheDocument();
+  });
+
   it('answers an unknown tag with the 404 page', async () => {
     renderRoute(tagHref('لا-يوجد'));
     expect(

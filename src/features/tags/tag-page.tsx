@@ -3,7 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { tagHref } from '../../shared/lib/hrefs.ts';
 import { listQuery } from '../../shared/lib/list-query.ts';
-import { listPageOf, notFound, orNotFound } from '../../shared/lib/route-data.ts';
+import { listPageOf, notFound, orNotFound, toSlug } from '../../shared/lib/route-data.ts';
 import { parseKey } from '../../shared/lib/route-params.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ListHeader } from '../../shared/ui/list-header.tsx';
@@ -15,6 +15,7 @@ export const tagLoader =
     const slug = parseKey(args.params.slug);
     if (slug === null) notFound();
     const page = listPageOf(args, (p) => tagHref(slug, p));
+    toSlug(slug, (key) => tagHref(key, page));
     await orNotFound(queryClient.query(listQuery('tag', slug, page)));
     return { slug, page };
   };

@@ -26,6 +26,11 @@ describe('topic page', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(within(mainNav).getByRole('link', { name: 'كاراباخ' })).toHaveAttribute('aria-current', 'page');
   });
 
+  it('takes a topic slug written in capitals to its page', async () => {
+    renderRoute('/topics/Karabakh');
+    expect(await screen.findByRole('heading', { level: 1, name: 'كاراباخ' })).toBeInTheDocument();
+  });
+
   it('answers an unknown topic with the 404 page', async () => {
     renderRoute('/topics/atlantis');
     expect(

@@ -4,7 +4,7 @@ import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { topicHref } from '../../shared/lib/hrefs.ts';
 import { listQuery } from '../../shared/lib/list-query.ts';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
-import { listPageOf, notFound, orNotFound } from '../../shared/lib/route-data.ts';
+import { listPageOf, notFound, orNotFound, toSlug } from '../../shared/lib/route-data.ts';
 import { parseKey } from '../../shared/lib/route-params.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ListHeader } from '../../shared/ui/list-header.tsx';
@@ -17,6 +17,7 @@ export const topicLoader =
     const slug = parseKey(args.params.slug);
     if (slug === null) notFound();
     const page = listPageOf(args, (p) => topicHref(slug, p));
+    toSlug(slug, (key) => topicHref(key, page));
     await Promise.all([
       orNotFound(queryClient.query(listQuery('topic', slug, page))),
       queryClient.query(manifestQuery()),

@@ -1,4 +1,5 @@
 import { data, type LoaderFunctionArgs, redirect } from 'react-router';
+import { slugify } from './arabic.ts';
 import { NotFoundError } from './fetch-shard.ts';
 import { parsePage } from './route-params.ts';
 
@@ -29,4 +30,14 @@ export function listPageOf({ params, request }: LoaderFunctionArgs, hrefFor: (pa
   if (page === null) notFound();
   if (legacy !== null || page === 1) throw redirect(hrefFor(page));
   return page;
+}
+
+/**
+ * A tag or topic named as readers write it («إسرائيل», «Karabakh») redirects to the page of its slug
+ * («اسراييل», «karabakh»), the ingest's spelling of the same name; a slug is left as it is.
+ */
+export function toSlug(key: string, hrefFor: (slug: string) => string): void {
+  const slug = slugify(key);
+  // Only to a slug that is its own slug: never a redirect loop.
+  if (slug !== key && slug !== '' && slugify(slug) === slug) throw redirect(hrefFor(slug));
 }
