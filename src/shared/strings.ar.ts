@@ -102,6 +102,8 @@ export const strings = {
     empty: 'لا توجد مقالات هنا بعد.',
     topicEyebrow: 'موضوع',
     tagEyebrow: 'وسم',
+    /** A tag page's title: not the same as a topic's of the same name («إيران»). */
+    tagTitle: (label: string) => `وسم «${label}»`,
   },
 
   pagination: {

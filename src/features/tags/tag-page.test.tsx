@@ -14,6 +14,7 @@ describe('tag page', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     renderRoute(tagHref(tags.azerbaijan.slug));
     expect(await screen.findByRole('heading', { level: 1, name: 'أذربيجان' })).toBeInTheDocument();
     expect(screen.getByText('مقال واحد')).toBeInTheDocument();
+    expect(document.title).toBe('وسم «أذربيجان» — قارئ الأخبار');
     expect(
       screen.getByRole('link', { name: 'وزراء الخارجية يبحثون وقف إطلاق النار في كاراباخ' }),
     ).toHaveAttribute('href', '/articles/a01');

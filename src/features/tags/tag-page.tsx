@@ -33,6 +33,7 @@ export function TagPage() {
           <ListHeader
             eyebrow={strings.list.tagEyebrow}
             label={list.label ?? slug}
+            title={strings.list.tagTitle(list.label ?? slug)}
             total={list.total}
             page={page}
           />

@@ -5,12 +5,14 @@ export interface ListHeaderProps {
   /** «موضوع» or «وسم», above the label. */
   eyebrow: string;
   label: string;
+  /** The document's title, when it is not the label. */
+  title?: string;
   total: number;
   page: number;
 }
 
-export function ListHeader({ eyebrow, label, total, page }: ListHeaderProps) {
-  const title = page > 1 ? `${label} — ${formatNumber(page)}` : label;
+export function ListHeader({ eyebrow, label, title: named = label, total, page }: ListHeaderProps) {
+  const title = page > 1 ? `${named} — ${formatNumber(page)}` : named;
   return (
     <header className="mb-4 flex flex-col gap-1">
       <title>{title + strings.titleSuffix}</title>
