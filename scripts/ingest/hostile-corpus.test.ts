@@ -47,7 +47,8 @@ async function ingest(): Promise<{ records: RawRecord[]; rejections: Rejection[]
   return {
     records: ids.records,
     rejections: [...parsed.flatMap((p) => p.rejections), ...ids.rejections],
-    warnings: parsed.flatMap((p) => p.warnings),
+    // Each file's first record is told that the fixtures' own `expect` field is not read: not its outcome.
+    warnings: parsed.flatMap((p) => p.warnings).filter((w) => !w.message.startsWith('field "expect" not read')),
   };
 }
 

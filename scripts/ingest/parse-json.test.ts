@@ -195,6 +195,41 @@ describe('parseJsonl', () => {
     ]);
   });
 
+  it('reads the names feeds give the fields (RSS, schema.org) when the field itself is absent', () => {
+    const { records, rejections, warnings } = parseJsonl(
+      jsonl({
+        headline: 'افتتاح مكتبة عامة',
+        content: '<p>افتتحت البلدية مكتبة عامة.</p>',
+        pubDate: 'Sun, 18 Feb 2018 20:21:45 GMT',
+        link: 'https://example.com/a',
+        keywords: ['مكتبات', 'ثقافة'],
+      }),
+      'feed.jsonl',
+    );
+    expect(rejections).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toMatchObject({
+      title: 'افتتاح مكتبة عامة',
+      date: '2018-02-18T20:21:45.000Z',
+      url: 'https://example.com/a',
+      keywords: { joined: null, whole: ['مكتبات', 'ثقافة'] },
+    });
+    expect(records[0]!.body).toEqual(['افتتحت البلدية مكتبة عامة.']);
+  });
+
+  it('names once per file, where first seen, each field it does not read', () => {
+    const { records, warnings } = parseJsonl(
+      jsonl({ ...GOOD, author: 'سلمى' }, { ...GOOD, id: 'g2', author: 'سلمى', content: 'نص آخر' }, { ...GOOD, id: 'g3', author: 'ع' }),
+      'a.jsonl',
+    );
+    expect(records).toHaveLength(3);
+    expect(warnings).toEqual([
+      { file: 'a.jsonl', line: 1, message: 'field "author" not read by the ingest: ignored here and in the file\'s other articles' },
+      // «content» beside a body: the body is read, not it.
+      { file: 'a.jsonl', line: 2, message: 'field "content" not read by the ingest: ignored here and in the file\'s other articles' },
+    ]);
+  });
+
   it('strips feed boilerplate from the body into readAlso and tags', () => {
     const [record] = parseJsonl(
       jsonl({ ...GOOD, body: ['زار الوزير #مدينة_الزهور أمس.', 'للمزيد: الوزير يفتتح مشروعا', 'فرانس24/ أ ف ب'] }),

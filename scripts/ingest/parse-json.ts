@@ -38,6 +38,20 @@ function addRecord(result: ParseResult, file: string, line: number, value: unkno
   }
   result.records.push(keep(finished.record));
   for (const message of fields.notes) result.warnings.push({ file, line, message });
+  if (fields.unread.length > 0) warnUnread(result, file, line, fields.unread);
+}
+
+/** The fields of a file's articles that the ingest does not read, each named once, where first seen. */
+const unreadNamed = new WeakMap<ParseResult, Set<string>>();
+
+function warnUnread(result: ParseResult, file: string, line: number, names: readonly string[]): void {
+  let named = unreadNamed.get(result);
+  if (!named) unreadNamed.set(result, (named = new Set()));
+  const fresh = names.filter((name) => !named.has(name));
+  if (fresh.length === 0) return;
+  for (const name of fresh) named.add(name);
+  const list = fresh.map((name) => quote(name)).join(', ');
+  result.warnings.push({ file, line, message: `${fresh.length === 1 ? 'field' : 'fields'} ${list} not read by the ingest: ignored here and in the file's other articles` });
 }
 
 function firstError(error: unknown): string {

@@ -313,15 +313,48 @@ function optionalFields(raw: Record<string, unknown>, notes: string[]) {
   };
 }
 
-/** The record fields of one parsed JSON value and notes on what was ignored, or the reason it is not an article. */
-export function jsonFields(value: unknown): { fields: RecordFields; notes: string[] } | { reason: string } {
+/** The fields the ingest reads (`publishedAt` is another name of `date`). */
+const READ_FIELDS = new Set(['id', 'title', 'body', 'date', 'publishedAt', 'source', 'url', 'category', 'tags', 'readAlso', 'image']);
+/**
+ * Other names feeds give the same fields (RSS, Atom, schema.org, WordPress exports), read when the field's
+ * own name is absent, in this order.
+ */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  title: ['headline'],
+  body: ['content', 'text', 'articleBody', 'description'],
+  date: ['pubDate', 'datePublished', 'published'],
+  url: ['link'],
+  tags: ['keywords'],
+};
+
+/** `raw` with each absent field taken from its first alias present, and the names of the fields left unread. */
+function withAliases(raw: Record<string, unknown>): { raw: Record<string, unknown>; unread: string[] } {
+  const given = (name: string): boolean => raw[name] !== undefined && raw[name] !== null;
+  let out = raw;
+  const used = new Set<string>();
+  for (const [field, aliases] of Object.entries(ALIASES)) {
+    if (given(field) || (field === 'date' && given('publishedAt'))) continue;
+    const alias = aliases.find(given);
+    if (alias === undefined) continue;
+    if (out === raw) out = { ...raw };
+    out[field] = raw[alias];
+    used.add(alias);
+  }
+  return { raw: out, unread: Object.keys(raw).filter((name) => !READ_FIELDS.has(name) && !used.has(name)) };
+}
+
+/**
+ * The record fields of one parsed JSON value, notes on what was ignored, and the names of the fields the
+ * ingest did not read; or the reason it is not an article.
+ */
+export function jsonFields(value: unknown): { fields: RecordFields; notes: string[]; unread: string[] } | { reason: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { reason: `expected an article object, got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}` };
   }
-  const parsed = jsonArticleSchema.safeParse(value);
+  const { raw, unread } = withAliases(value as Record<string, unknown>);
+  const parsed = jsonArticleSchema.safeParse(raw);
   if (!parsed.success) return { reason: describe(parsed.error.issues) };
   const a = parsed.data;
-  const raw = value as Record<string, unknown>;
   const rawDate = raw.date ?? raw.publishedAt;
   const date =
     rawDate === undefined || rawDate === null
@@ -339,5 +372,6 @@ export function jsonFields(value: unknown): { fields: RecordFields; notes: strin
       ...optionalFields(raw, notes),
     },
     notes,
+    unread,
   };
 }
