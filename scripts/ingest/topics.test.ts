@@ -149,6 +149,16 @@ describe('assignTopics on the seed with the shipped taxonomy', async () => {
 
   it('gives each the countries it is about', () => {
     expect(topicsOf(kremlin)).toEqual(['karabakh', 'russia', 'armenia', 'azerbaijan']);
-    expect(topicsOf(macron)).toEqual(['ukraine', 'russia']);
+    // «بشأن العقوبات على روسيا..»: the topic its title names comes first.
+    expect(topicsOf(macron)).toEqual(['russia', 'ukraine']);
+  });
+
+  it('puts first the topics its title names, then the others in taxonomy order', () => {
+    const article = {
+      title: 'احتجاجات في أرمينيا لليوم الخامس',
+      body: ['تظاهر الآلاف في يريفان.', 'وتحدث المحتجون عن كاراباخ.', 'وطالبوا باستقالة رئيس الوزراء في أرمينيا.', 'وعن كاراباخ قالوا الكثير.', 'وعاد الحديث عن كاراباخ.'],
+      tags: [],
+    };
+    expect(assignTopics(article, shipped).map((t) => t.slug)).toEqual(['armenia', 'karabakh']);
   });
 });

@@ -191,9 +191,15 @@ export function isMember(evidence: TopicEvidence, topic: number): boolean {
   );
 }
 
-/** The article's topics, in taxonomy order. */
+/**
+ * The article's topics: those its title names first (the first is its section in the page's head and
+ * breadcrumb), then the others, each group in taxonomy order. A story on protests in Armenia that names
+ * Karabakh in passing is Armenia's, however the taxonomy orders the two.
+ */
 export function assignTopics(article: ArticleText, taxonomy: Taxonomy): TopicRef[] {
   const matcher = topicMatcher(taxonomy);
   const evidence = topicEvidence(article, matcher);
-  return matcher.topics.filter((_, topic) => isMember(evidence, topic));
+  const members = matcher.topics.filter((_, topic) => isMember(evidence, topic));
+  const inTitle = matcher.topics.filter((_, topic) => (evidence.title[topic] ?? 0) > 0);
+  return [...inTitle, ...members.filter((topic) => !inTitle.includes(topic))];
 }
