@@ -84,7 +84,7 @@ export const strings = {
   },
 
   footer: {
-    about: 'قارئ الأخبار: موقع ثابت يعرض الأخبار العربية حسب الموضوع والوسم.',
+    about: 'قارئ الأخبار: الأخبار العربية حسب الموضوع والوسم.',
   },
 
   home: {
@@ -111,6 +111,8 @@ export const strings = {
     previous: 'السابق',
     next: 'التالي',
     pageOf: (page: string, count: string) => `صفحة ${page} من ${count}`,
+    /** A list page's title after the first: «آخر الأخبار — الصفحة ٢». */
+    titled: (title: string, page: string) => `${title} — الصفحة ${page}`,
   },
 
   article: {

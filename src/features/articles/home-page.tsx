@@ -25,7 +25,7 @@ export function HomePage() {
   const { page } = useLoaderData<ReturnType<typeof homeLoader>>();
   const { data: list } = useSuspenseQuery(listQuery('home', null, page));
   const { data: manifest } = useSuspenseQuery(manifestQuery());
-  const title = page > 1 ? `${strings.home.heading} — ${formatNumber(page)}` : strings.home.heading;
+  const title = page > 1 ? strings.pagination.titled(strings.home.heading, formatNumber(page)) : strings.home.heading;
 
   return (
     <ListView

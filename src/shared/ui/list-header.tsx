@@ -12,7 +12,7 @@ export interface ListHeaderProps {
 }
 
 export function ListHeader({ eyebrow, label, title: named = label, total, page }: ListHeaderProps) {
-  const title = page > 1 ? `${named} — ${formatNumber(page)}` : named;
+  const title = page > 1 ? strings.pagination.titled(named, formatNumber(page)) : named;
   return (
     <header className="mb-4 flex flex-col gap-1">
       <title>{title + strings.titleSuffix}</title>
