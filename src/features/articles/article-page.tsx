@@ -36,16 +36,17 @@ export function ArticlePage() {
           </h1>
           <p className="flex flex-wrap gap-x-2 gap-y-1 text-sm text-neutral-700 dark:text-neutral-300">
             <ArticleDate date={article.date} withHijri />
-            {article.date && <span aria-hidden="true">·</span>}
+            {/* Each «·» inside what it introduces: never alone at a line's end. */}
             {article.source && (
-              <>
-                <span>
-                  {strings.article.source}: <span dir="auto">{article.source}</span>
-                </span>
-                <span aria-hidden="true">·</span>
-              </>
+              <span>
+                {article.date && <Dot />}
+                {strings.article.source}: <span dir="auto">{article.source}</span>
+              </span>
             )}
-            <span>{formatPlural(article.readingMinutes, strings.plural.readingMinutes)}</span>
+            <span>
+              {(article.date || article.source) && <Dot />}
+              {formatPlural(article.readingMinutes, strings.plural.readingMinutes)}
+            </span>
           </p>
           <div className="flex flex-wrap items-center gap-2">
             <SaveButton summary={summaryOf(article)} article={article} />
@@ -102,5 +103,13 @@ export function ArticlePage() {
         <RelatedArticles related={article.related} />
       </div>
     </div>
+  );
+}
+
+function Dot() {
+  return (
+    <span aria-hidden="true" className="me-2">
+      ·
+    </span>
   );
 }
