@@ -120,6 +120,20 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     expect(response.headers()['location']).toBe(`/topics/${topic.slug}`);
   });
 
+  test('a page asked for by its file name redirects to its URL', async ({ request }) => {
+    const id = homeShard().items[0]!.id;
+    for (const [from, to] of [
+      ['/index', '/'],
+      ['/index.html', '/'],
+      [`/articles/${encodeURIComponent(id)}.html`, `/articles/${encodeURIComponent(id)}`],
+      ['/search.html', '/search'],
+    ]) {
+      const response = await request.get(from!, { maxRedirects: 0 });
+      expect(response.status(), from).toBe(301);
+      expect(response.headers()['location'], from).toBe(to);
+    }
+  });
+
   test('page 1 of a list redirects to its bare URL, Arabic tags included', async ({ request }) => {
     const topic = manifest().topics[0]!;
     const tag = readDistJson<Article>(dataFile(articlePath(homeShard().items[0]!.id))).tags[0]!;

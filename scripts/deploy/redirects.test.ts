@@ -27,10 +27,15 @@ function hostRules(text: string): Redirect[] {
     });
 }
 
-/** `rewrite ^/page/1$ / permanent;`, except the trailing-slash rule (the hosts drop a trailing slash themselves). */
+/**
+ * `rewrite ^/page/1$ / permanent;`, except the trailing-slash and file-name rules (the hosts drop a trailing
+ * slash and «.html» themselves: Netlify's pretty URLs, Cloudflare Pages' default).
+ */
+const HOSTS_DO_THEMSELVES = new Set(['^/(.+)/$', '^/index(?:\\.html)?$', '^/(.+)\\.html$']);
+
 function nginxRules(conf: string): Redirect[] {
   return [...conf.matchAll(/^\s*rewrite (\S+) (\S+) permanent;/gm)]
-    .filter(([, from]) => from !== '^/(.+)/$')
+    .filter(([, from]) => !HOSTS_DO_THEMSELVES.has(from!))
     .map(([, from = '', to = '']) => {
       const pattern = new RegExp(from);
       return (path: string) => (pattern.test(path) ? path.replace(pattern, to) : null);
