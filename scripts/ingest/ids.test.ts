@@ -46,8 +46,14 @@ describe('assignIds', () => {
   });
 
   it('rejects an article with the same title and date as an earlier one', () => {
-    const { rejections } = assignIds([record(1), record(2, { title: 'إفتتاح الجسر' })]);
-    expect(rejections).toEqual([{ file: 'a.jsonl', line: 2, reason: expect.stringMatching(/same title and date as the article at a\.jsonl:1/) }]);
+    const date = '2024-05-01T00:00:00.000Z';
+    const { rejections } = assignIds([record(1, { date }), record(2, { title: 'إفتتاح الجسر', date })]);
+    expect(rejections).toEqual([{ file: 'a.jsonl', line: 2, reason: expect.stringMatching(/same title and date as the article at a\.jsonl:1, and no id/) }]);
+  });
+
+  it('says so when two articles without an id or a date share a title', () => {
+    const { rejections } = assignIds([record(1, { date: null }), record(2, { date: null })]);
+    expect(rejections[0]!.reason).toBe('same title and no date as the article at a.jsonl:1, and no id: give each an id if they are two articles');
   });
 
   it('rejects the second of two ids whose shard files collide', () => {

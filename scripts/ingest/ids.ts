@@ -35,7 +35,7 @@ export function assignIds(
         line: record.line,
         reason:
           record.id === null
-            ? `same title and date as the article at ${where(first)} (duplicate)`
+            ? `same title and ${record.date === null ? 'no date' : 'date'} as the article at ${where(first)}, and no id: give each an id if they are two articles`
             : `duplicate id "${id}" (first seen at ${where(first)})`,
       });
       continue;
