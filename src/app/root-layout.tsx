@@ -6,6 +6,7 @@ import { FreshNews } from '../features/updates/fresh-news.tsx';
 import { manifestQuery } from '../shared/lib/manifest-query.ts';
 import { ArticleSkeleton, ListSkeleton } from '../shared/ui/skeletons.tsx';
 import { AppShell } from './app-shell.tsx';
+import { useRouteFocus } from './use-route-focus.ts';
 
 /**
  * The manifest (topics and counts) frames every view; it is one small file. The loader only awaits its
@@ -25,6 +26,7 @@ export function RootLayout() {
   const navigation = useNavigation();
   const target = navigation.state === 'loading' ? navigation.location.pathname : null;
   const slow = useDelayedFlag(target !== null, SKELETON_DELAY_MS);
+  useRouteFocus();
   const onList = useMatches().some((match) => (match.handle as { list?: boolean } | undefined)?.list === true);
 
   return (
