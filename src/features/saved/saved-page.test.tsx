@@ -60,6 +60,41 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(device.size).toBe(1);
   });
 
+  describe('where the focus goes after «إزالة»', () => {
+    const other = fixtureCounts.newestFirst[1]!;
+    const removeButton = (title: string) =>
+      screen.getByRole('button', { name: strings.saved.removeNamed(title) });
+
+    /** Saves `other`, then the lead article (listed first), and opens /saved. */
+    async function openWithTwoSaved() {
+      const rendered = renderRoute('/');
+      await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+      await rendered.user.click(saveButton(other));
+      await rendered.user.click(saveButton(leadArticle.title));
+      await rendered.router.navigate(savedHref());
+      await screen.findByRole('button', { name: strings.saved.removeNamed(other) });
+      return rendered;
+    }
+
+    it('goes to the next card’s button, then to the message that the list is empty', async () => {
+      const { user } = await openWithTwoSaved();
+      await user.click(removeButton(leadArticle.title));
+      await waitFor(() => expect(removeButton(other)).toHaveFocus());
+      await user.keyboard('{Enter}');
+      const empty = await screen.findByText(strings.saved.empty);
+      await waitFor(() => expect(empty).toHaveFocus());
+    });
+
+    it('goes to the card before when the last one is removed', async () => {
+      const { user } = await openWithTwoSaved();
+      await user.click(removeButton(other));
+      await waitFor(() => expect(removeButton(leadArticle.title)).toHaveFocus());
+      expect(
+        screen.queryByRole('button', { name: strings.saved.removeNamed(other) }),
+      ).not.toBeInTheDocument();
+    });
+  });
+
   it('reads a saved article from the device when the network is gone', async () => {
     const first = renderRoute(articleHref(leadArticle.id));
     await screen.findByRole('heading', { level: 1, name: leadArticle.title });

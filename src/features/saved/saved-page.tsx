@@ -2,9 +2,11 @@
  * `/saved`: the articles the reader saved on this device, latest first, each with a way to remove it.
  * The list lives in IndexedDB, so the route is client-only: its prerendered file is a shell.
  */
+import { useEffect, useRef } from 'react';
 import { AppLink } from '../../shared/ui/app-link.tsx';
 import { homeHref } from '../../shared/lib/hrefs.ts';
 import { savedStore } from '../../shared/lib/saved-list.ts';
+import type { SavedEntry } from '../../shared/lib/saved-articles.ts';
 import { useSavedArticles } from '../../shared/lib/use-saved.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleCard } from '../../shared/ui/article-card.tsx';
@@ -13,6 +15,7 @@ const s = strings.saved;
 
 export function SavedPage() {
   const { ready, entries } = useSavedArticles();
+  const { removeButton, emptyMessage, removing } = useFocusAfterRemoval(entries);
   return (
     <section aria-labelledby="saved-heading">
       <title>{s.heading + strings.titleSuffix}</title>
@@ -26,7 +29,13 @@ export function SavedPage() {
         </p>
       ) : entries.length === 0 ? (
         <div className="flex flex-col items-start gap-3 rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
-          <p className="text-lg font-bold">{s.empty}</p>
+          <p
+            ref={emptyMessage}
+            tabIndex={-1}
+            className="text-lg font-bold focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-red-800 dark:focus-visible:outline-red-300"
+          >
+            {s.empty}
+          </p>
           <p className="text-neutral-700 dark:text-neutral-300">{s.emptyHint}</p>
           <AppLink
             to={homeHref()}
@@ -37,15 +46,19 @@ export function SavedPage() {
         </div>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {entries.map(({ summary }) => (
+          {entries.map(({ summary }, index) => (
             <li key={summary.id}>
               <ArticleCard
                 article={summary}
                 action={
                   <button
+                    ref={removeButton(summary.id)}
                     type="button"
                     aria-label={s.removeNamed(summary.title)}
-                    onClick={() => void savedStore().then((store) => store.removeSaved(summary.id))}
+                    onClick={() => {
+                      removing(summary.id, index);
+                      void savedStore().then((store) => store.removeSaved(summary.id));
+                    }}
                     className="inline-flex min-h-10 shrink-0 items-center rounded-md border border-neutral-300 px-3 text-sm font-bold text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:border-neutral-600 dark:text-neutral-100 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300"
                   >
                     {s.remove}
@@ -58,4 +71,37 @@ export function SavedPage() {
       )}
     </section>
   );
+}
+
+/**
+ * «إزالة» takes its button away with its card: the focus goes to the card that takes its place (the next),
+ * else the one before, else the message that the list is empty, rather than falling to <body>. It moves once
+ * the list no longer holds the removed article, which the device's store tells after the click.
+ */
+function useFocusAfterRemoval(entries: readonly SavedEntry[]) {
+  const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const emptyMessage = useRef<HTMLParagraphElement>(null);
+  const removed = useRef<{ id: string; index: number } | null>(null);
+
+  useEffect(() => {
+    const last = removed.current;
+    if (last === null || entries.some((entry) => entry.summary.id === last.id)) return;
+    removed.current = null;
+    const neighbour = entries[last.index] ?? entries[last.index - 1];
+    const target = neighbour ? buttons.current.get(neighbour.summary.id) : emptyMessage.current;
+    target?.focus();
+  }, [entries]);
+
+  return {
+    removeButton: (id: string) => (button: HTMLButtonElement | null) => {
+      if (button) buttons.current.set(id, button);
+      return () => {
+        buttons.current.delete(id);
+      };
+    },
+    emptyMessage,
+    removing: (id: string, index: number) => {
+      removed.current = { id, index };
+    },
+  };
 }
