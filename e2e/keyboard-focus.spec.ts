@@ -79,3 +79,80 @@ test.describe('focus after a navigation in the app', () => {
     await expect(h1(page)).toBeFocused();
   });
 });
+
+interface TabStop {
+  name: string;
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The header's Tab stops after the skip link, each with its accessible name as the tests know it. */
+async function headerTabStops(page: Page): Promise<TabStop[]> {
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: strings.skipToContent })).toBeFocused();
+  const stops: TabStop[] = [];
+  for (;;) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || !el.closest('header') || el.closest('nav')) return null;
+      const { top, bottom, left, right } = el.getBoundingClientRect();
+      const name = el.getAttribute('aria-label') ?? (el.textContent ?? '').trim();
+      return { name, top, bottom, left, right };
+    });
+    if (stop === null) return stops;
+    stops.push(stop);
+  }
+}
+
+/** Whether `next` comes after `previous` in reading order: a row further down, or on the same row to the left. */
+function readsAfter(previous: TabStop, next: TabStop): boolean {
+  const sameRow = next.top < previous.bottom && previous.top < next.bottom;
+  return sameRow ? next.right <= previous.left + 1 : next.top >= previous.bottom;
+}
+
+test.describe('the header’s Tab order is its order on screen', () => {
+  for (const [width, names] of [
+    [
+      390,
+      [
+        strings.siteName,
+        strings.saved.nav,
+        strings.textSize.smaller,
+        strings.textSize.larger,
+        strings.theme.toggleDark,
+        '',
+        strings.search.submit,
+      ],
+    ],
+    [
+      1280,
+      [
+        strings.siteName,
+        '',
+        strings.search.submit,
+        strings.saved.nav,
+        strings.textSize.smaller,
+        strings.textSize.larger,
+        strings.theme.toggleDark,
+      ],
+    ],
+  ] as const) {
+    test(`at ${width} px: rows top to bottom, right to left on a row`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto('/');
+      await whenHydrated(page);
+      const stops = await headerTabStops(page);
+      // '' is the search box, named by its hidden label rather than aria-label or text.
+      expect(stops.map((stop) => stop.name)).toEqual(names);
+      for (let i = 1; i < stops.length; i++) {
+        expect(
+          readsAfter(stops[i - 1]!, stops[i]!),
+          `${stops[i]!.name || 'the search box'} after ${stops[i - 1]!.name}`,
+        ).toBe(true);
+      }
+    });
+  }
+});

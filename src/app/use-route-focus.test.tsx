@@ -42,11 +42,11 @@ describe('focus after a navigation in the app', { timeout: ROUTE_TEST_TIMEOUT },
   it('leaves it on a control that stays when only the query string changes', async () => {
     const { router } = renderRoute('/search?q=كاراباخ');
     await screen.findByRole('heading', { level: 1, name: strings.searchPage.headingFor('كاراباخ') });
-    const toggle = screen.getByRole('button', { name: strings.theme.toggleDark });
-    toggle.focus();
+    const siteLink = within(screen.getByRole('banner')).getByRole('link', { name: strings.siteName });
+    siteLink.focus();
     await router.navigate('/search?q=أوكرانيا');
     await screen.findByRole('heading', { level: 1, name: strings.searchPage.headingFor('أوكرانيا') });
-    expect(toggle).toHaveFocus();
+    expect(siteLink).toHaveFocus();
   });
 
   it('takes it to the h1 when only the query string changes but the control that had it is gone', async () => {

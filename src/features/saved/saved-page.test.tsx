@@ -25,7 +25,8 @@ afterEach(async () => {
 });
 
 const saveButton = (title: string) => screen.getByRole('button', { name: strings.saved.saveNamed(title) });
-const savedLink = () => screen.getByRole('link', { name: new RegExp(strings.saved.nav) });
+/** The header's link, in its copies for narrow and wide screens. */
+const savedLinks = () => screen.getAllByRole('link', { name: new RegExp(strings.saved.nav) });
 
 describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
   it('says so in Arabic when nothing is saved', async () => {
@@ -40,7 +41,7 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'false');
     await user.click(saveButton(leadArticle.title));
     await waitFor(() => expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'true'));
-    expect(savedLink()).toHaveTextContent('١');
+    for (const link of savedLinks()) expect(link).toHaveTextContent('١');
     await waitFor(() => expect(device.get(leadArticle.id)).toMatchObject({ article: { body: leadArticle.body } }));
   });
 
