@@ -158,6 +158,37 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: full.tags[0]!.label })).toBeVisible();
   });
 
+  test('the header search and the saved page say they need JavaScript, never «loading», and lead back to the news', async ({
+    page,
+  }) => {
+    const topic = manifest().topics.find((t) => t.count > 0)!;
+    await page.goto('/');
+    const box = page.getByRole('search').getByRole('combobox', { name: strings.search.label });
+    await box.fill('روسيا');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=/);
+    // Playwright's text matching skips a <noscript> and its text (it assumes scripting is on): the notice's
+    // first paragraph is found by its place.
+    const notice = page.locator('noscript p').first();
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveText(strings.noScript.search);
+    await expect(page.getByText(strings.searchPage.loading)).toBeHidden();
+    const links = page.getByRole('navigation', { name: strings.noScript.links });
+    await expect(links.getByRole('link', { name: strings.noScript.home })).toHaveAttribute('href', '/');
+    await links.getByRole('link', { name: topic.label }).click();
+    await expect(page.getByRole('heading', { level: 1, name: topic.label })).toBeVisible();
+
+    await page.goto('/saved');
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveText(strings.noScript.saved);
+    await expect(page.getByText(strings.loading)).toBeHidden();
+    await expect(
+      page
+        .getByRole('navigation', { name: strings.noScript.links })
+        .getByRole('link', { name: strings.noScript.home }),
+    ).toBeVisible();
+  });
+
   test('a list shows its cards and its paging links work', async ({ page }) => {
     await page.goto('/');
     const titles = page.getByRole('main').getByRole('article').getByRole('heading', { level: 2 });

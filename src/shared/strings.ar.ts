@@ -228,6 +228,14 @@ export const strings = {
   print: {
     url: 'رابط المقال:',
   },
+  // Without JavaScript: what a page that cannot work says, in its <noscript> (src/shared/ui/no-script-notice.tsx).
+  noScript: {
+    search: 'يحتاج البحث إلى تشغيل جافاسكربت (JavaScript) في متصفحك، وهو معطّل الآن.',
+    saved: 'تُحفظ المقالات على هذا الجهاز بجافاسكربت (JavaScript)، وهو معطّل في متصفحك الآن، فلا يمكن عرضها.',
+    browse: 'كل الأخبار تُقرأ دونه: تصفحها من هنا.',
+    home: 'آخر الأخبار',
+    links: 'تصفح الأخبار',
+  },
   // Search input that needs a word of explanation (issue #11, bad input).
   searchInput: {
     cut: (n: string) => `البحث طويل جداً: اقتصر على أول ${n} حرف مما كتبت.`,

@@ -34,6 +34,12 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(screen.getByRole('heading', { level: 1, name: strings.saved.heading })).toBeInTheDocument();
   });
 
+  it('never shows a reader with the app what it says without JavaScript', async () => {
+    renderRoute(savedHref());
+    await screen.findByText(strings.saved.empty);
+    expect(screen.queryByText(strings.noScript.saved)).not.toBeInTheDocument();
+  });
+
   it('saves from a card: the button is pressed, the header counts it and the device keeps it whole', async () => {
     const { user } = renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: strings.home.heading });

@@ -10,6 +10,7 @@ import { AppLink } from '../../shared/ui/app-link.tsx';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { useOnline } from '../../shared/lib/use-online.ts';
 import { strings } from '../../shared/strings.ar.ts';
+import { NoScriptNotice } from '../../shared/ui/no-script-notice.tsx';
 import { SearchFacets } from './search-facets.tsx';
 import { QueryNotice, SortSwitch, SpellingNotice } from './search-notices.tsx';
 import { hasFilters, parseSearchParams, searchHref, withoutTag, withTopic } from './search-params.ts';
@@ -68,14 +69,16 @@ export function SearchPage() {
         </div>
       )}
       {/* The results arrive after the first paint (the prerendered shell says «loading»): a screen's height
-          is held for them from the start, so the footer never shows and then jumps away (layout shift). */}
-      <div className="min-h-dvh">
+          is held for them from the start, so the footer never shows and then jumps away (layout shift); without
+          JavaScript no results come, and the notice needs no room held. */}
+      <div className="min-h-dvh noscript:min-h-0">
+        <NoScriptNotice message={strings.noScript.search} />
         {!online ? (
           <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
             {strings.offline.search}
           </p>
         ) : isPending ? (
-          <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
+          <p role="status" data-needs-js className="py-8 text-neutral-700 dark:text-neutral-300">
             {s.loading}
           </p>
         ) : isError ? (
