@@ -56,7 +56,7 @@ describe('prerendering', { timeout: ROUTE_TEST_TIMEOUT }, () => {
       const noscript = page.querySelector('noscript');
       expect(noscript?.textContent).toContain(notice);
       expect(noscript?.innerHTML).toContain('href="/"');
-      expect(page.querySelector('[data-needs-js]')?.textContent).toBe(loading);
+      expect(page.querySelector('[role="status"][data-needs-js]')?.textContent).toBe(loading);
     },
   );
 });

@@ -27,6 +27,7 @@ export function SaveButton({ summary, article, named = false }: SaveButtonProps)
       aria-pressed={saved}
       aria-label={named ? strings.saved.saveNamed(summary.title) : undefined}
       onClick={() => void toggle()}
+      data-needs-js
       className="save-button"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill={saved ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="2">
