@@ -161,6 +161,8 @@ export const strings = {
     intro: 'المقالات التي حفظتها على هذا الجهاز، الأحدث أولاً. تبقى متاحة للقراءة دون اتصال.',
     save: 'حفظ',
     saveNamed: (title: string) => `حفظ «${title}»`,
+    savedLabel: 'محفوظ',
+    savedNamed: (title: string) => `محفوظ «${title}»`,
     remove: 'إزالة',
     removeNamed: (title: string) => `إزالة «${title}» من المحفوظات`,
     empty: 'لم تحفظ أي مقال بعد.',

@@ -25,6 +25,7 @@ afterEach(async () => {
 });
 
 const saveButton = (title: string) => screen.getByRole('button', { name: strings.saved.saveNamed(title) });
+const savedButton = (title: string) => screen.getByRole('button', { name: strings.saved.savedNamed(title) });
 const savedLink = () => screen.getByRole('link', { name: new RegExp(strings.saved.nav) });
 
 describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
@@ -45,7 +46,7 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     await screen.findByRole('heading', { level: 1, name: strings.home.heading });
     expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'false');
     await user.click(saveButton(leadArticle.title));
-    await waitFor(() => expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() => expect(savedButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'true'));
     expect(savedLink()).toHaveTextContent('١');
     await waitFor(() => expect(device.get(leadArticle.id)).toMatchObject({ article: { body: leadArticle.body } }));
   });
@@ -64,6 +65,18 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: leadArticle.title })).not.toBeInTheDocument());
     expect(device.has(leadArticle.id)).toBe(false);
     expect(device.size).toBe(1);
+  });
+
+  it('reads «محفوظ» once saved, pressed, and «حفظ» again once unsaved', async () => {
+    const { user } = renderRoute(articleHref(leadArticle.id));
+    await screen.findByRole('heading', { level: 1, name: leadArticle.title });
+    await user.click(screen.getByRole('button', { name: strings.saved.save, pressed: false }));
+    const saved = await screen.findByRole('button', { name: strings.saved.savedLabel, pressed: true });
+    expect(screen.queryByRole('button', { name: strings.saved.save })).not.toBeInTheDocument();
+    await user.click(saved);
+    expect(
+      await screen.findByRole('button', { name: strings.saved.save, pressed: false }),
+    ).toBeInTheDocument();
   });
 
   it('reads a saved article from the device when the network is gone', async () => {
