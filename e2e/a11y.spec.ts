@@ -57,7 +57,10 @@ const views: View[] = [
       await page.goto(articleUrl(article?.id ?? ''));
       await whenHydrated(page);
       await page.getByRole('button', { name: strings.saved.save, exact: true }).click();
-      await expect(page.getByRole('button', { name: strings.saved.save, exact: true })).toHaveAttribute('aria-pressed', 'true');
+      await expect(page.getByRole('button', { name: strings.saved.savedLabel, exact: true })).toHaveAttribute(
+        'aria-pressed',
+        'true',
+      );
       await page.goto('/saved');
       await expect(page.getByRole('button', { name: strings.saved.removeNamed(article?.title ?? '') })).toBeVisible();
     },

@@ -105,13 +105,14 @@ test('save → reload → /saved lists it → offline → it reads; a page never
   await page.goto('/');
   await whenKept(page, '/');
   const save = (title: string) => page.getByRole('button', { name: strings.saved.saveNamed(title) });
+  const saved = (title: string) => page.getByRole('button', { name: strings.saved.savedNamed(title) });
   await save(first.title).click();
-  await expect(save(first.title)).toHaveAttribute('aria-pressed', 'true');
+  await expect(saved(first.title)).toHaveAttribute('aria-pressed', 'true');
   await save(second.title).click();
   await expect(page.getByRole('link', { name: /المحفوظات/ })).toContainText('٢');
 
   await page.reload();
-  await expect(save(first.title)).toHaveAttribute('aria-pressed', 'true');
+  await expect(saved(first.title)).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('link', { name: /المحفوظات/ }).click();
   await expect(h1(page, strings.saved.heading)).toBeVisible();
   const cards = page.getByRole('main').getByRole('article');
@@ -137,7 +138,10 @@ test('removing a saved article takes it off the list', async ({ page }) => {
   await page.goto(articleUrl(article.id));
   await whenHydrated(page);
   await page.getByRole('button', { name: strings.saved.save, exact: true }).click();
-  await expect(page.getByRole('button', { name: strings.saved.save, exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: strings.saved.savedLabel, exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await page.goto('/saved');
   await page.getByRole('button', { name: strings.saved.removeNamed(article.title) }).click();
   await expect(page.getByText(strings.saved.empty)).toBeVisible();

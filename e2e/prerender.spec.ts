@@ -130,6 +130,29 @@ test('the first paint and the lead picture wait for neither the app nor the web 
   expect(await bodyFont()).toMatch(/^"?Noto Sans Arabic/);
 });
 
+/** The controls only the app makes work, on an article page: the header's, and the article's save and share. */
+function appControls(page: Page) {
+  const hidden = { includeHidden: true };
+  return [
+    page.getByRole('group', { name: strings.textSize.label, ...hidden }),
+    page.getByRole('button', { name: strings.theme.toggleDark, ...hidden }),
+    page.getByRole('button', { name: strings.saved.save, exact: true, ...hidden }),
+    page.getByRole('button', { name: strings.share.button, ...hidden }),
+  ];
+}
+
+test('the controls only the app makes work are there from the first paint, before the app runs', async ({
+  page,
+}) => {
+  const { article } = samplePages();
+  // The app never starts (its entry is an empty module): what shows is the prerendered page, scripting on.
+  await page.route('**/assets/index-*.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: '' }),
+  );
+  await page.goto(articleUrl(article.id));
+  for (const control of appControls(page)) await expect(control).toBeVisible();
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -156,6 +179,56 @@ test.describe('without JavaScript', () => {
     // A tag chip is a plain link that works without the app.
     await tags.getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1, name: full.tags[0]!.label })).toBeVisible();
+  });
+
+  test('the header search and the saved page say they need JavaScript, never «loading», and lead back to the news', async ({
+    page,
+  }) => {
+    const topic = manifest().topics.find((t) => t.count > 0)!;
+    await page.goto('/');
+    const box = page.getByRole('search').getByRole('combobox', { name: strings.search.label });
+    await box.fill('روسيا');
+    await box.press('Enter');
+    await expect(page).toHaveURL(/\/search\?q=/);
+    // Playwright's text matching skips a <noscript> and its text (it assumes scripting is on): the notice's
+    // first paragraph is found by its place.
+    const notice = page.locator('noscript p').first();
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveText(strings.noScript.search);
+    await expect(page.getByText(strings.searchPage.loading)).toBeHidden();
+    const links = page.getByRole('navigation', { name: strings.noScript.links });
+    await expect(links.getByRole('link', { name: strings.noScript.home })).toHaveAttribute('href', '/');
+    await links.getByRole('link', { name: topic.label }).click();
+    await expect(page.getByRole('heading', { level: 1, name: topic.label })).toBeVisible();
+
+    await page.goto('/saved');
+    await expect(notice).toBeVisible();
+    await expect(notice).toHaveText(strings.noScript.saved);
+    await expect(page.getByText(strings.loading)).toBeHidden();
+    await expect(
+      page
+        .getByRole('navigation', { name: strings.noScript.links })
+        .getByRole('link', { name: strings.noScript.home }),
+    ).toBeVisible();
+  });
+
+  test('an article hides the controls only the app makes work: text size, theme, save and share', async ({
+    page,
+  }) => {
+    const { article, full } = samplePages();
+    await page.goto(articleUrl(article.id));
+    await expect(page.getByRole('heading', { level: 1, name: full.title })).toBeVisible();
+    for (const control of appControls(page)) {
+      await expect(control).toHaveCount(1);
+      await expect(control).toBeHidden();
+    }
+    await page.goto('/');
+    const save = page.getByRole('button', {
+      name: strings.saved.saveNamed(article.title),
+      includeHidden: true,
+    });
+    await expect(save).toHaveCount(1);
+    await expect(save).toBeHidden();
   });
 
   test('a list shows its cards and its paging links work', async ({ page }) => {

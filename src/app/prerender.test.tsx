@@ -44,4 +44,19 @@ describe('prerendering', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(status).toBe(404);
     expect(html).toContain(strings.notFound.title);
   });
+
+  it.each([
+    ['/search?q=x', strings.noScript.search, strings.searchPage.loading],
+    ['/saved', strings.noScript.saved, strings.loading],
+  ])(
+    'prerenders the %s shell with what it says without JavaScript, and its «loading» only for the app',
+    async (path, notice, loading) => {
+      const { html } = await prerender(path);
+      const page = new DOMParser().parseFromString(html, 'text/html');
+      const noscript = page.querySelector('noscript');
+      expect(noscript?.textContent).toContain(notice);
+      expect(noscript?.innerHTML).toContain('href="/"');
+      expect(page.querySelector('[role="status"][data-needs-js]')?.textContent).toBe(loading);
+    },
+  );
 });

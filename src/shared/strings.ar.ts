@@ -61,6 +61,11 @@ export const strings = {
     emptyTitle: 'لم نجد نتائج',
     emptyFor: (q: string) => `لا توجد أخبار تطابق «${q}».`,
     emptyFiltered: 'لا توجد أخبار تطابق هذه المرشحات.',
+    emptyForFiltered: (q: string) => `لا توجد أخبار تطابق «${q}» مع المرشحات المختارة.`,
+    searchWithoutFilters: (q: string) => `ابحث عن «${q}» دون المرشحات`,
+    pastLastTitle: 'لا نتائج في هذه الصفحة',
+    pastLast: (page: string, total: string) => `الصفحة ${page} بعد آخر صفحة من النتائج (عدد النتائج: ${total}).`,
+    firstPage: 'العودة إلى الصفحة الأولى من النتائج',
     suggestionsTitle: 'جرّب ما يلي:',
     checkSpelling: 'تحقق من كتابة الكلمات، أو جرّب كلمة أقصر أو مرادفاً لها.',
     fewerWords: 'استخدم كلمات أقل أو أعمّ.',
@@ -162,6 +167,8 @@ export const strings = {
     intro: 'المقالات التي حفظتها على هذا الجهاز، الأحدث أولاً. تبقى متاحة للقراءة دون اتصال.',
     save: 'حفظ',
     saveNamed: (title: string) => `حفظ «${title}»`,
+    savedLabel: 'محفوظ',
+    savedNamed: (title: string) => `محفوظ «${title}»`,
     remove: 'إزالة',
     removeNamed: (title: string) => `إزالة «${title}» من المحفوظات`,
     empty: 'لم تحفظ أي مقال بعد.',
@@ -233,6 +240,14 @@ export const strings = {
   },
   print: {
     url: 'رابط المقال:',
+  },
+  // Without JavaScript: what a page that cannot work says, in its <noscript> (src/shared/ui/no-script-notice.tsx).
+  noScript: {
+    search: 'يحتاج البحث إلى تشغيل جافاسكربت (JavaScript) في متصفحك، وهو معطّل الآن.',
+    saved: 'تُحفظ المقالات على هذا الجهاز بجافاسكربت (JavaScript)، وهو معطّل في متصفحك الآن، فلا يمكن عرضها.',
+    browse: 'كل الأخبار تُقرأ دونه: تصفحها من هنا.',
+    home: 'آخر الأخبار',
+    links: 'تصفح الأخبار',
   },
   // Search input that needs a word of explanation (issue #11, bad input).
   searchInput: {

@@ -69,7 +69,7 @@ export function ShareButton({ title }: ShareButtonProps) {
   };
 
   return (
-    <div className="relative self-start print:hidden">
+    <div data-needs-js className="relative self-start print:hidden">
       <button
         ref={button}
         type="button"

@@ -40,7 +40,7 @@ export function TextSizeControl() {
     );
   };
   return (
-    <div role="group" aria-label={strings.textSize.label} className="flex items-center print:hidden">
+    <div role="group" aria-label={strings.textSize.label} data-needs-js className="flex items-center print:hidden">
       {button(-1, strings.textSize.smaller, 'أ-')}
       {button(1, strings.textSize.larger, 'أ+')}
     </div>

@@ -12,6 +12,7 @@ export function ThemeToggle() {
       type="button"
       aria-pressed={dark}
       aria-label={strings.theme.toggleDark}
+      data-needs-js
       title={strings.theme.toggleDark}
       onClick={() => setDark(!dark)}
       className="inline-flex size-10 shrink-0 items-center justify-center rounded-full text-neutral-50 hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"

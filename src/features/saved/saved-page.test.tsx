@@ -27,6 +27,7 @@ afterEach(async () => {
 const saveButton = (title: string) => screen.getByRole('button', { name: strings.saved.saveNamed(title) });
 /** The header's link, in its copies for narrow and wide screens. */
 const savedLinks = () => screen.getAllByRole('link', { name: new RegExp(strings.saved.nav) });
+const savedButton = (title: string) => screen.getByRole('button', { name: strings.saved.savedNamed(title) });
 
 describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
   it('says so in Arabic when nothing is saved', async () => {
@@ -35,12 +36,18 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(screen.getByRole('heading', { level: 1, name: strings.saved.heading })).toBeInTheDocument();
   });
 
+  it('never shows a reader with the app what it says without JavaScript', async () => {
+    renderRoute(savedHref());
+    await screen.findByText(strings.saved.empty);
+    expect(screen.queryByText(strings.noScript.saved)).not.toBeInTheDocument();
+  });
+
   it('saves from a card: the button is pressed, the header counts it and the device keeps it whole', async () => {
     const { user } = renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: strings.home.heading });
     expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'false');
     await user.click(saveButton(leadArticle.title));
-    await waitFor(() => expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() => expect(savedButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'true'));
     for (const link of savedLinks()) expect(link).toHaveTextContent('١');
     await waitFor(() => expect(device.get(leadArticle.id)).toMatchObject({ article: { body: leadArticle.body } }));
   });
@@ -94,6 +101,18 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
         screen.queryByRole('button', { name: strings.saved.removeNamed(other) }),
       ).not.toBeInTheDocument();
     });
+  });
+
+  it('reads «محفوظ» once saved, pressed, and «حفظ» again once unsaved', async () => {
+    const { user } = renderRoute(articleHref(leadArticle.id));
+    await screen.findByRole('heading', { level: 1, name: leadArticle.title });
+    await user.click(screen.getByRole('button', { name: strings.saved.save, pressed: false }));
+    const saved = await screen.findByRole('button', { name: strings.saved.savedLabel, pressed: true });
+    expect(screen.queryByRole('button', { name: strings.saved.save })).not.toBeInTheDocument();
+    await user.click(saved);
+    expect(
+      await screen.findByRole('button', { name: strings.saved.save, pressed: false }),
+    ).toBeInTheDocument();
   });
 
   it('reads a saved article from the device when the network is gone', async () => {

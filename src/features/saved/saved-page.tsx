@@ -10,6 +10,7 @@ import type { SavedEntry } from '../../shared/lib/saved-articles.ts';
 import { useSavedArticles } from '../../shared/lib/use-saved.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ArticleCard } from '../../shared/ui/article-card.tsx';
+import { NoScriptNotice } from '../../shared/ui/no-script-notice.tsx';
 
 const s = strings.saved;
 
@@ -23,8 +24,9 @@ export function SavedPage() {
         {s.heading}
       </h1>
       <p className="mb-6 text-neutral-700 dark:text-neutral-300">{s.intro}</p>
+      <NoScriptNotice message={strings.noScript.saved} />
       {!ready ? (
-        <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
+        <p role="status" data-needs-js className="py-8 text-neutral-700 dark:text-neutral-300">
           {strings.loading}
         </p>
       ) : entries.length === 0 ? (

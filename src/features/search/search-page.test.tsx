@@ -96,8 +96,49 @@ describe('SearchPage', () => {
     renderAt('/search?q=زمردستان&topic=karabakh');
     expect(await screen.findByRole('heading', { name: s.emptyTitle })).toBeInTheDocument();
     expect(screen.getByText(s.checkSpelling)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: s.dropFilters })).toHaveAttribute('href', '/search?q=%D8%B2%D9%85%D8%B1%D8%AF%D8%B3%D8%AA%D8%A7%D9%86');
+    expect(screen.getByRole('link', { name: s.searchWithoutFilters('زمردستان') })).toHaveAttribute(
+      'href',
+      '/search?q=%D8%B2%D9%85%D8%B1%D8%AF%D8%B3%D8%AA%D8%A7%D9%86',
+    );
     expect(screen.getByRole('link', { name: 'كاراباخ' })).toHaveAttribute('href', '/topics/karabakh');
+  });
+
+  it('says that no article matches the query with its filters, not that none matches the query', async () => {
+    useEngine(fakePagefind('', []));
+    renderAt('/search?q=روسيا&topic=ukraine&tag=بريطانيا');
+    expect(await screen.findByText(s.emptyForFiltered('روسيا'))).toBeInTheDocument();
+    expect(screen.queryByText(s.emptyFor('روسيا'))).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: s.searchWithoutFilters('روسيا') })).toHaveAttribute(
+      'href',
+      `/search?q=${encodeURIComponent('روسيا')}`,
+    );
+  });
+
+  it('says a page past the last one is past it, with a link to the first page', async () => {
+    useEngine(fakePagefind('نص', ['a', 'b']));
+    renderAt('/search?q=روسيا&page=999');
+    expect(await screen.findByRole('heading', { name: s.pastLastTitle })).toBeInTheDocument();
+    expect(screen.getByText(s.pastLast('٩٩٩', '٢'))).toBeInTheDocument();
+    expect(screen.queryByText(s.emptyFor('روسيا'))).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: s.firstPage })).toHaveAttribute(
+      'href',
+      `/search?q=${encodeURIComponent('روسيا')}`,
+    );
+  });
+
+  it('names a filter the site does not know by its slug, never by an empty placeholder', async () => {
+    useEngine(fakePagefind('', []));
+    renderAt('/search?q=x&topic=nope&tag=no-such-tag');
+    const filters = await screen.findByRole('group', { name: s.activeFilters });
+    await screen.findByRole('heading', { name: s.emptyTitle });
+    expect(within(filters).getByRole('link', { name: `${s.removeFilter('nope')} ×` })).toHaveAttribute(
+      'href',
+      '/search?q=x&tag=no-such-tag',
+    );
+    expect(
+      within(filters).getByRole('link', { name: `${s.removeFilter('no such tag')} ×` }),
+    ).toBeInTheDocument();
+    expect(filters).not.toHaveTextContent(strings.pendingLabel);
   });
 
   it('says when every word of the query is a function word, and still lists what it finds', async () => {

@@ -10,6 +10,7 @@ import { AppLink } from '../../shared/ui/app-link.tsx';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { useOnline } from '../../shared/lib/use-online.ts';
 import { strings } from '../../shared/strings.ar.ts';
+import { NoScriptNotice } from '../../shared/ui/no-script-notice.tsx';
 import { SearchFacets } from './search-facets.tsx';
 import { QueryNotice, SortSwitch, SpellingNotice } from './search-notices.tsx';
 import { hasFilters, parseSearchParams, searchHref, withoutTag, withTopic } from './search-params.ts';
@@ -26,7 +27,7 @@ export function SearchPage() {
   const params = parseSearchParams(searchParams);
   // Pagefind's index is not kept offline: say so rather than fail.
   const online = useOnline();
-  const { data, isPending, isError, refetch, isFetching } = useQuery({
+  const { data, isPending, isError, isPlaceholderData, refetch, isFetching } = useQuery({
     ...searchQuery(params),
     placeholderData: keepPreviousData,
   });
@@ -39,10 +40,13 @@ export function SearchPage() {
   const heading = params.q !== '' ? s.headingFor(params.q) : hasFilters(params) ? s.browseHeading : s.heading;
   const facets = fullFacets ?? data?.facets ?? { topics: [], tags: [] };
   // The site's manifest is loaded before any view (the root loader): topics are named even when the search
-  // index failed. A tag's name comes with the results; until then it is a placeholder, never its slug.
+  // index failed, and a topic it lacks (a mistyped URL) is shown as its slug. A tag's name comes with the
+  // results; until then it is a placeholder, never its slug; a tag the results do not name, by its slug.
   const { data: manifest } = useSuspenseQuery(manifestQuery());
-  const label = (slug: string, list: ReadonlyArray<{ slug: string; label: string }>): string =>
-    list.find((x) => x.slug === slug)?.label ?? strings.pendingLabel;
+  const topicLabel = (slug: string): string => manifest.topics.find((x) => x.slug === slug)?.label ?? slug;
+  const tagLabel = (slug: string): string =>
+    facets.tags.find((x) => x.slug === slug)?.label ??
+    (data === undefined || isPlaceholderData ? strings.pendingLabel : slug.replace(/-/g, ' '));
 
   return (
     <section aria-labelledby="search-heading" aria-busy={isFetching}>
@@ -54,12 +58,12 @@ export function SearchPage() {
         <div className="mb-4 flex flex-wrap items-center gap-2" role="group" aria-label={s.activeFilters}>
           {params.topic !== null && (
             <AppLink to={searchHref(withTopic(params, null))} className="rounded-full border px-3 py-1 text-sm">
-              {s.removeFilter(label(params.topic, manifest.topics))} ×
+              {s.removeFilter(topicLabel(params.topic))} ×
             </AppLink>
           )}
           {params.tags.map((tag) => (
             <AppLink key={tag} to={searchHref(withoutTag(params, tag))} className="rounded-full border px-3 py-1 text-sm">
-              {s.removeFilter(label(tag, facets.tags))} ×
+              {s.removeFilter(tagLabel(tag))} ×
             </AppLink>
           ))}
           <AppLink to={searchHref({ ...params, topic: null, tags: [], page: 1 })} className="text-sm underline">
@@ -68,14 +72,16 @@ export function SearchPage() {
         </div>
       )}
       {/* The results arrive after the first paint (the prerendered shell says «loading»): a screen's height
-          is held for them from the start, so the footer never shows and then jumps away (layout shift). */}
-      <div className="min-h-dvh">
+          is held for them from the start, so the footer never shows and then jumps away (layout shift); without
+          JavaScript no results come, and the notice needs no room held. */}
+      <div className="min-h-dvh noscript:min-h-0">
+        <NoScriptNotice message={strings.noScript.search} />
         {!online ? (
           <p role="status" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
             {strings.offline.search}
           </p>
         ) : isPending ? (
-          <p role="status" className="py-8 text-neutral-700 dark:text-neutral-300">
+          <p role="status" data-needs-js className="py-8 text-neutral-700 dark:text-neutral-300">
             {s.loading}
           </p>
         ) : isError ? (

@@ -93,19 +93,52 @@ export function SearchResults({ params, outcome }: SearchResultsProps) {
 
 function SearchEmpty({ params, outcome }: SearchResultsProps) {
   const s = strings.searchPage;
+  // A page past the last one (an old link, a hand-made URL): the search did find articles.
+  if (params.page > 1 && outcome.total > 0) {
+    return (
+      <section
+        aria-labelledby="search-empty"
+        className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700"
+      >
+        <h2 id="search-empty" className="mb-2 text-xl font-bold">
+          {s.pastLastTitle}
+        </h2>
+        <p className="mb-4">{s.pastLast(formatNumber(params.page), formatNumber(outcome.total))}</p>
+        <AppLink className={linkClass} to={searchHref(withPage(params, 1))}>
+          {s.firstPage}
+        </AppLink>
+      </section>
+    );
+  }
+  // With a query and filters, say the filters are part of what found nothing, and offer the query alone.
+  const queryAndFilters = params.q !== '' && hasFilters(params);
+  const withoutFilters = searchHref({ ...params, topic: null, tags: [], page: 1 });
   return (
     <section aria-labelledby="search-empty" className="rounded-lg border border-neutral-200 p-6 dark:border-neutral-700">
       <h2 id="search-empty" className="mb-2 text-xl font-bold">
         {s.emptyTitle}
       </h2>
-      <p className="mb-4">{params.q !== '' ? s.emptyFor(params.q) : s.emptyFiltered}</p>
+      <p className="mb-4">
+        {queryAndFilters
+          ? s.emptyForFiltered(params.q)
+          : params.q !== ''
+            ? s.emptyFor(params.q)
+            : s.emptyFiltered}
+      </p>
+      {queryAndFilters && (
+        <p className="mb-4">
+          <AppLink className={linkClass} to={withoutFilters}>
+            {s.searchWithoutFilters(params.q)}
+          </AppLink>
+        </p>
+      )}
       <p className="mb-2 font-bold">{s.suggestionsTitle}</p>
       <ul className="mb-4 list-disc ps-6">
         {params.q !== '' && <li>{s.checkSpelling}</li>}
         {params.q.includes(' ') && <li>{s.fewerWords}</li>}
-        {hasFilters(params) && (
+        {hasFilters(params) && !queryAndFilters && (
           <li>
-            <AppLink className={linkClass} to={searchHref({ ...params, topic: null, tags: [], page: 1 })}>
+            <AppLink className={linkClass} to={withoutFilters}>
               {s.dropFilters}
             </AppLink>
           </li>

@@ -12,8 +12,10 @@ export interface SaveButtonProps {
 }
 
 /**
- * A toggle that keeps the article on the device. Its name stays «حفظ» and `aria-pressed` (and the filled
- * icon) says whether it is saved, as the ARIA toggle-button pattern asks; unpressed until hydrated.
+ * A toggle that keeps the article on the device; unpressed until hydrated. Saved, it reads «محفوظ»: an
+ * icon and a border alone did not tell readers. Its accessible name is the words it shows (a voice-control
+ * user says what they see), and `aria-pressed` still says the state: «محفوظ», pressed, never contradicts
+ * itself, as a name naming the action («إلغاء الحفظ», pressed) would.
  */
 export function SaveButton({ summary, article, named = false }: SaveButtonProps) {
   const saved = useSavedArticles().entries.some((entry) => entry.summary.id === summary.id);
@@ -25,14 +27,17 @@ export function SaveButton({ summary, article, named = false }: SaveButtonProps)
     <button
       type="button"
       aria-pressed={saved}
-      aria-label={named ? strings.saved.saveNamed(summary.title) : undefined}
+      aria-label={
+        named ? (saved ? strings.saved.savedNamed : strings.saved.saveNamed)(summary.title) : undefined
+      }
       onClick={() => void toggle()}
+      data-needs-js
       className="save-button"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill={saved ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth="2">
         <path d="M6 3h12v18l-6-4-6 4Z" strokeLinejoin="round" />
       </svg>
-      {strings.saved.save}
+      {saved ? strings.saved.savedLabel : strings.saved.save}
     </button>
   );
 }
