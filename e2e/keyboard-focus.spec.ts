@@ -131,12 +131,12 @@ test.describe('the header’s Tab order is its order on screen', () => {
       1280,
       [
         strings.siteName,
-        '',
-        strings.search.submit,
         strings.saved.nav,
         strings.textSize.smaller,
         strings.textSize.larger,
         strings.theme.toggleDark,
+        '',
+        strings.search.submit,
       ],
     ],
   ] as const) {

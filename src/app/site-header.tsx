@@ -56,14 +56,15 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
           >
             {strings.siteName}
           </AppLink>
-          {/* The reader's controls are shown on the title's row, or under it when they do not fit there, and
-              before the search box on a narrow screen, after it on a wide one: one copy for each, the other
-              not displayed, so the order of Tab and of a screen reader is the order on screen at every width,
-              which a CSS `order` would not give (WCAG 2.4.3). Their state is the document's, shared. */}
-          <ReaderControls className="ms-auto flex items-center gap-2 sm:hidden" />
+          {/* The page's order is the screen's at every width (WCAG 2.4.3): the controls beside the title, then
+              the search box, on the same row when it is wide enough or across the next row when not. */}
+          <div className="ms-auto flex items-center gap-2">
+            <SavedLink />
+            <TextSizeControl />
+            <ThemeToggle />
+          </div>
           {/* Re-mount on a new query so the box shows what the URL searched for. */}
           <SearchBox key={q} defaultValue={q} />
-          <ReaderControls className="hidden items-center gap-2 sm:flex" />
         </div>
       </div>
       <nav
@@ -88,21 +89,6 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
         </ul>
       </nav>
     </header>
-  );
-}
-
-interface ReaderControlsProps {
-  /** Where the copy is displayed: one for narrow screens, one for wide (docs/decisions/047). */
-  className: string;
-}
-
-function ReaderControls({ className }: ReaderControlsProps) {
-  return (
-    <div className={className}>
-      <SavedLink />
-      <TextSizeControl />
-      <ThemeToggle />
-    </div>
   );
 }
 

@@ -90,7 +90,7 @@ export function SearchBox({ defaultValue }: SearchBoxProps) {
   };
 
   return (
-    <Form role="search" action="/search" className="relative flex w-full gap-2 sm:ms-auto sm:w-80">
+    <Form role="search" action="/search" className="relative flex w-full gap-2 sm:w-80">
       <label htmlFor={`${id}-input`} className="sr-only">
         {strings.search.label}
       </label>
