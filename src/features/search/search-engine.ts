@@ -589,8 +589,9 @@ export function createSearchEngine(
       return { ...(await finish(await rank(params, searchOptions, answers, suggestion))), suggestion };
     }
     // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
-    // its first letters, so the corrected query's results come first and those follow.
-    const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers, total > 0 ? params.q : null);
+    // its first letters, so the page shows the corrected query's results, as many as it says, and links
+    // back to the words as typed (`literal`).
+    const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers);
     if (fixed.outcome.total > 0) return { ...(await finish(fixed)), suggestion, corrected: true };
     // The correction finds nothing either: the words as typed, read on through the archive after all.
     const literal = total === 0 && !complete ? await rank(params, searchOptions, answers) : ranked;
