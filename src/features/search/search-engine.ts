@@ -18,7 +18,9 @@ import { z } from 'zod';
 import {
   buildLexicon,
   highlightTerms,
+  MAX_QUERY_CHARS,
   queryVariants,
+  type CorpusWords,
   type QueryVariant,
   type SearchLexicon,
 } from '../../shared/lib/search-terms.ts';
@@ -402,6 +404,32 @@ export function createSearchEngine(
     missing.forEach((k, i) => vocabShards.set(k, shards[i] ?? []));
   };
 
+  let corpusFound: { q: string; words: Promise<CorpusWords> } | null = null;
+  /**
+   * What the vocabulary says of the query's words, asked before the search as it changes the query
+   * (`queryVariants`); its shards are those the spelling check loads anyway: how the corpus writes each
+   * word, where Pagefind reads that otherwise (a final ة typed ه).
+   */
+  function corpusWords(q: string): Promise<CorpusWords> {
+    if (corpusFound?.q === q) return corpusFound.words;
+    const words = tokenize(q.slice(0, MAX_QUERY_CHARS))
+      .slice(0, MAX_SPELL_WORDS)
+      .filter((w) => w.length >= MIN_SPELL_LETTERS);
+    const none: CorpusWords = { written: () => undefined };
+    const found =
+      words.length === 0 || !loadVocab
+        ? Promise.resolve(none)
+        : (async (): Promise<CorpusWords> => {
+            await loadShards(words.map(vocabKey));
+            const weight = (w: string): number => vocabulary.get(w)?.[1] ?? 0;
+            return {
+              written: (token) => (weight(token) >= TRUSTED_WEIGHT ? vocabulary.get(token)?.[2] : undefined),
+            };
+          })().catch(() => none);
+    corpusFound = { q, words: found };
+    return found;
+  }
+
   /**
    * The query with its likely misspelt words corrected (as titles write them), and whether every
    * correction is a sure one (`SURE_DISTANCE`); null when nothing is corrected.
@@ -445,8 +473,14 @@ export function createSearchEngine(
     readOn?: () => Promise<boolean>,
   ): Promise<Ranking> {
     const browse = params.q === '';
-    const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
-    const afterVariants = after === null ? [] : queryVariants(after, lexicon);
+    const first = slices[0];
+    // The newest slice's Pagefind starts loading while the vocabulary is asked about the query's words.
+    if (first && !browse && !params.literal && !searchOptions.facets) slice(first.path).catch(() => undefined);
+    // `literal`: the words exactly as typed, which asks the vocabulary nothing.
+    const variants = browse
+      ? [BROWSE]
+      : queryVariants(params.q, lexicon, params.literal ? undefined : await corpusWords(params.q));
+    const afterVariants = after === null ? [] : queryVariants(after, lexicon, await corpusWords(after));
     const empty: SearchOutcome = {
       hits: [],
       total: 0,

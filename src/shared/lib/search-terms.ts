@@ -58,6 +58,9 @@ interface Phrase {
  */
 const PRONOUN_AFTER_HAMZA = /ء(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ي)$/;
 
+/** A written word holding a letter that `normalizeArabic` folds and Pagefind's own indexing does not. */
+const FOLDED_BY_READER = /[\p{L}\p{M}\p{N}]*[ةؤئ][\p{L}\p{M}\p{N}]*/gu;
+
 /** Bare forms shorter than this are not taken from the corpus vocabulary: «بين» is not ب + «ين». */
 const MIN_CORPUS_BARE = 3;
 
@@ -162,13 +165,44 @@ function groupKeysIn(
   return found;
 }
 
-/** Counts of every normalised token in a corpus (its vocabulary, for `corpusKnown`). */
+/** A word written with a final ة (tashkeel may follow it). */
+const FINAL_TEH = /[\p{L}\p{M}\p{N}]*ة\p{M}*(?![\p{L}\p{N}])/gu;
+
+/**
+ * A normalised token ending in ه written with a final ة: the key under which `countTokens` counts the uses
+ * that write it so. No normalised token holds a ة, so the key never counts another word.
+ */
+export function withFinalTeh(token: string): string {
+  return `${token.slice(0, -1)}ة`;
+}
+
+/**
+ * Counts of every normalised token in a corpus (its vocabulary, for `corpusKnown`), and under
+ * `withFinalTeh` of a token how many of its uses write its final ه as ة: the vocabulary tells the reader
+ * which the corpus writes, as Pagefind indexes words as written («الحكومه» does not find «الحكومة»).
+ */
 export function countTokens(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
+  const count = (key: string): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const text of texts) {
-    for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    for (const token of tokenize(text)) count(token);
+    for (const raw of text.match(FINAL_TEH) ?? []) {
+      const tokens = tokenize(raw);
+      if (tokens.length === 1 && tokens[0]!.endsWith('ه')) count(withFinalTeh(tokens[0]!));
+    }
   }
   return counts;
+}
+
+/**
+ * A word as Pagefind reads it when it indexes: without tashkeel or tatweel, with a hamza on alef and ى
+ * folded. What is left of `normalizeArabic`'s folding (ة, ؤ, ئ) it keeps as written.
+ */
+export function pagefindForm(word: string): string {
+  return word
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي');
 }
 
 /**
@@ -198,8 +232,9 @@ function bareForms(token: string, isKnown: (bare: string) => boolean): string[] 
 }
 
 /**
- * The hidden terms of one article: bare forms behind clitics, hamza-seat forms and group keys, each once,
- * sorted (the output must not depend on anything but the text).
+ * The hidden terms of one article: bare forms behind clitics, normalised forms of words Pagefind keeps as
+ * written, hamza-seat forms and group keys, each once, sorted (the output must not depend on anything but
+ * the text).
  */
 export function shadowTerms(text: string, lexicon: SearchLexicon, isKnown: (bare: string) => boolean): string[] {
   const terms = new Set<string>();
@@ -208,6 +243,13 @@ export function shadowTerms(text: string, lexicon: SearchLexicon, isKnown: (bare
     const forms = bareForms(token, isKnown);
     for (const form of forms) terms.add(form);
     bare.push(forms.at(-1) ?? token);
+  }
+  // A word Pagefind indexes as written but the reader's matching folds (ة → ه, ؤ → و, ئ → ي) also gets
+  // its normalised form, which a query typed that way searches (its second variant): «الحكومه» finds the
+  // bodies that say «الحكومة», not only the headlines (whose field holds normalised words). Pagefind
+  // folds tashkeel, tatweel, a hamza on alef and ى itself.
+  for (const raw of text.match(FOLDED_BY_READER) ?? []) {
+    for (const token of tokenize(raw)) terms.add(token);
   }
   for (const token of tokenize(foldHamzaSeats(text))) {
     if (!token.includes('ء')) continue;
@@ -257,13 +299,23 @@ export interface QueryVariant {
  * 1. The words as typed: Pagefind's own stemmer folds a hamza at the end of a stem (أصدقائك finds
  *    أصدقاؤك), which `normalizeArabic` (ئ → ي) would undo.
  * 2. Their hidden-term form: normalised, hamza seats folded, clitics stripped from known names.
+ * 2b. The words as the corpus writes them (`corpus.written`), when Pagefind reads that otherwise: typed
+ *    «الحكومه», the corpus's «الحكومة», with every form Pagefind's stemmer joins to it.
  * 3. When words name a topic by a name spelt several ways, with that name's spelling key.
  * 4. When words spell a known tag, with the tag group's key.
  * 5. When words name a topic, with the topic's key (`loose`).
  * 6. When a word is a hamza form the stemmer would cut, with its exact-form key (`exact`).
  * Variants 3–6 search keys, which usually share one index chunk, instead of every spelling's own chunk.
  */
-export function queryVariants(raw: string, lexicon: SearchLexicon): QueryVariant[] {
+/** What the corpus's vocabulary says of the query's words (the engine loads it before searching). */
+export interface CorpusWords {
+  /** How the corpus writes a normalised word, if the vocabulary says. */
+  written: (token: string) => string | undefined;
+}
+
+const NO_CORPUS: CorpusWords = { written: () => undefined };
+
+export function queryVariants(raw: string, lexicon: SearchLexicon, corpus: CorpusWords = NO_CORPUS): QueryVariant[] {
   const cut = raw.slice(0, MAX_QUERY_CHARS);
   const plain = tokenize(cut);
   const folded = tokenize(foldHamzaSeats(cut));
@@ -282,6 +334,12 @@ export function queryVariants(raw: string, lexicon: SearchLexicon): QueryVariant
     if (term !== '' && !variants.some((v) => v.term === term)) variants.push({ term, loose });
   };
   add(tokens.join(' '));
+  const respelt = typed.split(' ').map((word) => {
+    const only = tokenize(word);
+    const written = only.length === 1 ? corpus.written(only[0]!) : undefined;
+    return written !== undefined && pagefindForm(written) !== pagefindForm(word) ? written : word;
+  });
+  add(respelt.join(' '));
   /** The query with each found alias replaced by the key `keyOf` gives it (kept when it gives none). */
   const withKeys = (found: ReturnType<typeof groupKeysIn>, keyOf: (f: (typeof found)[number]) => string | null): string | null => {
     const out: string[] = [];
