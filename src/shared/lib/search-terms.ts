@@ -337,7 +337,9 @@ export function queryVariants(raw: string, lexicon: SearchLexicon, corpus: Corpu
   const respelt = typed.split(' ').map((word) => {
     const only = tokenize(word);
     const written = only.length === 1 ? corpus.written(only[0]!) : undefined;
-    return written !== undefined && pagefindForm(written) !== pagefindForm(word) ? written : word;
+    // A hamza on another seat is left to the hidden terms (its folded form), which need no chunk of its own.
+    const read = (w: string): string => foldHamzaSeats(pagefindForm(w));
+    return written !== undefined && read(written) !== read(word) ? written : word;
   });
   add(respelt.join(' '));
   /** The query with each found alias replaced by the key `keyOf` gives it (kept when it gives none). */
