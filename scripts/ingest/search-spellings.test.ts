@@ -119,6 +119,7 @@ describe('a query spelt as readers type finds what the corpus spelling finds', (
   it.each([
     ['ه for a final ة', 'الحكومه', 'الحكومة'],
     ['ه for a final ة only bodies write', 'المدرسه', 'المدرسة'],
+    ['ه for a final ة, with و glued on', 'والحكومه', 'والحكومة'],
     ['ي for ى', 'مستشفي', 'مستشفى'],
     ['و for ؤ', 'مسوول', 'مسؤول'],
     ['tatweel', 'الحكومـة', 'الحكومة'],
@@ -127,6 +128,23 @@ describe('a query spelt as readers type finds what the corpus spelling finds', (
     const expected = await found(corpus);
     expect(expected.length).toBeGreaterThan(0);
     expect(await found(typed)).toEqual(expected);
+  });
+});
+
+describe('a word with «و» glued on', () => {
+  it.each([
+    ['with its hamza', 'وألمانيا', 'ألمانيا'],
+    ['without it', 'والمانيا', 'ألمانيا'],
+  ])('finds what the bare word finds, typed %s', async (_, typed, bare) => {
+    const expected = await found(bare);
+    expect(expected).toEqual(['ger1', 'ger2', 'ger3']);
+    expect(await found(typed)).toEqual(expected);
+  });
+
+  it('is not corrected to another glued word one slip away', async () => {
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'وارمينيا' });
+    expect(outcome.suggestion).toBeNull();
+    expect(outcome.hits.map((h) => h.id).sort()).toEqual(['arm1', 'arm2', 'arm3']);
   });
 });
 

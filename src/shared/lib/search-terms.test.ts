@@ -100,7 +100,7 @@ describe('queryVariants', () => {
       ['اوكرانيا', 'أوكرانيا'],
       ['لقايهما', 'لقاؤهما'],
     ]);
-    const corpus = { written: (token: string) => written.get(token) };
+    const corpus = { bare: () => false, written: (token: string) => written.get(token) };
     const withCorpus = (raw: string) => queryVariants(raw, lexicon, corpus).map((v) => v.term);
 
     it('searches a word as the corpus writes it when Pagefind reads that otherwise', () => {

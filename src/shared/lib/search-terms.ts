@@ -298,7 +298,8 @@ export interface QueryVariant {
  * searchable is left.
  * 1. The words as typed: Pagefind's own stemmer folds a hamza at the end of a stem (أصدقائك finds
  *    أصدقاؤك), which `normalizeArabic` (ئ → ي) would undo.
- * 2. Their hidden-term form: normalised, hamza seats folded, clitics stripped from known names.
+ * 2. Their hidden-term form: normalised, hamza seats folded, clitics stripped from known names and from
+ *    the words the corpus writes alone (`corpus.bare`: the engine asks the vocabulary).
  * 2b. The words as the corpus writes them (`corpus.written`), when Pagefind reads that otherwise: typed
  *    «الحكومه», the corpus's «الحكومة», with every form Pagefind's stemmer joins to it.
  * 3. When words name a topic by a name spelt several ways, with that name's spelling key.
@@ -309,11 +310,13 @@ export interface QueryVariant {
  */
 /** What the corpus's vocabulary says of the query's words (the engine loads it before searching). */
 export interface CorpusWords {
+  /** Whether a bare form behind a glued clitic is written alone in the corpus. */
+  bare: (bare: string) => boolean;
   /** How the corpus writes a normalised word, if the vocabulary says. */
   written: (token: string) => string | undefined;
 }
 
-const NO_CORPUS: CorpusWords = { written: () => undefined };
+const NO_CORPUS: CorpusWords = { bare: () => false, written: () => undefined };
 
 export function queryVariants(raw: string, lexicon: SearchLexicon, corpus: CorpusWords = NO_CORPUS): QueryVariant[] {
   const cut = raw.slice(0, MAX_QUERY_CHARS);
@@ -322,7 +325,7 @@ export function queryVariants(raw: string, lexicon: SearchLexicon, corpus: Corpu
   // Folding only swaps letters, so the two token lists line up; keep the folded form where it changed.
   const tokens = (plain.length === folded.length ? folded : plain)
     .slice(0, MAX_QUERY_TOKENS)
-    .map((token) => stripClitics(token, (bare) => lexicon.known.has(bare)));
+    .map((token) => stripClitics(token, (bare) => lexicon.known.has(bare) || corpus.bare(bare)));
   if (tokens.length === 0) return [];
   const typed = cut
     .split(/\s+/)
