@@ -58,9 +58,6 @@ interface Phrase {
  */
 const PRONOUN_AFTER_HAMZA = /ء(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ي)$/;
 
-/** A written word holding a letter that `normalizeArabic` folds and Pagefind's own indexing does not. */
-const FOLDED_BY_READER = /[\p{L}\p{M}\p{N}]*[ةؤئ][\p{L}\p{M}\p{N}]*/gu;
-
 /** Bare forms shorter than this are not taken from the corpus vocabulary: «بين» is not ب + «ين». */
 const MIN_CORPUS_BARE = 3;
 
@@ -232,9 +229,8 @@ function bareForms(token: string, isKnown: (bare: string) => boolean): string[] 
 }
 
 /**
- * The hidden terms of one article: bare forms behind clitics, normalised forms of words Pagefind keeps as
- * written, hamza-seat forms and group keys, each once, sorted (the output must not depend on anything but
- * the text).
+ * The hidden terms of one article: bare forms behind clitics, hamza-seat forms and group keys, each once,
+ * sorted (the output must not depend on anything but the text).
  */
 export function shadowTerms(text: string, lexicon: SearchLexicon, isKnown: (bare: string) => boolean): string[] {
   const terms = new Set<string>();
@@ -243,13 +239,6 @@ export function shadowTerms(text: string, lexicon: SearchLexicon, isKnown: (bare
     const forms = bareForms(token, isKnown);
     for (const form of forms) terms.add(form);
     bare.push(forms.at(-1) ?? token);
-  }
-  // A word Pagefind indexes as written but the reader's matching folds (ة → ه, ؤ → و, ئ → ي) also gets
-  // its normalised form, which a query typed that way searches (its second variant): «الحكومه» finds the
-  // bodies that say «الحكومة», not only the headlines (whose field holds normalised words). Pagefind
-  // folds tashkeel, tatweel, a hamza on alef and ى itself.
-  for (const raw of text.match(FOLDED_BY_READER) ?? []) {
-    for (const token of tokenize(raw)) terms.add(token);
   }
   for (const token of tokenize(foldHamzaSeats(text))) {
     if (!token.includes('ء')) continue;
