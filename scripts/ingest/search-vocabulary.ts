@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from '../../src/data/schema.ts';
 import { stripClitics, tokenize } from '../../src/shared/lib/arabic.ts';
+import { withFinalTeh } from '../../src/shared/lib/search-terms.ts';
 import {
   encodeShardIndex,
   SUGGEST_INDEX_FILE,
@@ -63,8 +64,9 @@ function countWritten(text: string, into: Map<string, Map<string, number>>, time
  * The vocabulary shards. `bodyCounts` is every token's count over titles and bodies (the index step has
  * it already); a word written behind a clitic counts for its bare form too (وميغان, والمقاييس: a name is
  * often written glued, and a reader types it bare), when the corpus also writes that form alone. Titles,
- * tags and topic names add their own weight. Words used less than `TRUSTED_WEIGHT` are left out: a word
- * seen once may itself be a slip.
+ * tags and topic names add their own weight, and tell how a word is written; a word only the bodies use is
+ * written with a final ة when most of its uses write one (counted by `countTokens`). Words used less than
+ * `TRUSTED_WEIGHT` are left out: a word seen once may itself be a slip.
  */
 export function buildVocabulary(
   articles: readonly Article[],
@@ -97,9 +99,14 @@ export function buildVocabulary(
   }
   const shards = new Map<string, VocabEntry[]>();
   for (const [word, w] of weight) {
-    if (w < TRUSTED_WEIGHT || word.length < 2 || /\d/.test(word)) continue;
+    // A key holding ة counts the uses of a word written with it (`countTokens`), not a word of its own.
+    if (w < TRUSTED_WEIGHT || word.length < 2 || /\d/.test(word) || word.includes('ة')) continue;
     const forms = written.get(word);
-    const top = forms && [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]?.[0];
+    // Without a title or label that writes it, a word the bodies mostly write with a final ة is written so:
+    // the reader searches that form too, which is the one Pagefind indexed.
+    const tehUses = word.endsWith('ه') && !forms ? (weight.get(withFinalTeh(word)) ?? 0) : 0;
+    const teh = tehUses * 2 > w ? withFinalTeh(word) : undefined;
+    const top = teh ?? (forms && [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]?.[0]);
     byKey(shards, vocabKey(word), top && top !== word ? [word, w, top] : [word, w]);
   }
   for (const [key, entries] of shards) {

@@ -18,7 +18,9 @@ import { z } from 'zod';
 import {
   buildLexicon,
   highlightTerms,
+  MAX_QUERY_CHARS,
   queryVariants,
+  type CorpusWords,
   type QueryVariant,
   type SearchLexicon,
 } from '../../shared/lib/search-terms.ts';
@@ -71,6 +73,12 @@ const FEW_RESULTS = 10;
 /** Query words the spelling check looks at: the first few, as a query is cut anyway. */
 const MAX_SPELL_WORDS = 6;
 const HAMZA_SEAT = /[ءؤئ]/;
+/**
+ * A glued «و» is taken off a query word (`corpusWords`) when what is left is at least this long: «والي»
+ * (a governor) is not و + «إلى».
+ */
+const MIN_BARE_AFTER_WAW = 4;
+const WAW = 'و';
 /** Shorter words are never corrected (`spelling.ts`), so their shards are not loaded. */
 const MIN_SPELL_LETTERS = 3;
 const MAX_FACET_TAGS = 15;
@@ -402,6 +410,42 @@ export function createSearchEngine(
     missing.forEach((k, i) => vocabShards.set(k, shards[i] ?? []));
   };
 
+  let corpusFound: { q: string; words: Promise<CorpusWords> } | null = null;
+  /**
+   * What the vocabulary says of the query's words, asked before the search as it changes the query
+   * (`queryVariants`); its shards are those the spelling check loads anyway, and a glued word's bare one:
+   * - how the corpus writes each word, where Pagefind reads that otherwise (a final ة typed ه);
+   * - the bare forms behind a glued «و» that the corpus writes alone, and more often than glued (the
+   *   vocabulary's weight of a bare form counts its glued uses too): «والمانيا» is searched as «المانيا»,
+   *   which finds the articles that write ألمانيا alone and, by their hidden terms, those that glue a
+   *   clitic to it, where the glued form typed finds only the latter. A word the corpus writes mostly as
+   *   it is (وزارة, not و + زارة) is left alone.
+   */
+  function corpusWords(q: string): Promise<CorpusWords> {
+    if (corpusFound?.q === q) return corpusFound.words;
+    const words = tokenize(q.slice(0, MAX_QUERY_CHARS))
+      .slice(0, MAX_SPELL_WORDS)
+      .filter((w) => w.length >= MIN_SPELL_LETTERS);
+    const glued = words.filter((w) => w.startsWith(WAW) && w.length > MIN_BARE_AFTER_WAW);
+    const none: CorpusWords = { bare: () => false, written: () => undefined };
+    const found =
+      words.length === 0 || !loadVocab
+        ? Promise.resolve(none)
+        : (async (): Promise<CorpusWords> => {
+            await loadShards([...words.map(vocabKey), ...glued.map((w) => vocabKey(w.slice(1)))]);
+            const weight = (w: string): number => vocabulary.get(w)?.[1] ?? 0;
+            const bare = new Set(
+              glued.map((w) => w.slice(1)).filter((b) => weight(b) >= TRUSTED_WEIGHT && weight(b) > weight(WAW + b)),
+            );
+            return {
+              bare: (b) => bare.has(b),
+              written: (token) => (weight(token) >= TRUSTED_WEIGHT ? vocabulary.get(token)?.[2] : undefined),
+            };
+          })().catch(() => none);
+    corpusFound = { q, words: found };
+    return found;
+  }
+
   /**
    * The query with its likely misspelt words corrected (as titles write them), and whether every
    * correction is a sure one (`SURE_DISTANCE`); null when nothing is corrected.
@@ -416,7 +460,12 @@ export function createSearchEngine(
     // One shard a word tells whether the corpus uses it; only a doubtful word loads the shards of its
     // near spellings and of the two words it may run together.
     await loadShards(checked.map(vocabKey));
-    const doubtful = checked.filter((w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT);
+    // A word glued to «و» whose bare form the corpus knows is searched bare (`corpusWords`), not corrected
+    // to another word one slip from the glued form («وارمينيا» is not «والمانيا»).
+    const corpus = await corpusWords(q);
+    const doubtful = checked.filter(
+      (w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT && !(w.startsWith(WAW) && corpus.bare(w.slice(1))),
+    );
     if (doubtful.length === 0) return null;
     await loadShards(doubtful.flatMap(vocabKeysFor));
     const fixes = new Map(doubtful.map((w) => [w, correctWord(w, vocabulary)]));
@@ -445,8 +494,14 @@ export function createSearchEngine(
     readOn?: () => Promise<boolean>,
   ): Promise<Ranking> {
     const browse = params.q === '';
-    const variants = browse ? [BROWSE] : queryVariants(params.q, lexicon);
-    const afterVariants = after === null ? [] : queryVariants(after, lexicon);
+    const first = slices[0];
+    // The newest slice's Pagefind starts loading while the vocabulary is asked about the query's words.
+    if (first && !browse && !params.literal && !searchOptions.facets) slice(first.path).catch(() => undefined);
+    // `literal`: the words exactly as typed, which asks the vocabulary nothing.
+    const variants = browse
+      ? [BROWSE]
+      : queryVariants(params.q, lexicon, params.literal ? undefined : await corpusWords(params.q));
+    const afterVariants = after === null ? [] : queryVariants(after, lexicon, await corpusWords(after));
     const empty: SearchOutcome = {
       hits: [],
       total: 0,
@@ -589,8 +644,9 @@ export function createSearchEngine(
       return { ...(await finish(await rank(params, searchOptions, answers, suggestion))), suggestion };
     }
     // Nothing, or many for a word the corpus hardly uses: those are other words that share its stem or
-    // its first letters, so the corrected query's results come first and those follow.
-    const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers, total > 0 ? params.q : null);
+    // its first letters, so the page shows the corrected query's results, as many as it says, and links
+    // back to the words as typed (`literal`).
+    const fixed = await rank({ ...params, q: suggestion }, searchOptions, answers);
     if (fixed.outcome.total > 0) return { ...(await finish(fixed)), suggestion, corrected: true };
     // The correction finds nothing either: the words as typed, read on through the archive after all.
     const literal = total === 0 && !complete ? await rank(params, searchOptions, answers) : ranked;

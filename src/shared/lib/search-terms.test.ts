@@ -92,6 +92,27 @@ describe('queryVariants', () => {
     expect(terms(raw)).toEqual(expected);
   });
 
+  describe('with the corpus\'s spellings', () => {
+    const written = new Map([
+      ['الحكومه', 'الحكومة'],
+      ['اوكرانيا', 'أوكرانيا'],
+      ['لقايهما', 'لقاؤهما'],
+    ]);
+    const corpus = { bare: () => false, written: (token: string) => written.get(token) };
+    const withCorpus = (raw: string) => queryVariants(raw, lexicon, corpus).map((v) => v.term);
+
+    it('searches a word as the corpus writes it when Pagefind reads that otherwise', () => {
+      expect(withCorpus('قالت الحكومه')).toEqual(['قالت الحكومه', 'قالت الحكومة']);
+    });
+
+    it.each([
+      ['a hamza on alef, which Pagefind folds', 'اوكرانيا', ['اوكرانيا']],
+      ['a hamza on another seat, which the hidden terms join', 'لقائهما', ['لقائهما', 'لقاءهما', exactFormKey('لقاءهما')]],
+    ])('adds nothing for %s', (_, raw, expected) => {
+      expect(withCorpus(raw)).toEqual(expected);
+    });
+  });
+
   it.each([[''], ['   '], ['<>!?'], ['...']])('gives nothing for %j', (raw) => {
     expect(queryVariants(raw, lexicon)).toEqual([]);
   });

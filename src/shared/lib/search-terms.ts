@@ -162,13 +162,44 @@ function groupKeysIn(
   return found;
 }
 
-/** Counts of every normalised token in a corpus (its vocabulary, for `corpusKnown`). */
+/** A word written with a final ة (tashkeel may follow it). */
+const FINAL_TEH = /[\p{L}\p{M}\p{N}]*ة\p{M}*(?![\p{L}\p{N}])/gu;
+
+/**
+ * A normalised token ending in ه written with a final ة: the key under which `countTokens` counts the uses
+ * that write it so. No normalised token holds a ة, so the key never counts another word.
+ */
+export function withFinalTeh(token: string): string {
+  return `${token.slice(0, -1)}ة`;
+}
+
+/**
+ * Counts of every normalised token in a corpus (its vocabulary, for `corpusKnown`), and under
+ * `withFinalTeh` of a token how many of its uses write its final ه as ة: the vocabulary tells the reader
+ * which the corpus writes, as Pagefind indexes words as written («الحكومه» does not find «الحكومة»).
+ */
 export function countTokens(texts: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
+  const count = (key: string): void => void counts.set(key, (counts.get(key) ?? 0) + 1);
   for (const text of texts) {
-    for (const token of tokenize(text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    for (const token of tokenize(text)) count(token);
+    for (const raw of text.match(FINAL_TEH) ?? []) {
+      const tokens = tokenize(raw);
+      if (tokens.length === 1 && tokens[0]!.endsWith('ه')) count(withFinalTeh(tokens[0]!));
+    }
   }
   return counts;
+}
+
+/**
+ * A word as Pagefind reads it when it indexes: without tashkeel or tatweel, with a hamza on alef and ى
+ * folded. What is left of `normalizeArabic`'s folding (ة, ؤ, ئ) it keeps as written.
+ */
+export function pagefindForm(word: string): string {
+  return word
+    .replace(/[\u064B-\u065F\u0670\u0640]/g, '')
+    .replace(/[أإآٱ]/g, 'ا')
+    .replace(/ى/g, 'ي');
 }
 
 /**
@@ -256,21 +287,34 @@ export interface QueryVariant {
  * searchable is left.
  * 1. The words as typed: Pagefind's own stemmer folds a hamza at the end of a stem (أصدقائك finds
  *    أصدقاؤك), which `normalizeArabic` (ئ → ي) would undo.
- * 2. Their hidden-term form: normalised, hamza seats folded, clitics stripped from known names.
+ * 2. Their hidden-term form: normalised, hamza seats folded, clitics stripped from known names and from
+ *    the words the corpus writes alone (`corpus.bare`: the engine asks the vocabulary).
+ * 2b. The words as the corpus writes them (`corpus.written`), when Pagefind reads that otherwise: typed
+ *    «الحكومه», the corpus's «الحكومة», with every form Pagefind's stemmer joins to it.
  * 3. When words name a topic by a name spelt several ways, with that name's spelling key.
  * 4. When words spell a known tag, with the tag group's key.
  * 5. When words name a topic, with the topic's key (`loose`).
  * 6. When a word is a hamza form the stemmer would cut, with its exact-form key (`exact`).
  * Variants 3–6 search keys, which usually share one index chunk, instead of every spelling's own chunk.
  */
-export function queryVariants(raw: string, lexicon: SearchLexicon): QueryVariant[] {
+/** What the corpus's vocabulary says of the query's words (the engine loads it before searching). */
+export interface CorpusWords {
+  /** Whether a bare form behind a glued clitic is written alone in the corpus. */
+  bare: (bare: string) => boolean;
+  /** How the corpus writes a normalised word, if the vocabulary says. */
+  written: (token: string) => string | undefined;
+}
+
+const NO_CORPUS: CorpusWords = { bare: () => false, written: () => undefined };
+
+export function queryVariants(raw: string, lexicon: SearchLexicon, corpus: CorpusWords = NO_CORPUS): QueryVariant[] {
   const cut = raw.slice(0, MAX_QUERY_CHARS);
   const plain = tokenize(cut);
   const folded = tokenize(foldHamzaSeats(cut));
   // Folding only swaps letters, so the two token lists line up; keep the folded form where it changed.
   const tokens = (plain.length === folded.length ? folded : plain)
     .slice(0, MAX_QUERY_TOKENS)
-    .map((token) => stripClitics(token, (bare) => lexicon.known.has(bare)));
+    .map((token) => stripClitics(token, (bare) => lexicon.known.has(bare) || corpus.bare(bare)));
   if (tokens.length === 0) return [];
   const typed = cut
     .split(/\s+/)
@@ -282,6 +326,14 @@ export function queryVariants(raw: string, lexicon: SearchLexicon): QueryVariant
     if (term !== '' && !variants.some((v) => v.term === term)) variants.push({ term, loose });
   };
   add(tokens.join(' '));
+  const respelt = typed.split(' ').map((word) => {
+    const only = tokenize(word);
+    const written = only.length === 1 ? corpus.written(only[0]!) : undefined;
+    // A hamza on another seat is left to the hidden terms (its folded form), which need no chunk of its own.
+    const read = (w: string): string => foldHamzaSeats(pagefindForm(w));
+    return written !== undefined && read(written) !== read(word) ? written : word;
+  });
+  add(respelt.join(' '));
   /** The query with each found alias replaced by the key `keyOf` gives it (kept when it gives none). */
   const withKeys = (found: ReturnType<typeof groupKeysIn>, keyOf: (f: (typeof found)[number]) => string | null): string | null => {
     const out: string[] = [];

@@ -41,6 +41,8 @@ describe('editDistance', () => {
     ['a consonant added', 'ميغن', 'ميغ', 1],
     ['a wrong letter', 'ميغن', 'ميغل', 1],
     ['a vowel put back before a letter added', 'ميغن', 'ميغان', 0.5],
+    ['a final hamza left off', 'صنعا', 'صنعاء', 0.25],
+    ['a hamza left off inside', 'قراه', 'قراءه', 0.25],
     ['other words', 'روسيا', 'لبنان', 4.5],
   ])('%s: %s → %s is %d', (_, a, b, d) => {
     expect(editDistance(a, b)).toBe(d);
@@ -99,6 +101,14 @@ describe('correctWord', () => {
     ]);
     expect(correctWord('ميغن', names)?.word).toBe('ميغان');
     expect(correctWord('ميكروسوفت', names)?.word).toBe('مايكروسوفت');
+  });
+
+  it('prefers the word meant by a hamza left off to a commoner one a vowel shorter', () => {
+    const words = vocabulary([
+      ['صنع', 40],
+      ['صنعاء', 30],
+    ]);
+    expect(correctWord('صنعا', words)?.written).toBe('صنعاء');
   });
 
   it('says how far the correction is from the word typed', () => {

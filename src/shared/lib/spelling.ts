@@ -5,7 +5,8 @@
  * distance in which a dropped or added letter, a wrong letter and two swapped neighbours each cost one,
  * and the two slips Arabic typing makes most cost half: a long vowel (ا و ي) left out or added, which
  * transliterated names are written both with and without (ميكروسوفت / مايكروسوفت), and a letter doubled
- * or undoubled (مقايس / مقاييس). So «ميغن» is «ميغان» (a vowel) before «ميغ» (a letter added).
+ * or undoubled (مقايس / مقاييس); a hamza left off (صنعا / صنعاء) costs a quarter. So «ميغن» is «ميغان» (a
+ * vowel) before «ميغ» (a letter added), and «صنعا» is «صنعاء» before «صنع».
  */
 import { vocabKey, type VocabEntry } from './search-shards.ts';
 
@@ -25,9 +26,17 @@ function maxEdits(length: number): number {
 const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
 const CHEAP = 0.5;
 
-/** What adding or dropping `word[at]` costs: half for a long vowel or a letter beside its double. */
+/**
+ * A hamza on the line (ء; its seats ؤ and ئ are normalised to و and ي) is left off most of all, and at a
+ * word's end it is all that tells صنعاء from صنع: leaving it out costs less than leaving out a vowel.
+ */
+const HAMZA = 'ء';
+const CHEAPEST = 0.25;
+
+/** What adding or dropping `word[at]` costs: a hamza least, half for a long vowel or a letter beside its double. */
 function gapCost(word: string, at: number): number {
   const letter = word[at]!;
+  if (letter === HAMZA) return CHEAPEST;
   return LONG_VOWELS.has(letter) || word[at - 1] === letter || word[at + 1] === letter ? CHEAP : 1;
 }
 
@@ -36,7 +45,7 @@ function gapCost(word: string, at: number): number {
  * above, or `limit + 1` once it is certain to exceed `limit`.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (Math.abs(a.length - b.length) * CHEAP > limit) return limit + 1;
+  if (Math.abs(a.length - b.length) * CHEAPEST > limit) return limit + 1;
   let prevPrev: number[] = [];
   let prev = [0];
   for (let j = 1; j <= b.length; j++) prev.push(prev[j - 1]! + gapCost(b, j - 1));

@@ -1,0 +1,162 @@
+/**
+ * A query typed the way readers type Arabic finds what the corpus's own spelling finds: a real Pagefind
+ * index of a few articles, built by this ingest with its vocabulary shards, searched by the reader's
+ * engine through Pagefind's own module in Node (as in search-ranking.test.ts).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
+import {
+  createSearchEngine,
+  searchManifestSchema,
+  SEARCH_RANKING,
+  type PagefindModule,
+  type SearchEngine,
+} from '../../src/features/search/search-engine.ts';
+import { DEFAULT_SEARCH_PARAMS } from '../../src/features/search/search-params.ts';
+import { vocabFile, type VocabEntry } from '../../src/shared/lib/search-shards.ts';
+import { buildSearchIndex } from './search-index.ts';
+import { parseTaxonomy } from './taxonomy.ts';
+import { tempDirs } from '../temp-dirs.ts';
+
+const temp = tempDirs();
+
+const taxonomy = parseTaxonomy({ topics: [{ slug: 'yemen', label: 'اليمن', aliases: [] }], tags: [] });
+
+let day = 0;
+function article(id: string, title: string, body: string): Article {
+  day++;
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id,
+    title,
+    date: new Date(Date.UTC(2024, 0, day)).toISOString(),
+    source: 'مصدر',
+    url: null,
+    body: [body],
+    readingMinutes: 1,
+    tags: [],
+    topics: [],
+    related: [],
+    readAlso: [],
+  };
+}
+
+/** Bodies that say the word only as the corpus writes it; headlines about something else. */
+const articles: Article[] = [
+  article('gov1', 'اجتماع في العاصمة', 'قالت الحكومة إن الاجتماع انتهى، وإن الحكومة ستعلن نتائجه غدا.'),
+  article('gov2', 'بيان بعد الجلسة', 'أعلنت الحكومة خطة جديدة للنقل في المدن.'),
+  article('gov3', 'الحكومة تعلن خطة للمياه', 'قالت الوزارة إن العمل يبدأ الشهر المقبل.'),
+  article('school1', 'يوم دراسي', 'عادت المدرسة إلى العمل، وقالت المدرسة إن الدروس تبدأ الأحد.'),
+  article('school2', 'طلاب في الصفوف', 'زار الطلاب المدرسة الجديدة، ووصفوا المدرسة بأنها واسعة.'),
+  article('school3', 'الدروس المسائية', 'قال المدرس إن الدروس المدرسية تبدأ مساء.'),
+  article('hosp1', 'حادث على الطريق', 'نقل الجرحى إلى مستشفى المدينة بعد الحادث.'),
+  article('resp1', 'تحقيق في الحادث', 'قال مسؤول في الشرطة إن التحقيق مستمر.'),
+  article('ger1', 'قمة في باريس', 'شاركت فرنسا وألمانيا في القمة، وقالت ألمانيا إنها تدعم الاتفاق.'),
+  article('ger2', 'محادثات تجارية', 'وصل وزير من ألمانيا إلى القاهرة لبحث التجارة مع ألمانيا.'),
+  article('ger3', 'اتفاق للطاقة', 'وقعت ألمانيا اتفاقا للطاقة، وقالت ألمانيا إنه يخدم أوروبا.'),
+  article('arm1', 'مباحثات في يريفان', 'زار الوزير أرمينيا، وقال إن أرمينيا شريك مهم.'),
+  article('arm2', 'نزاع حدودي', 'اتهمت أرمينيا جيرانها بخرق الهدنة، وردت أرمينيا على البيان.'),
+  article('arm3', 'انتخابات مبكرة', 'تشهد أرمينيا انتخابات مبكرة، وتقول أرمينيا إنها جاهزة.'),
+  article('sanaa1', 'غارات على صنعاء', 'قصفت طائرات مواقع في صنعاء، وقال سكان صنعاء إن الانفجارات هزت المدينة.'),
+  article('sanaa2', 'وفد يصل إلى صنعاء', 'وصل وفد إلى صنعاء لبحث الهدنة مع الحوثيين في صنعاء.'),
+  article('sanaa3', 'الأمطار تغمر شوارع صنعاء', 'غمرت الأمطار شوارع صنعاء القديمة.'),
+  article('made1', 'صنع في الصين', 'قال المصنع إن ما صنع في الصين يباع هنا، وإن المصنع صنع آلاف القطع.'),
+  article('made2', 'المصنع يوسع خطوطه', 'صنع المصنع سيارات جديدة وصنع قطعا للطائرات.'),
+  article('erd1', 'أردوغان يزور برلين', 'قال أردوغان إن الزيارة مهمة، وأكد أردوغان دعم الاتفاق.'),
+  article('erd2', 'أردوغان والانتخابات', 'يخوض أردوغان الانتخابات، ويقول أردوغان إنه سيفوز.'),
+  article('erd3', 'خطاب في أنقرة', 'ألقى أردوغان خطابا في أنقرة، وهاجم أردوغان المعارضة.'),
+  article('ard1', 'أردن أخضر', 'زار الوفد الأردن، وقال إن الأردن يستعد للموسم، وإن زراعة الأردن تتوسع.'),
+];
+
+let engine: SearchEngine;
+
+beforeAll(async () => {
+  const dir = temp('search-spellings-');
+  await buildSearchIndex(articles, dir, taxonomy);
+  const root = path.join(dir, 'pagefind');
+  vi.stubGlobal('fetch', async (url: string | URL) => {
+    try {
+      return new Response(await readFile(fileURLToPath(new URL(url))));
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+  const manifest = searchManifestSchema.parse(
+    JSON.parse(await readFile(path.join(root, 'search-manifest.json'), 'utf8')),
+  );
+  engine = createSearchEngine(
+    manifest,
+    async (slicePath) => {
+      const bundle = (await import(pathToFileURL(path.join(root, slicePath, 'pagefind.js')).href)) as PagefindModule & {
+        options: (options: object) => Promise<void>;
+      };
+      await bundle.options({ ranking: SEARCH_RANKING, noWorker: true });
+      return bundle;
+    },
+    async (key) => {
+      try {
+        return JSON.parse(await readFile(path.join(root, vocabFile(key)), 'utf8')) as VocabEntry[];
+      } catch {
+        return [];
+      }
+    },
+  );
+}, 60_000);
+
+afterAll(() => {
+  vi.unstubAllGlobals();
+});
+
+async function found(q: string): Promise<string[]> {
+  const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q });
+  return outcome.hits.map((h) => h.id).sort();
+}
+
+describe('a query spelt as readers type finds what the corpus spelling finds', () => {
+  it.each([
+    ['ه for a final ة', 'الحكومه', 'الحكومة'],
+    ['ه for a final ة only bodies write', 'المدرسه', 'المدرسة'],
+    ['ه for a final ة, with و glued on', 'والحكومه', 'والحكومة'],
+    ['ي for ى', 'مستشفي', 'مستشفى'],
+    ['و for ؤ', 'مسوول', 'مسؤول'],
+    ['tatweel', 'الحكومـة', 'الحكومة'],
+    ['tashkeel', 'الحُكُومَة', 'الحكومة'],
+  ])('%s: «%s»', async (_, typed, corpus) => {
+    const expected = await found(corpus);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await found(typed)).toEqual(expected);
+  });
+});
+
+describe('a word with «و» glued on', () => {
+  it.each([
+    ['with its hamza', 'وألمانيا', 'ألمانيا'],
+    ['without it', 'والمانيا', 'ألمانيا'],
+  ])('finds what the bare word finds, typed %s', async (_, typed, bare) => {
+    const expected = await found(bare);
+    expect(expected).toEqual(['ger1', 'ger2', 'ger3']);
+    expect(await found(typed)).toEqual(expected);
+  });
+
+  it('is not corrected to another glued word one slip away', async () => {
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'وارمينيا' });
+    expect(outcome.suggestion).toBeNull();
+    expect(outcome.hits.map((h) => h.id).sort()).toEqual(['arm1', 'arm2', 'arm3']);
+  });
+});
+
+describe('«هل تقصد»', () => {
+  it('puts back a final hamza before it drops a letter', async () => {
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'صنعا' });
+    expect(outcome.suggestion).toBe('صنعاء');
+    expect(outcome.hits.map((h) => h.id).sort()).toEqual(['sanaa1', 'sanaa2', 'sanaa3']);
+  });
+
+  it('counts, once corrected, the corrected query\'s results alone', async () => {
+    const outcome = await engine.search({ ...DEFAULT_SEARCH_PARAMS, q: 'اردغان' });
+    expect(outcome).toMatchObject({ suggestion: 'أردوغان', corrected: true, total: 3 });
+  });
+});
