@@ -3,20 +3,11 @@
  * few articles, searched by the real engine (src/features/search/search-engine.ts) through Pagefind's own
  * browser module, which runs in Node once `fetch` reads the index's files.
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
-import {
-  createSearchEngine,
-  searchManifestSchema,
-  SEARCH_RANKING,
-  type PagefindModule,
-  type SearchEngine,
-} from '../../src/features/search/search-engine.ts';
+import type { SearchEngine } from '../../src/features/search/search-engine.ts';
 import { DEFAULT_SEARCH_PARAMS } from '../../src/features/search/search-params.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { searchEngineInNode } from '../search-in-node.ts';
 import { parseTaxonomy } from './taxonomy.ts';
 import { tempDirs } from '../temp-dirs.ts';
 
@@ -79,29 +70,7 @@ const articles = [
 let engine: SearchEngine;
 
 beforeAll(async () => {
-  const dir = temp('search-ranking-');
-  await buildSearchIndex(articles, dir, taxonomy);
-  const root = path.join(dir, 'pagefind');
-  // Pagefind's browser module fetches its files next to itself: read them from the disk.
-  vi.stubGlobal('fetch', async (url: string | URL) => {
-    try {
-      return new Response(await readFile(fileURLToPath(new URL(url))));
-    } catch {
-      return new Response(null, { status: 404 });
-    }
-  });
-  const manifest = searchManifestSchema.parse(
-    JSON.parse(await readFile(path.join(root, 'search-manifest.json'), 'utf8')),
-  );
-  engine = createSearchEngine(manifest, async (slicePath) => {
-    const bundle = (await import(
-      pathToFileURL(path.join(root, slicePath, 'pagefind.js')).href
-    )) as PagefindModule & {
-      options: (options: object) => Promise<void>;
-    };
-    await bundle.options({ ranking: SEARCH_RANKING, noWorker: true });
-    return bundle;
-  });
+  engine = await searchEngineInNode(articles, taxonomy, temp('search-ranking-'));
 }, 60_000);
 
 afterAll(() => {

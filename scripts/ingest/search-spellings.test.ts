@@ -3,21 +3,11 @@
  * index of a few articles, built by this ingest with its vocabulary shards, searched by the reader's
  * engine through Pagefind's own module in Node (as in search-ranking.test.ts).
  */
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
-import {
-  createSearchEngine,
-  searchManifestSchema,
-  SEARCH_RANKING,
-  type PagefindModule,
-  type SearchEngine,
-} from '../../src/features/search/search-engine.ts';
+import type { SearchEngine } from '../../src/features/search/search-engine.ts';
 import { DEFAULT_SEARCH_PARAMS } from '../../src/features/search/search-params.ts';
-import { vocabFile, type VocabEntry } from '../../src/shared/lib/search-shards.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { searchEngineInNode } from '../search-in-node.ts';
 import { parseTaxonomy } from './taxonomy.ts';
 import { tempDirs } from '../temp-dirs.ts';
 
@@ -74,36 +64,7 @@ const articles: Article[] = [
 let engine: SearchEngine;
 
 beforeAll(async () => {
-  const dir = temp('search-spellings-');
-  await buildSearchIndex(articles, dir, taxonomy);
-  const root = path.join(dir, 'pagefind');
-  vi.stubGlobal('fetch', async (url: string | URL) => {
-    try {
-      return new Response(await readFile(fileURLToPath(new URL(url))));
-    } catch {
-      return new Response(null, { status: 404 });
-    }
-  });
-  const manifest = searchManifestSchema.parse(
-    JSON.parse(await readFile(path.join(root, 'search-manifest.json'), 'utf8')),
-  );
-  engine = createSearchEngine(
-    manifest,
-    async (slicePath) => {
-      const bundle = (await import(pathToFileURL(path.join(root, slicePath, 'pagefind.js')).href)) as PagefindModule & {
-        options: (options: object) => Promise<void>;
-      };
-      await bundle.options({ ranking: SEARCH_RANKING, noWorker: true });
-      return bundle;
-    },
-    async (key) => {
-      try {
-        return JSON.parse(await readFile(path.join(root, vocabFile(key)), 'utf8')) as VocabEntry[];
-      } catch {
-        return [];
-      }
-    },
-  );
+  engine = await searchEngineInNode(articles, taxonomy, temp('search-spellings-'), { vocabulary: true });
 }, 60_000);
 
 afterAll(() => {
