@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
 import { parseSearchParams, searchHref } from '../features/search/search-params.ts';
 import { AppLink } from '../shared/ui/app-link.tsx';
-import { homeHref, topicHref } from '../shared/lib/hrefs.ts';
+import { homeHref } from '../shared/lib/hrefs.ts';
 import { manifestQuery } from '../shared/lib/manifest-query.ts';
 import { strings } from '../shared/strings.ar.ts';
-import { ChipLink } from '../shared/ui/chip-link.tsx';
+import { TopicChips } from '../shared/ui/topic-chips.tsx';
 
 export function NotFoundPage() {
   // The root loader has read it; absent when the manifest itself could not be loaded (never fetched here).
@@ -38,13 +38,7 @@ export function NotFoundPage() {
       {topics.length > 0 && (
         <>
           <p className="mt-4 text-neutral-700 dark:text-neutral-300">{strings.notFound.topics}</p>
-          <ul className="flex flex-wrap gap-2">
-            {topics.map((topic) => (
-              <li key={topic.slug}>
-                <ChipLink to={topicHref(topic.slug)}>{topic.label}</ChipLink>
-              </li>
-            ))}
-          </ul>
+          <TopicChips topics={topics} />
         </>
       )}
     </section>

@@ -1,8 +1,7 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { homeHref, topicHref } from '../lib/hrefs.ts';
 import { manifestQuery } from '../lib/manifest-query.ts';
 import { strings } from '../strings.ar.ts';
-import { ChipLink } from './chip-link.tsx';
+import { TopicChips } from './topic-chips.tsx';
 
 export interface NoScriptNoticeProps {
   /** What the page cannot do without JavaScript. */
@@ -23,18 +22,7 @@ export function NoScriptNotice({ message }: NoScriptNoticeProps) {
         <p className="text-lg font-bold">{message}</p>
         <p className="text-neutral-700 dark:text-neutral-300">{strings.noScript.browse}</p>
         <nav aria-label={strings.noScript.links}>
-          <ul className="flex flex-wrap gap-2">
-            <li>
-              <ChipLink to={homeHref()}>{strings.noScript.home}</ChipLink>
-            </li>
-            {manifest.topics
-              .filter((topic) => topic.count > 0)
-              .map((topic) => (
-                <li key={topic.slug}>
-                  <ChipLink to={topicHref(topic.slug)}>{topic.label}</ChipLink>
-                </li>
-              ))}
-          </ul>
+          <TopicChips topics={manifest.topics} home={strings.noScript.home} />
         </nav>
       </div>
     </noscript>
