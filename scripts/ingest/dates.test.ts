@@ -119,6 +119,33 @@ describe('parseDate', () => {
     expect(notes).toEqual(['its two month names disagree: October, November']);
   });
 
+  // Gulf papers print the Hijri date beside the Gregorian one, in either order.
+  it.each([
+    ['الخميس 16 جمادى الآخرة 1448 هـ الموافق 26 نوفمبر 2026 م', '2026-11-26T00:00:00.000Z'],
+    ['الخميس - 12 ربيع الآخر 1445 هـ - 26 أكتوبر 2023 م', '2023-10-26T00:00:00.000Z'],
+    ['26 نوفمبر 2026 | 16 جمادى الثانية 1448هـ', '2026-11-26T00:00:00.000Z'],
+    ['17 جمادى الآخرة 1448هجرية الموافق 26/11/2026 الساعة 10:30 ص', '2026-11-26T10:30:00.000Z'],
+    // 30 Ramadan 1444 was Eid in Umm al-Qura, 29 days that year: a sighting's day is still a day off at most.
+    ['30 رمضان 1444 هـ - 21 أبريل 2023', '2023-04-21T00:00:00.000Z'],
+    ['1 محرم 1400 هـ - 21 نوفمبر 1979', '1979-11-21T00:00:00.000Z'],
+  ])('reads the Gregorian date of %j and notes nothing', (input, expected) => {
+    const notes: string[] = [];
+    expect(parseDate(input, notes)).toBe(expected);
+    expect(notes).toEqual([]);
+  });
+
+  it('keeps the Gregorian date when the Hijri one beside it is a month off, and notes it', () => {
+    const notes: string[] = [];
+    expect(parseDate('26 نوفمبر 2026 م - 16 جمادى الأولى 1448 هـ', notes)).toBe('2026-11-26T00:00:00.000Z');
+    expect(notes).toEqual(['its Hijri date 16/5/1448 is 30 days from its Gregorian date']);
+  });
+
+  it('says why a Hijri date alone is not read', () => {
+    const notes: string[] = [];
+    expect(parseDate('الخميس 12 ربيع الآخر 1445هـ', notes)).toBeNull();
+    expect(notes).toEqual(['a Hijri date alone is not read: give the Gregorian date beside it']);
+  });
+
   it.each([
     ['Mon, 16 Oct 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
     ['Monday, October 16, 2018', '2018-10-16T00:00:00.000Z', 'Monday'],
@@ -183,7 +210,7 @@ describe('unixTime', () => {
 });
 
 describe('parseDate on any text', () => {
-  const pieces = fc.constantFrom('الثلاثاء', '،', ',', ' ', '-', '|', '/', '.', ':', 'م', 'ص', 'صباحاً', 'PM', 'GMT', '+03:00', '١٦', '16', '2018', '10', '31', '12', '30', 'أكتوبر', 'جوان', 'تشرين الأول', 'T', 'Z');
+  const pieces = fc.constantFrom('الثلاثاء', '،', ',', ' ', '-', '|', '/', '.', ':', 'م', 'ص', 'صباحاً', 'PM', 'GMT', '+03:00', '١٦', '16', '2018', '10', '31', '12', '30', 'أكتوبر', 'جوان', 'تشرين الأول', 'رمضان', 'هـ', 'الموافق', '1445', 'T', 'Z');
   it('never throws, and gives null or an instant between 1900 and 2100', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.array(pieces, { maxLength: 12 }).map((p) => p.join(''))), (text) => {

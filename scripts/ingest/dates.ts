@@ -26,6 +26,19 @@ const MONTH_NAMES: Record<string, number> = {
 };
 const MONTHS = new Map(Object.entries(MONTH_NAMES).map(([name, month]) => [normalizeArabic(name), month]));
 
+/**
+ * Hijri month names. Gulf papers print the Hijri date beside the Gregorian one (`١٢ ربيع الآخر ١٤٤٥ هـ
+ * الموافق ٢٦ أكتوبر ٢٠٢٣ م`): the Gregorian date is read, and the Hijri one only checked against it. A
+ * Hijri date alone is not read: its Gregorian day depends on the calendar, Umm al-Qura or a sighting.
+ */
+const HIJRI_MONTH_NAMES: Record<string, number> = {
+  محرم: 1, صفر: 2, 'ربيع الأول': 3, 'ربيع أول': 3, 'ربيع الثاني': 4, 'ربيع ثاني': 4, 'ربيع الآخر': 4,
+  'جمادى الأولى': 5, 'جمادى الأول': 5, 'جمادى الآخرة': 6, 'جمادى الثانية': 6, 'جمادى الآخر': 6,
+  'جمادى الثاني': 6, رجب: 7, شعبان: 8, رمضان: 9, شوال: 10, 'ذو القعدة': 11, 'ذي القعدة': 11,
+  'ذو الحجة': 12, 'ذي الحجة': 12,
+};
+const HIJRI_MONTHS = new Map(Object.entries(HIJRI_MONTH_NAMES).map(([name, month]) => [normalizeArabic(name), month]));
+
 /** Weekdays (0 Sunday), looked up like the months: a date that names one is checked against it. */
 const WEEKDAY_NAMES: Record<string, number> = {
   sun: 0, sunday: 0, mon: 1, monday: 1, tue: 2, tues: 2, tuesday: 2, wed: 3, wednesday: 3,
@@ -86,6 +99,14 @@ const AD = /(\d{4}) ?م(?=[ ,]|$)/;
  * `16 أكتوبر 2018 - 12:30`, `2018/10/16 | 12:30`, `16 أكتوبر 2018 الساعة 12:30`.
  */
 const TIME_SEPARATOR = /,? (?:[-–|] )?(?:(?:علي )?الساعه )?(?=\d{1,2}:\d{2})/;
+
+/**
+ * A Hijri date (`12 ربيع الاخر 1445 ه`, `1445هـ`, «هجري», «هجرية») with «الموافق» and a dash or bar that ties it
+ * to the Gregorian date, before or after it.
+ */
+const HIJRI = new RegExp(
+  String.raw`(?:^|[ ,]+)(?:[-–|] )?(\d{1,2}) (${[...HIJRI_MONTHS.keys()].join('|')}) (1[3-6]\d{2}) ?(?:هجريه|هجري|ه)?(?: ?[-–|,])?(?: الموافق(?: ل)?)?(?=[ ,]|$)`,
+);
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const MONTH_NAME = String.raw`(?:[A-Za-z]+|[\u0600-\u06FF]+(?:\s[\u0600-\u06FF]+)?)`;
@@ -167,7 +188,13 @@ function monthOf(phrase: string, notes: string[]): number | undefined {
 export function parseDate(input: string, notes: string[] = []): string | null {
   const normal = normalizeArabic(input).replace(/،/g, ',');
   const arabicWeekday = ARABIC_WEEKDAY.exec(normal);
-  const clean = arabicWeekday ? normal.slice(arabicWeekday[0].length) : normal;
+  const afterWeekday = arabicWeekday ? normal.slice(arabicWeekday[0].length) : normal;
+  const hijri = HIJRI.exec(afterWeekday);
+  const clean = hijri ? (afterWeekday.slice(0, hijri.index) + afterWeekday.slice(hijri.index + hijri[0].length)).trim() : afterWeekday;
+  if (hijri && clean === '') {
+    notes.push('a Hijri date alone is not read: give the Gregorian date beside it');
+    return null;
+  }
   const text = twentyFourHour(clean.replace(ARABIC_GMT, ' GMT').replace(AD, '$1').replace(TIME_SEPARATOR, ' '));
   if (text === null || text === '') return null;
   const written = readWritten(text, notes);
@@ -175,6 +202,7 @@ export function parseDate(input: string, notes: string[] = []): string | null {
   const date = build(...written.parts);
   const weekday = arabicWeekday?.[1] ?? written.weekday;
   if (date !== null && weekday !== undefined) checkWeekday(weekday, written.parts, notes);
+  if (date !== null && hijri) checkHijri([+hijri[3]!, HIJRI_MONTHS.get(hijri[2]!)!, +hijri[1]!], date, notes);
   return date;
 }
 
@@ -250,4 +278,36 @@ function checkWeekday(weekday: string, [year, month, day]: Written['parts'], not
   notes.push(
     `its weekday is wrong: ${ymd} was a ${weekdayName(date.getUTCDay())}, not a ${weekdayName(named)}`,
   );
+}
+
+const umalqura = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
+  timeZone: 'UTC',
+  day: 'numeric',
+  month: 'numeric',
+  year: 'numeric',
+});
+const DAY_MS = 86_400_000;
+/** 1 Muharram 1 AH, 16 July 622 (Julian), as a proleptic Gregorian UTC time, and a mean Hijri year. */
+const HIJRI_EPOCH = Date.UTC(622, 6, 19);
+const HIJRI_YEAR_DAYS = 354.36667;
+
+/** The UTC day of a Hijri date in Umm al-Qura: the arithmetic estimate, corrected by Intl within 5 days. */
+function fromHijri(year: number, month: number, day: number): number {
+  const estimate = HIJRI_EPOCH + Math.round((year - 1) * HIJRI_YEAR_DAYS + (month - 1) * 29.53 + day - 1) * DAY_MS;
+  for (const shift of [0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5]) {
+    const parts = umalqura.formatToParts(new Date(estimate + shift * DAY_MS));
+    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    if (part('year') === year && part('month') === month && part('day') === day) return estimate + shift * DAY_MS;
+  }
+  return estimate;
+}
+
+/**
+ * Notes a Hijri date more than a day from the Gregorian date beside it (Umm al-Qura and a sighting differ
+ * by a day at most): one of the two is a typo. The Gregorian date is kept, as papers date by it.
+ */
+function checkHijri([year, month, day]: [number, number, number], gregorian: string, notes: string[]): void {
+  const days = Math.round((fromHijri(year, month, day) - Date.parse(gregorian.slice(0, 10))) / DAY_MS);
+  if (Math.abs(days) <= 1) return;
+  notes.push(`its Hijri date ${day}/${month}/${year} is ${Math.abs(days)} days from its Gregorian date`);
 }
