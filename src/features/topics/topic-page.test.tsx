@@ -31,6 +31,14 @@ describe('topic page', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'كاراباخ' })).toBeInTheDocument();
   });
 
+  it.each([['كاراباخ'], ['كاراباخ/page/1'], ['كارَاباخ']])(
+    'takes a topic named by its label, /topics/%s, to its page',
+    async (path) => {
+      renderRoute(`/topics/${path}`);
+      expect(await screen.findByRole('heading', { level: 1, name: 'كاراباخ' })).toBeInTheDocument();
+    },
+  );
+
   it('answers an unknown topic with the 404 page', async () => {
     renderRoute('/topics/atlantis');
     expect(
