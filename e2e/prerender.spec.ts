@@ -3,7 +3,7 @@
  * request for its own data, in light and dark, at 360 px and on a desktop; and with JavaScript off a
  * reader still reads an article and pages through a list.
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { strings } from '../src/shared/strings.ar.ts';
 import {
   BLOCKED_WORKER,
@@ -130,6 +130,44 @@ test('the first paint and the lead picture wait for neither the app nor the web 
   expect(await bodyFont()).toMatch(/^"?Noto Sans Arabic/);
 });
 
+/** Whether an element's colour is light or dark, whatever syntax the browser reports it in. */
+function tone(locator: Locator, property: 'color' | 'backgroundColor'): Promise<'light' | 'dark'> {
+  return locator.evaluate((element, name) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 1;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = getComputedStyle(element)[name];
+    context.fillRect(0, 0, 1, 1);
+    const [red = 0, green = 0, blue = 0] = context.getImageData(0, 0, 1, 1).data;
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue > 127 ? 'light' : 'dark';
+  }, property);
+}
+
+/** The page, an article's headline and a list's card are all in the dark theme, or all in the light one. */
+async function expectTheme(page: Page, theme: 'light' | 'dark') {
+  const { article, full } = samplePages();
+  await page.goto(articleUrl(article.id));
+  const headline = page.getByRole('heading', { level: 1, name: full.title });
+  await expect(headline).toBeVisible();
+  const pageTone = await tone(page.locator('body'), 'backgroundColor');
+  const headlineTone = await tone(headline, 'color');
+  await page.goto('/');
+  const cardTone = await tone(page.getByRole('main').getByRole('article').first(), 'backgroundColor');
+  expect({ page: pageTone, headline: headlineTone, card: cardTone }).toEqual({
+    page: theme,
+    headline: theme === 'dark' ? 'light' : 'dark',
+    card: theme,
+  });
+  // Form controls and scroll bars too.
+  await expect(page.locator('html')).toHaveCSS('color-scheme', theme);
+}
+
+test('with the app, a saved theme still rules over the system setting', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.addInitScript(() => localStorage.setItem('theme', 'light'));
+  await expectTheme(page, 'light');
+});
+
 /** The controls only the app makes work, on an article page: the header's, and the article's save and share. */
 function appControls(page: Page) {
   const hidden = { includeHidden: true };
@@ -230,6 +268,16 @@ test.describe('without JavaScript', () => {
     await expect(save).toHaveCount(1);
     await expect(save).toBeHidden();
   });
+
+  for (const colorScheme of ['dark', 'light'] as const) {
+    test.describe(`on a system set to ${colorScheme}`, () => {
+      test.use({ colorScheme });
+
+      test(`the pages follow it: ${colorScheme} page, headline and cards`, async ({ page }) => {
+        await expectTheme(page, colorScheme);
+      });
+    });
+  }
 
   test('a list shows its cards and its paging links work', async ({ page }) => {
     await page.goto('/');

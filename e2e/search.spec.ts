@@ -146,6 +146,34 @@ test('the header box suggests a topic and a headline as one types, and opens one
   await expect(listbox.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
   await box.press('Enter');
   await expect(page).toHaveURL(/\/topics\/karabakh/);
+  await expect(box).toHaveValue('');
+});
+
+test('the header box shows the search on its page, and is empty once the reader leaves, even of words left unsearched', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await whenHydrated(page);
+  const box = page.getByRole('search').getByRole('combobox', { name: strings.search.label });
+  await box.fill('بيسكوف');
+  await box.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('بيسكوف');
+  await expect(box).toHaveValue('بيسكوف');
+  await box.pressSequentially(' كرملين');
+  await results(page).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/articles\//);
+  await expect(box).toHaveValue('');
+  await box.pressSequentially('أرمينيا');
+  await page
+    .getByRole('navigation', { name: strings.nav.topics })
+    .getByRole('link', { name: strings.nav.home })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: strings.home.heading })).toBeVisible();
+  await expect(box).toHaveValue('');
+  await page.goBack();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search\?q=/);
+  await expect(box).toHaveValue('بيسكوف');
 });
 
 test('words typed into the header box before the app starts are kept and get suggestions once it does', async ({ page }) => {

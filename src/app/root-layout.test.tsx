@@ -1,7 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articlePath } from '../data/paths.ts';
+import { DEFAULT_SEARCH_PARAMS, searchHref } from '../features/search/search-params.ts';
+import { articleHref, tagHref } from '../shared/lib/hrefs.ts';
 import { strings } from '../shared/strings.ar.ts';
+import { leadArticle, tags, topics } from '../test/fixtures/data.ts';
 import { ROUTE_TEST_TIMEOUT, renderRoute } from '../test/render-route.tsx';
 
 afterEach(() => {
@@ -42,6 +45,46 @@ describe('layout', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     // The search route's code is loaded lazily, as in the browser: slow on a busy machine.
     await vi.waitFor(() => expect(router.state.location.pathname).toBe('/search'), { timeout: 10_000 });
     expect(new URLSearchParams(router.state.location.search).get('q')).toBe('كاراباخ');
+  });
+
+  describe('the header search box after a navigation', () => {
+    const searchBox = () =>
+      within(screen.getByRole('search')).getByRole('combobox', { name: strings.search.label });
+
+    it('is empty on the next page when the reader typed without searching and followed a link', async () => {
+      const { user } = renderRoute('/');
+      await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+      await user.type(searchBox(), 'كارا');
+      expect(searchBox()).toHaveValue('كارا');
+      const bar = screen.getByRole('navigation', { name: strings.nav.topics });
+      await user.click(within(bar).getByRole('link', { name: topics.karabakh.label }));
+      await screen.findByRole('heading', { level: 1, name: topics.karabakh.label });
+      expect(searchBox()).toHaveValue('');
+    });
+
+    it('shows the query on the search page, keeps what the reader types there, and is empty on an article', async () => {
+      const search = (topic?: string) =>
+        searchHref({ ...DEFAULT_SEARCH_PARAMS, q: 'كاراباخ', topic: topic ?? null });
+      const { user, router } = renderRoute(search());
+      expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
+      expect(searchBox()).toHaveValue('كاراباخ');
+      await user.type(searchBox(), ' أرمينيا');
+      // Past the pause after which suggestions load: nothing puts the old query back.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(searchBox()).toHaveValue('كاراباخ أرمينيا');
+      // A facet keeps the query: the box shows it again, not the words left unsearched.
+      await router.navigate(search(topics.karabakh.slug));
+      await waitFor(() => expect(searchBox()).toHaveValue('كاراباخ'));
+      await router.navigate(articleHref(leadArticle.id));
+      await screen.findByRole('heading', { level: 1, name: leadArticle.title });
+      expect(searchBox()).toHaveValue('');
+    });
+
+    it('is empty on any page but search, whatever its address carries', async () => {
+      renderRoute(`${tagHref(tags.karabakh.slug)}?q=${encodeURIComponent('روسيا')}`);
+      await screen.findByRole('heading', { level: 1, name: tags.karabakh.label });
+      expect(searchBox()).toHaveValue('');
+    });
   });
 
   it('toggles dark mode and remembers the choice', async () => {

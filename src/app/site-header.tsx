@@ -41,8 +41,9 @@ function TopicBarLink({ to, here, end = false, children }: TopicBarLinkProps) {
 
 export function SiteHeader({ topics }: SiteHeaderProps) {
   const [searchParams] = useSearchParams();
-  const here = useLocation().pathname;
-  const q = searchParams.get('q') ?? '';
+  const location = useLocation();
+  const here = location.pathname;
+  const searched = here === '/search' ? (searchParams.get('q') ?? '') : '';
   const topicRow = useRef<HTMLUListElement>(null);
   useRevealCurrent(topicRow);
 
@@ -63,8 +64,9 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
             <TextSizeControl />
             <ThemeToggle />
           </div>
-          {/* Re-mount on a new query so the box shows what the URL searched for. */}
-          <SearchBox key={q} defaultValue={q} />
+          {/* A new box on each navigation: it shows what the search page searched for, and nothing elsewhere,
+              never words typed and left on the page before. Typing on a page never navigates, so never resets it. */}
+          <SearchBox key={location.key} defaultValue={searched} />
         </div>
       </div>
       <nav

@@ -171,6 +171,7 @@ export const strings = {
     savedNamed: (title: string) => `محفوظ «${title}»`,
     remove: 'إزالة',
     removeNamed: (title: string) => `إزالة «${title}» من المحفوظات`,
+    removedNamed: (title: string) => `أُزيل «${title}» من المحفوظات.`,
     empty: 'لم تحفظ أي مقال بعد.',
     emptyHint: 'اضغط «حفظ» على أي مقال ليبقى هنا ويُقرأ دون اتصال.',
     browse: 'تصفح آخر الأخبار',

@@ -67,7 +67,7 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(device.size).toBe(1);
   });
 
-  describe('where the focus goes after «إزالة»', () => {
+  describe('after «إزالة»', () => {
     const other = fixtureCounts.newestFirst[1]!;
     const removeButton = (title: string) =>
       screen.getByRole('button', { name: strings.saved.removeNamed(title) });
@@ -83,7 +83,7 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
       return rendered;
     }
 
-    it('goes to the next card’s button, then to the message that the list is empty', async () => {
+    it('the focus goes to the next card’s button, then to the message that the list is empty', async () => {
       const { user } = await openWithTwoSaved();
       await user.click(removeButton(leadArticle.title));
       await waitFor(() => expect(removeButton(other)).toHaveFocus());
@@ -92,13 +92,24 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
       await waitFor(() => expect(empty).toHaveFocus());
     });
 
-    it('goes to the card before when the last one is removed', async () => {
+    it('the focus goes to the card before when the last one is removed', async () => {
       const { user } = await openWithTwoSaved();
       await user.click(removeButton(other));
       await waitFor(() => expect(removeButton(leadArticle.title)).toHaveFocus());
       expect(
         screen.queryByRole('button', { name: strings.saved.removeNamed(other) }),
       ).not.toBeInTheDocument();
+    });
+
+    it('a polite status says which article went, up to the last one', async () => {
+      const { user } = await openWithTwoSaved();
+      const status = screen.getByRole('status');
+      expect(status).toBeEmptyDOMElement();
+      await user.click(removeButton(leadArticle.title));
+      await waitFor(() => expect(status).toHaveTextContent(strings.saved.removedNamed(leadArticle.title)));
+      await user.click(removeButton(other));
+      await screen.findByText(strings.saved.empty);
+      await waitFor(() => expect(status).toHaveTextContent(strings.saved.removedNamed(other)));
     });
   });
 

@@ -2,7 +2,7 @@
  * `/saved`: the articles the reader saved on this device, latest first, each with a way to remove it.
  * The list lives in IndexedDB, so the route is client-only: its prerendered file is a shell.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AppLink } from '../../shared/ui/app-link.tsx';
 import { homeHref } from '../../shared/lib/hrefs.ts';
 import { savedStore } from '../../shared/lib/saved-list.ts';
@@ -17,6 +17,8 @@ const s = strings.saved;
 export function SavedPage() {
   const { ready, entries } = useSavedArticles();
   const { removeButton, emptyMessage, removing } = useFocusAfterRemoval(entries);
+  // Said once the device has let the article go: its card and button are gone, and the focus has moved.
+  const [removed, setRemoved] = useState('');
   return (
     <section aria-labelledby="saved-heading">
       <title>{s.heading + strings.titleSuffix}</title>
@@ -25,6 +27,9 @@ export function SavedPage() {
       </h1>
       <p className="mb-6 text-neutral-700 dark:text-neutral-300">{s.intro}</p>
       <NoScriptNotice message={strings.noScript.saved} />
+      <p role="status" className="sr-only">
+        {removed}
+      </p>
       {!ready ? (
         <p role="status" data-needs-js className="py-8 text-neutral-700 dark:text-neutral-300">
           {strings.loading}
@@ -59,7 +64,9 @@ export function SavedPage() {
                     aria-label={s.removeNamed(summary.title)}
                     onClick={() => {
                       removing(summary.id, index);
-                      void savedStore().then((store) => store.removeSaved(summary.id));
+                      void savedStore()
+                        .then((store) => store.removeSaved(summary.id))
+                        .then(() => setRemoved(s.removedNamed(summary.title)));
                     }}
                     className="inline-flex min-h-10 shrink-0 items-center rounded-md border border-neutral-300 px-3 text-sm font-bold text-neutral-800 hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-800 dark:border-neutral-600 dark:text-neutral-100 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300"
                   >
