@@ -1,6 +1,7 @@
 /**
- * Layout shifts of the search page, the one page whose content arrives after the first paint: the
- * prerendered /search shell is painted, the app replaces it, then the results and the facet counts come.
+ * Layout shifts of what arrives after the first paint: the search page (the prerendered /search shell is
+ * painted, the app replaces it, then the results and the facet counts come) and the header's count of
+ * saved articles.
  * A layout-shift observer installed before the page's first byte adds up every shift a reader did not
  * cause, and names the elements that moved when there are any.
  */
@@ -72,4 +73,26 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(cls, `layout shifts: ${JSON.stringify(seen)}`).toBeLessThan(0.01);
     });
   }
+}
+
+// The header's count of saved articles is read from the device after the first paint; on a phone a wider
+// «المحفوظات» link once pushed the header's controls onto a row of their own, and the page down by 44 px.
+for (const width of [390, 414]) {
+  test(`the count of saved articles does not move the page as it arrives, ${width} px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 844 });
+    await page.goto('/');
+    await whenHydrated(page);
+    const title = homeShard().items[0]!.title;
+    await page.getByRole('button', { name: strings.saved.saveNamed(title) }).click();
+    await expect(page.getByRole('button', { name: strings.saved.savedNamed(title) })).toBeVisible();
+    // Again, with the web font now cached, as a returning reader opens the site.
+    const shifts = await watchShifts(page);
+    await page.reload();
+    await whenHydrated(page);
+    await expect(page.getByRole('link', { name: new RegExp(`^${strings.saved.nav}`) })).toHaveText(/١/);
+    await page.waitForTimeout(500);
+    const seen = await shifts();
+    const cls = seen.reduce((sum, shift) => sum + shift.value, 0);
+    expect(cls, `layout shifts: ${JSON.stringify(seen)}`).toBeLessThan(0.01);
+  });
 }

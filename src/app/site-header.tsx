@@ -100,11 +100,13 @@ function SavedLink() {
   return (
     <AppLink
       to={savedHref()}
-      className="inline-flex min-h-10 items-center gap-1.5 rounded-md px-2 text-sm font-bold text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+      className="relative inline-flex min-h-10 items-center rounded-md px-2 text-sm font-bold text-white hover:bg-white/15 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
     >
       {strings.saved.nav}
+      {/* Over the link's corner, not beside it: the count arrives after the first paint (it is read from the
+          device), and a wider link would push the controls onto a row of their own on a phone. */}
       {count > 0 && (
-        <span className="min-w-6 rounded-full bg-white px-1.5 text-center text-xs leading-6 text-red-900">
+        <span className="absolute -end-1.5 -top-1 min-w-5 rounded-full bg-white px-1 text-center text-xs leading-5 text-red-900 ring-2 ring-red-800 dark:ring-red-950">
           {formatNumber(count)}
         </span>
       )}
