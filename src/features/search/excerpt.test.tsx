@@ -38,7 +38,36 @@ describe('excerptSegments', () => {
     expect(excerptSegments('زار وأرمينيا أمس', ['ارمينيا'])).toEqual([
       { text: 'زار ', mark: false },
       { text: 'وأرمينيا', mark: true },
-      { text: ' أمس', mark: false },
+      { text: ' أمس…', mark: false },
     ]);
+  });
+
+  it('leaves punctuation at either end of a word out of its mark', () => {
+    expect(excerptSegments('في <mark>روسيا..</mark> و<mark>«أوكرانيا»</mark> <mark>…</mark>.', [])).toEqual([
+      { text: 'في ', mark: false },
+      { text: 'روسيا', mark: true },
+      { text: '.. و«', mark: false },
+      { text: 'أوكرانيا', mark: true },
+      { text: '» ….', mark: false },
+    ]);
+    expect(excerptSegments('قال «بيسكوف»، ثم مضى.', ['بيسكوف'])).toEqual([
+      { text: 'قال «', mark: false },
+      { text: 'بيسكوف', mark: true },
+      { text: '»، ثم مضى.', mark: false },
+    ]);
+  });
+
+  it.each([
+    ['وقال إن المحادثات مستمرة', 'وقال إن المحادثات مستمرة…'],
+    ['وقال إن المحادثات مستمرة.', 'وقال إن المحادثات مستمرة.'],
+    ['هل تستمر المحادثات؟', 'هل تستمر المحادثات؟'],
+    ['وقال: «المحادثات مستمرة»', 'وقال: «المحادثات مستمرة»'],
+    ['', ''],
+  ])('ends %j with «…» only where it stops mid-sentence', (excerpt, shown) => {
+    expect(
+      excerptSegments(excerpt, [])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(shown);
   });
 });

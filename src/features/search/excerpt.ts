@@ -17,11 +17,22 @@ function decode(text: string): string {
   return text.replace(/&lt;|&gt;/g, (e) => ENTITIES[e] ?? e);
 }
 
-function push(segments: Segment[], text: string, mark: boolean): void {
+function append(segments: Segment[], text: string, mark: boolean): void {
   if (text === '') return;
   const last = segments.at(-1);
   if (last && last.mark === mark) last.text += text;
   else segments.push({ text, mark });
+}
+
+/** Punctuation at either end of a marked word is not the word: «روسيا..» marks «روسيا». */
+const EDGE_PUNCTUATION = /^([\p{P}\p{S}]*)(.*?)([\p{P}\p{S}]*)$/su;
+
+function push(segments: Segment[], text: string, mark: boolean): void {
+  const [, before = '', word = '', after = ''] = (mark && EDGE_PUNCTUATION.exec(text)) || [];
+  if (word === '') return append(segments, text, false);
+  append(segments, before, false);
+  append(segments, word, true);
+  append(segments, after, false);
 }
 
 /** Splits an excerpt on `<mark>`/`</mark>`; every other `<…>` stays literal text. */
@@ -45,9 +56,17 @@ export function highlightText(text: string, terms: readonly string[]): Segment[]
   return segments;
 }
 
-/** Pagefind's marks when it made any, else our own over the excerpt's text. */
+/** The end of a sentence (or of a quote that ends one): an excerpt that stops elsewhere was cut. */
+const SENTENCE_END = /[.!?؟…»"”)]\s*$/;
+
+/**
+ * Pagefind's marks when it made any, else our own over the excerpt's text; «…» where the excerpt stops
+ * mid-sentence, as the list cards' excerpts do.
+ */
 export function excerptSegments(excerpt: string, terms: readonly string[]): Segment[] {
   const parsed = parseExcerpt(excerpt);
-  if (parsed.some((s) => s.mark)) return parsed;
-  return highlightText(parsed.map((s) => s.text).join(''), terms);
+  const segments = parsed.some((s) => s.mark) ? parsed : highlightText(parsed.map((s) => s.text).join(''), terms);
+  const text = segments.map((s) => s.text).join('');
+  if (text.trim() !== '' && !SENTENCE_END.test(text)) append(segments, '…', false);
+  return segments;
 }
