@@ -16,9 +16,11 @@
  */
 import { z } from 'zod';
 import {
+  bareBehindProclitics,
   buildLexicon,
   highlightTerms,
   MAX_QUERY_CHARS,
+  procliticBares,
   queryVariants,
   type CorpusWords,
   type QueryVariant,
@@ -73,12 +75,6 @@ const FEW_RESULTS = 10;
 /** Query words the spelling check looks at: the first few, as a query is cut anyway. */
 const MAX_SPELL_WORDS = 6;
 const HAMZA_SEAT = /[ءؤئ]/;
-/**
- * A glued «و» is taken off a query word (`corpusWords`) when what is left is at least this long: «والي»
- * (a governor) is not و + «إلى».
- */
-const MIN_BARE_AFTER_WAW = 4;
-const WAW = 'و';
 /** Shorter words are never corrected (`spelling.ts`), so their shards are not loaded. */
 const MIN_SPELL_LETTERS = 3;
 const MAX_FACET_TAGS = 15;
@@ -413,32 +409,35 @@ export function createSearchEngine(
   let corpusFound: { q: string; words: Promise<CorpusWords> } | null = null;
   /**
    * What the vocabulary says of the query's words, asked before the search as it changes the query
-   * (`queryVariants`); its shards are those the spelling check loads anyway, and a glued word's bare one:
+   * (`queryVariants`); its shards are those the spelling check loads anyway, and those of the bare forms
+   * a word may be behind its proclitics:
    * - how the corpus writes each word, where Pagefind reads that otherwise (a final ة typed ه);
-   * - the bare forms behind a glued «و» that the corpus writes alone, and more often than glued (the
-   *   vocabulary's weight of a bare form counts its glued uses too): «والمانيا» is searched as «المانيا»,
-   *   which finds the articles that write ألمانيا alone and, by their hidden terms, those that glue a
-   *   clitic to it, where the glued form typed finds only the latter. A word the corpus writes mostly as
-   *   it is (وزارة, not و + زارة) is left alone.
+   * - the word behind glued proclitics when the corpus writes it alone (`bareBehindProclitics`):
+   *   «ولبنان», «بلبنان», «للبنان» are searched as «لبنان», which finds every article that says Lebanon
+   *   however it glues it (by their hidden terms), where Pagefind's stemmer reads the glued form typed as
+   *   a stem other words share, or finds only that form. A word that is a noun of its own (وزارة, بلدية)
+   *   is left alone.
    */
   function corpusWords(q: string): Promise<CorpusWords> {
     if (corpusFound?.q === q) return corpusFound.words;
     const words = tokenize(q.slice(0, MAX_QUERY_CHARS))
       .slice(0, MAX_SPELL_WORDS)
       .filter((w) => w.length >= MIN_SPELL_LETTERS);
-    const glued = words.filter((w) => w.startsWith(WAW) && w.length > MIN_BARE_AFTER_WAW);
-    const none: CorpusWords = { bare: () => false, written: () => undefined };
+    const none: CorpusWords = { bare: (token) => token, written: () => undefined };
     const found =
       words.length === 0 || !loadVocab
         ? Promise.resolve(none)
         : (async (): Promise<CorpusWords> => {
-            await loadShards([...words.map(vocabKey), ...glued.map((w) => vocabKey(w.slice(1)))]);
-            const weight = (w: string): number => vocabulary.get(w)?.[1] ?? 0;
-            const bare = new Set(
-              glued.map((w) => w.slice(1)).filter((b) => weight(b) >= TRUSTED_WEIGHT && weight(b) > weight(WAW + b)),
+            const bareKeys = words.flatMap((w) =>
+              procliticBares(w).flatMap((level) =>
+                level.flatMap(({ bare, glued }) => [vocabKey(bare), vocabKey(`ال${glued}`)]),
+              ),
             );
+            await loadShards([...words.map(vocabKey), ...bareKeys]);
+            const weight = (w: string): number => vocabulary.get(w)?.[1] ?? 0;
+            const bares = new Map(words.map((w) => [w, bareBehindProclitics(w, weight)]));
             return {
-              bare: (b) => bare.has(b),
+              bare: (token) => bares.get(token) ?? token,
               written: (token) => (weight(token) >= TRUSTED_WEIGHT ? vocabulary.get(token)?.[2] : undefined),
             };
           })().catch(() => none);
@@ -460,12 +459,10 @@ export function createSearchEngine(
     // One shard a word tells whether the corpus uses it; only a doubtful word loads the shards of its
     // near spellings and of the two words it may run together.
     await loadShards(checked.map(vocabKey));
-    // A word glued to «و» whose bare form the corpus knows is searched bare (`corpusWords`), not corrected
-    // to another word one slip from the glued form («وارمينيا» is not «والمانيا»).
+    // A glued word whose bare form the corpus knows is searched bare (`corpusWords`), not corrected to
+    // another word one slip from the glued form («وارمينيا» is not «والمانيا»).
     const corpus = await corpusWords(q);
-    const doubtful = checked.filter(
-      (w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT && !(w.startsWith(WAW) && corpus.bare(w.slice(1))),
-    );
+    const doubtful = checked.filter((w) => (vocabulary.get(w)?.[1] ?? 0) < TRUSTED_WEIGHT && corpus.bare(w) === w);
     if (doubtful.length === 0) return null;
     await loadShards(doubtful.flatMap(vocabKeysFor));
     const fixes = new Map(doubtful.map((w) => [w, correctWord(w, vocabulary)]));

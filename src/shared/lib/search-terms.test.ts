@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bareBehindProclitics,
   buildLexicon,
   corpusKnown,
   countTokens,
@@ -98,7 +99,7 @@ describe('queryVariants', () => {
       ['اوكرانيا', 'أوكرانيا'],
       ['لقايهما', 'لقاؤهما'],
     ]);
-    const corpus = { bare: () => false, written: (token: string) => written.get(token) };
+    const corpus = { bare: (token: string) => token, written: (token: string) => written.get(token) };
     const withCorpus = (raw: string) => queryVariants(raw, lexicon, corpus).map((v) => v.term);
 
     it('searches a word as the corpus writes it when Pagefind reads that otherwise', () => {
@@ -113,6 +114,16 @@ describe('queryVariants', () => {
     });
   });
 
+  it('searches a word glued to proclitics bare, as typed and normalised, where the corpus says so', () => {
+    const bares = new Map([
+      ['ولبنان', 'لبنان'],
+      ['للعراق', 'العراق'],
+    ]);
+    const corpus = { bare: (token: string) => bares.get(token) ?? token, written: () => undefined };
+    expect(queryVariants('ولبنان', lexicon, corpus).map((v) => v.term)).toEqual(['لبنان']);
+    expect(queryVariants('لِلعراق وإيران', lexicon, corpus).map((v) => v.term)).toEqual(['العراق وإيران', 'العراق وايران']);
+  });
+
   it.each([[''], ['   '], ['<>!?'], ['...']])('gives nothing for %j', (raw) => {
     expect(queryVariants(raw, lexicon)).toEqual([]);
   });
@@ -120,6 +131,51 @@ describe('queryVariants', () => {
   it('cuts a huge query', () => {
     const variants = queryVariants('كلمة '.repeat(2000), lexicon);
     expect(variants.every((v) => v.term.split(' ').length <= 12)).toBe(true);
+  });
+});
+
+describe('bareBehindProclitics', () => {
+  // Weights as the vocabulary gives them: a bare form's counts its glued uses too.
+  const weights = new Map([
+    ['لبنان', 60],
+    ['ولبنان', 8],
+    ['بلبنان', 5],
+    ['العراق', 90],
+    ['لقاء', 50],
+    ['القاء', 10],
+    ['لديه', 40],
+    ['بلديه', 10],
+    ['البلديه', 12],
+    ['لبن', 9],
+    ['بن', 40],
+    ['قالت', 70],
+    ['وقالت', 50],
+  ]);
+  const weight = (word: string): number => weights.get(word) ?? 0;
+  it.each([
+    ['و', 'ولبنان', 'لبنان'],
+    ['ب', 'بلبنان', 'لبنان'],
+    ['ل', 'للبنان', 'لبنان'],
+    ['ف', 'فلبنان', 'لبنان'],
+    ['ك', 'كلبنان', 'لبنان'],
+    ['و and ب, the glued form in between trusted', 'وبلبنان', 'لبنان'],
+    ['ف and ل, the glued form in between unknown', 'فللبنان', 'لبنان'],
+    ['ل before the article', 'للعراق', 'العراق'],
+    ['و and ل before the article', 'وللعراق', 'العراق'],
+    ['ب and the article: the article stays', 'بالعراق', 'العراق'],
+    ['ل before the article or before a word with ل: the commoner', 'للقاء', 'لقاء'],
+  ])('takes off %s: «%s» → «%s»', (_, token, bare) => {
+    expect(bareBehindProclitics(token, weight)).toBe(bare);
+  });
+
+  it.each([
+    ['a noun of its own, which the corpus writes with the article', 'بلديه'],
+    ['a word whose bare form is under four letters', 'لبن'],
+    ['a word whose bare form the corpus lacks', 'لبناء'],
+    ['a word the corpus writes glued about as often as bare', 'وقالت'],
+    ['a name that starts with a proclitic\'s letter', 'لبنان'],
+  ])('leaves %s: «%s»', (_, token) => {
+    expect(bareBehindProclitics(token, weight)).toBe(token);
   });
 });
 

@@ -20,6 +20,7 @@
  * variants usually share one chunk.
  */
 import { stripClitics, tokenize } from './arabic.ts';
+import { TRUSTED_WEIGHT } from './spelling.ts';
 
 /** The editor's synonym groups (a topic with its aliases, a known tag with its spellings). */
 export interface AliasGroup {
@@ -269,6 +270,64 @@ function outline(tokens: readonly string[]): string {
   return tokens.join(' ').replace(/[اويى]/g, '').replace(/[غجقگه]/g, 'g');
 }
 
+/** A query word's proclitics: a conjunction first, then a preposition («ل» before «ال» is written «لل»). */
+const CONJUNCTIONS = 'وف';
+const PREPOSITIONS = 'بكل';
+/**
+ * A bare form behind a proclitic is this long at least: «بلد», «وطن», «لبن» are never cut, nor «والي» (a
+ * governor) into و + «إلى». Three letters would also cut «وكانت», «فتحت», «فيصل» to «انت», «تحت», «يصل».
+ */
+const MIN_GLUED_BARE = 4;
+
+/** What is left when a word's first proclitic is taken off: «للبنان» may be ل + «لبنان» or ل + «البنان». */
+function withoutProclitic(word: string): string[] {
+  return word.startsWith('لل') ? [`ال${word.slice(2)}`, word.slice(1)] : [word.slice(1)];
+}
+
+/**
+ * The bare forms a query word may be behind its proclitics, by how many are taken off (the conjunction,
+ * then the preposition), each with the glued form it was taken from; empty for a word that starts with
+ * none. The vocabulary shards `bareBehindProclitics` reads are those of these bare forms and of the word.
+ */
+export function procliticBares(token: string): Array<Array<{ bare: string; glued: string }>> {
+  const first = token[0] ?? '';
+  if (!CONJUNCTIONS.includes(first) && !PREPOSITIONS.includes(first)) return [];
+  const once = withoutProclitic(token).map((bare) => ({ bare, glued: token }));
+  if (!CONJUNCTIONS.includes(first)) return [once];
+  const twice = once.flatMap(({ bare: glued }) =>
+    PREPOSITIONS.includes(glued[0] ?? '') ? withoutProclitic(glued).map((bare) => ({ bare, glued })) : [],
+  );
+  return [once, twice];
+}
+
+/**
+ * The word a reader means behind the proclitics glued to a query word («ولبنان», «فبلبنان» → «لبنان»;
+ * «وللعراق» → «العراق»), by the corpus's vocabulary (`weight`: a normalised word's weight, 0 when it lacks
+ * it); the token itself when no bare form is sure. The article stays: «العراق» is what a reader types. A
+ * bare form is sure when it is `MIN_GLUED_BARE` letters or more, trusted, weighs more than twice the glued
+ * form (its weight counts that form's uses too, so it is written otherwise more often than glued so: «لدينا»
+ * is not ل + «دينا»), and no glued form it comes from is a noun of its own: the corpus writes «البلدية», so
+ * «بلدية» is not ب + «لدية».
+ */
+export function bareBehindProclitics(token: string, weight: (word: string) => number): string {
+  const isNoun = (word: string): boolean => weight(`ال${word}`) >= TRUSTED_WEIGHT;
+  let best = token;
+  for (const level of procliticBares(token)) {
+    const sure = level
+      .filter(
+        ({ bare, glued }) =>
+          bare.length >= MIN_GLUED_BARE &&
+          weight(bare) >= TRUSTED_WEIGHT &&
+          weight(bare) > 2 * weight(best) &&
+          !isNoun(glued) &&
+          !isNoun(token),
+      )
+      .sort((a, b) => weight(b.bare) - weight(a.bare))[0];
+    if (sure) best = sure.bare;
+  }
+  return best;
+}
+
 /** Queries longer than this are cut: nobody types more, and a huge one must not stall the page. */
 export const MAX_QUERY_CHARS = 200;
 const MAX_QUERY_TOKENS = 12;
@@ -288,7 +347,8 @@ export interface QueryVariant {
  * 1. The words as typed: Pagefind's own stemmer folds a hamza at the end of a stem (أصدقائك finds
  *    أصدقاؤك), which `normalizeArabic` (ئ → ي) would undo.
  * 2. Their hidden-term form: normalised, hamza seats folded, clitics stripped from known names and from
- *    the words the corpus writes alone (`corpus.bare`: the engine asks the vocabulary).
+ *    the words the corpus writes alone (`corpus.bare`: the engine asks the vocabulary; those are stripped
+ *    from 1 too).
  * 2b. The words as the corpus writes them (`corpus.written`), when Pagefind reads that otherwise: typed
  *    «الحكومه», the corpus's «الحكومة», with every form Pagefind's stemmer joins to it.
  * 3. When words name a topic by a name spelt several ways, with that name's spelling key.
@@ -299,36 +359,58 @@ export interface QueryVariant {
  */
 /** What the corpus's vocabulary says of the query's words (the engine loads it before searching). */
 export interface CorpusWords {
-  /** Whether a bare form behind a glued clitic is written alone in the corpus. */
-  bare: (bare: string) => boolean;
+  /** The word behind a normalised token's glued proclitics (`bareBehindProclitics`); the token when none. */
+  bare: (token: string) => string;
   /** How the corpus writes a normalised word, if the vocabulary says. */
   written: (token: string) => string | undefined;
 }
 
-const NO_CORPUS: CorpusWords = { bare: () => false, written: () => undefined };
+const NO_CORPUS: CorpusWords = { bare: (token) => token, written: () => undefined };
+
+/**
+ * `word` without the proclitics that were taken off `token` to leave `bare`, where `word` is `token` in
+ * another spelling letter for letter (hamza seats folded, the letters as typed); `bare` itself otherwise.
+ */
+function sameBare(word: string, token: string, bare: string): string {
+  if (word.length !== token.length) return bare;
+  const cut = token.length - bare.length;
+  // «للعراق» → «العراق»: the ل before the article was written over its alef.
+  return token.endsWith(bare) ? word.slice(cut) : `ال${word.slice(cut + 2)}`;
+}
 
 export function queryVariants(raw: string, lexicon: SearchLexicon, corpus: CorpusWords = NO_CORPUS): QueryVariant[] {
   const cut = raw.slice(0, MAX_QUERY_CHARS);
-  const plain = tokenize(cut);
-  const folded = tokenize(foldHamzaSeats(cut));
+  const plain = tokenize(cut).slice(0, MAX_QUERY_TOKENS);
+  const folded = tokenize(foldHamzaSeats(cut)).slice(0, MAX_QUERY_TOKENS);
   // Folding only swaps letters, so the two token lists line up; keep the folded form where it changed.
-  const tokens = (plain.length === folded.length ? folded : plain)
-    .slice(0, MAX_QUERY_TOKENS)
-    .map((token) => stripClitics(token, (bare) => lexicon.known.has(bare) || corpus.bare(bare)));
+  const tokens = plain.map((token, i) => {
+    const form = plain.length === folded.length ? folded[i]! : token;
+    const bare = corpus.bare(token);
+    return bare !== token ? sameBare(form, token, bare) : stripClitics(form, (b) => lexicon.known.has(b));
+  });
   if (tokens.length === 0) return [];
-  const typed = cut
+  // The words as typed, but without the proclitics the corpus's vocabulary is sure of: Pagefind's stemmer
+  // cuts «ولبنان» to a stem «لبناء» and «لبن» share, and the bare word finds every glued use through the
+  // hidden terms.
+  const words = cut
     .split(/\s+/)
     .filter((w) => tokenize(w).length > 0)
     .slice(0, MAX_QUERY_TOKENS)
-    .join(' ');
+    .map((word) => {
+      const only = tokenize(word);
+      if (only.length !== 1) return { word, token: undefined };
+      const token = only[0]!;
+      const bare = corpus.bare(token);
+      return { word: bare === token ? word : sameBare(pagefindForm(word), token, bare), token: bare };
+    });
+  const typed = words.map((w) => w.word).join(' ');
   const variants: QueryVariant[] = [{ term: typed, loose: false }];
   const add = (term: string, loose = false): void => {
     if (term !== '' && !variants.some((v) => v.term === term)) variants.push({ term, loose });
   };
   add(tokens.join(' '));
-  const respelt = typed.split(' ').map((word) => {
-    const only = tokenize(word);
-    const written = only.length === 1 ? corpus.written(only[0]!) : undefined;
+  const respelt = words.map(({ word, token }) => {
+    const written = token === undefined ? undefined : corpus.written(token);
     // A hamza on another seat is left to the hidden terms (its folded form), which need no chunk of its own.
     const read = (w: string): string => foldHamzaSeats(pagefindForm(w));
     return written !== undefined && read(written) !== read(word) ? written : word;
