@@ -319,6 +319,16 @@ describe('relateArticles with the last run\'s memo', () => {
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), change, newId: fc.boolean() }) },
     fc.record({ kind: fc.constant('add' as const), fields }),
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+    // Function words added to a headline: the same keys, date and topics, another similarity, which only a
+    // panel reading its candidates' headlines sees.
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('retitle' as const),
+        at: fc.nat(),
+        words: fc.array(fc.constantFrom('في', 'بعد', 'خلال', 'اليوم', 'حول'), { minLength: 1, maxLength: 3 }),
+      }),
+    },
   );
   // A small posting cap and budget, so that common keys go unwalked and walks stop part-way, as at scale.
   // The default cap is drawn too: it reads the reference size, which must hold still as articles come and go.
@@ -339,7 +349,10 @@ describe('relateArticles with the last run\'s memo', () => {
             if (e.kind === 'add') now.push({ id: `c${n}`, f: e.fields });
             else if (now.length === 0) continue;
             else if (e.kind === 'delete') now.splice(e.at % now.length, 1);
-            else {
+            else if (e.kind === 'retitle') {
+              const { id, f } = now[e.at % now.length]!;
+              now[e.at % now.length] = { id, f: { ...f, title: [f.title, ...e.words].join(' ') } };
+            } else {
               const at = e.at % now.length;
               now[at] = { id: e.newId ? `b${n}` : now[at]!.id, f: { ...now[at]!.f, ...e.change } };
             }
