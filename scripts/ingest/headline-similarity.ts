@@ -9,17 +9,33 @@
 /** Dice at or above which two headlines are one story told twice: chosen on a real corpus (the note). */
 export const NEAR_DUPLICATE = 0.85;
 
-const PUNCTUATION = /[^\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Per UTF-16 code unit, filled as met: 1 a letter or digit, 2 anything else (a space; so is a surrogate). */
+const kind = new Uint8Array(0x10000);
+let scratch = new Uint32Array(256);
 
-/** A normalised headline's character bigrams (`normalizeArabic` first), as a sorted set of numbers. */
+/**
+ * A normalised headline's character bigrams (`normalizeArabic` first), as a sorted set of numbers: one pass
+ * over its code units, a run of anything but letters and digits read as one space, both ends padded with
+ * one (a regular expression's replace first was twice the time, at 20,000 headlines a run).
+ */
 export function headlineBigrams(normalised: string): Uint32Array {
-  const text = ` ${normalised.replace(PUNCTUATION, ' ').trim()} `;
-  const codes = new Uint32Array(text.length - 1);
-  for (let x = 0; x < codes.length; x++) codes[x] = text.charCodeAt(x) * 0x10000 + text.charCodeAt(x + 1);
-  codes.sort();
+  const n = normalised.length;
+  if (scratch.length <= n) scratch = new Uint32Array(2 * n + 2);
+  let m = 0;
+  let last = 32;
+  for (let x = 0; x <= n; x++) {
+    let c = x < n ? normalised.charCodeAt(x) : 32;
+    if (kind[c] === 0) kind[c] = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    if (kind[c] === 2) c = 32;
+    if (c === 32 && last === 32) continue;
+    scratch[m++] = last * 0x10000 + c;
+    last = c;
+  }
+  const codes = scratch.subarray(0, m).sort();
   let size = 0;
-  for (let x = 0; x < codes.length; x++) if (x === 0 || codes[x] !== codes[x - 1]) codes[size++] = codes[x]!;
-  return codes.subarray(0, size);
+  for (let x = 0; x < m; x++) if (x === 0 || codes[x] !== codes[x - 1]) codes[size++] = codes[x]!;
+  return codes.slice(0, size);
 }
 
 /** The Dice coefficient of two bigram sets (`headlineBigrams`): 1 for the same set, 0 for none shared. */
@@ -38,10 +54,31 @@ export function headlineSimilarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 /**
- * Whether two headlines are near-duplicates at `threshold` (Dice). The sizes alone bound Dice by
- * 2·min/(sum), which rules out most pairs without comparing them.
+ * Whether two headlines are near-duplicates: `headlineSimilarity(a, b) >= threshold`, without finishing the
+ * count once too many bigrams of either go unshared for it to get there. Most pairs in a panel are far
+ * apart, and the related pass asks this of every candidate it considers.
  */
 export function nearDuplicate(a: Uint32Array, b: Uint32Array, threshold: number): boolean {
-  if (2 * Math.min(a.length, b.length) < threshold * (a.length + b.length)) return false;
-  return headlineSimilarity(a, b) >= threshold;
+  const sum = a.length + b.length;
+  if (sum === 0) return 1 >= threshold;
+  // Dice if every bigram of the smaller set were shared, then if every one of `a` (or `b`) not yet found
+  // unshared were.
+  if ((2 * Math.min(a.length, b.length)) / sum < threshold) return false;
+  let shared = 0;
+  let missedA = 0;
+  let missedB = 0;
+  for (let x = 0, y = 0; x < a.length && y < b.length;) {
+    if (a[x] === b[y]) {
+      shared++;
+      x++;
+      y++;
+    } else if (a[x]! < b[y]!) {
+      x++;
+      if ((2 * (a.length - ++missedA)) / sum < threshold) return false;
+    } else {
+      y++;
+      if ((2 * (b.length - ++missedB)) / sum < threshold) return false;
+    }
+  }
+  return (2 * shared) / sum >= threshold;
 }
