@@ -2,7 +2,7 @@
  * How alike two headlines read, for the «اقرأ أيضاً» panel, which must not show the same story twice
  * (docs/decisions/005-ingest-related-and-txt-separator.md, addendum). The measure is the Dice coefficient of
  * the sets of character bigrams of the normalised headlines, punctuation read as a space and each end padded
- * with one: a spelling variant, a clitic glued on or off («في الغوطة», «بالغوطة») or one word changed keeps
+ * with one: a spelling variant, a clitic glued on or off («في المدينة», «بالمدينة») or one word changed keeps
  * most bigrams, while a word-set measure would count each of those as a whole word lost.
  */
 
