@@ -76,9 +76,7 @@ async function evalCorpus(corpus: string, taxonomyFile: string): Promise<void> {
   console.log(`without the rule: ${formatRelatedQuality(measureRelated(without.related))}`);
 
   for (const threshold of THRESHOLDS) {
-    const started = performance.now();
     const { related, docs } = relateArticles(articles, { nearDuplicate: threshold });
-    const ms = performance.now() - started;
     let changed = 0;
     let shorter = 0;
     docs.forEach((list, i) => {
@@ -88,7 +86,7 @@ async function evalCorpus(corpus: string, taxonomyFile: string): Promise<void> {
     });
     console.log(
       `at ${threshold}${threshold === NEAR_DUPLICATE ? ' (default)' : ''}: ${changed} panels changed, ${shorter} shorter, ` +
-        `${formatRelatedQuality(measureRelated(related))} (${ms.toFixed(0)} ms)`,
+        formatRelatedQuality(measureRelated(related)),
     );
   }
 
