@@ -1,5 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { normalizeArabic } from '../../src/shared/lib/arabic.ts';
+import { headlineBigrams, headlineSimilarity } from './headline-similarity.ts';
 import {
   compareArticles,
   formatRelatedQuality,
@@ -57,6 +60,45 @@ describe('relateArticles', () => {
     expect(related[0]!.map((r) => r.id)).toEqual(['c']);
     const titles = related[2]!.map((r) => r.title);
     expect(titles).toEqual(['افتتاح الجسر']);
+  });
+
+  describe('a story told twice', () => {
+    const own = 'الحكومة تعلن خطة جديدة لدعم مزارعي الزيتون في الجنوب';
+    const day = (d: number) => ({ date: `2024-03-0${d}T00:00:00.000Z` });
+
+    it('skips a headline near-identical to the article’s own and fills its place with the next candidate', () => {
+      const { related } = relateArticles(
+        [
+          article('a', own, ['زيتون']),
+          // The same story from another outlet: a clitic glued on, newest, so it ranks first.
+          article('b', 'الحكومة تعلن خطة جديدة لدعم مزارعي الزيتون بالجنوب', ['زيتون'], day(3)),
+          article('c', 'أسعار زيت الزيتون ترتفع قبل موسم القطاف', ['زيتون'], day(2)),
+          article('d', 'أمطار غزيرة تبشر بموسم وفير في الحقول', ['زيتون'], day(1)),
+        ],
+        { maxRelated: 2 },
+      );
+      expect(related[0]!.map((r) => r.title)).toEqual([
+        'أسعار زيت الزيتون ترتفع قبل موسم القطاف',
+        'أمطار غزيرة تبشر بموسم وفير في الحقول',
+      ]);
+    });
+
+    it('keeps the better-ranked of two near-identical candidates', () => {
+      const { related } = relateArticles([
+        article('a', 'دور النشر تستعد لموسم القراءة', ['كتب']),
+        article('b', 'افتتاح معرض الكتاب الدولي بمشاركة مئة دار للنشر', ['كتب'], day(3)),
+        article('c', 'إفتتاح معرض الكتاب الدولي: مشاركة مئة دار نشر', ['كتب'], day(2)),
+        article('d', 'جائزة الرواية تعلن قائمتها الطويلة', ['كتب'], day(1)),
+      ]);
+      expect(related[0]!.map((r) => r.id)).toEqual(['b', 'd']);
+    });
+
+    it('keeps another angle on the story, a headline only somewhat alike', () => {
+      const angle = 'مزارعو الزيتون في الجنوب يرحبون بخطة الحكومة الجديدة';
+      expect(headlineSimilarity(headlineBigrams(normalizeArabic(own)), headlineBigrams(normalizeArabic(angle)))).toBeGreaterThan(0.7);
+      const { related } = relateArticles([article('a', own, ['زيتون']), article('b', angle, ['زيتون'])]);
+      expect(related[0]!.map((r) => r.title)).toEqual([angle]);
+    });
   });
 
   it('relates by rare words shared in title and lead when there are no tags', () => {
@@ -229,8 +271,24 @@ describe('resolveReadAlso', () => {
 describe('relateArticles with the last run\'s memo', () => {
   const words = ['نهر', 'جسر', 'مدينة', 'سوق', 'مطر', 'قرية', 'طريق', 'ميناء', 'سفينة', 'جبل', 'وادي', 'بحر'];
   const word = fc.constantFrom(...words);
+  /**
+   * Headlines of two stories, each told several ways: near-identical (a clitic glued on, one word changed,
+   * a spelling variant), or from another angle (below the near-duplicate threshold). Without them few
+   * panels would skip a near-duplicate, and the property could not catch a memo that misses one.
+   */
+  const retold = fc.constantFrom(
+    'جسر جديد فوق النهر يربط المدينة بالميناء',
+    'جسر جديد فوق النهر يربط المدينة مع الميناء',
+    'جسر جديد على النهر يربط المدينة بالميناء',
+    'إفتتاح جسر جديد فوق النهر يربط المدينة بالميناء',
+    'سكان المدينة يعبرون الجسر الجديد إلى الميناء',
+    'المطر يغمر سوق القرية ويقطع الطريق إلى الجبل',
+    'الأمطار تغمر سوق القرية وتقطع الطريق إلى الجبل',
+    'المطر يغمر سوق القرية ويقطع طريق الجبل',
+    'تجار سوق القرية يحصون خسائر المطر',
+  );
   const shape = {
-    title: fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')),
+    title: fc.oneof(fc.array(word, { minLength: 1, maxLength: 4 }).map((w) => w.join(' ')), retold),
     lead: fc.array(word, { maxLength: 6 }).map((w) => w.join(' ')),
     tags: fc.uniqueArray(fc.constantFrom('أ', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح'), { maxLength: 4 }),
     topics: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 2 }),
@@ -261,10 +319,21 @@ describe('relateArticles with the last run\'s memo', () => {
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('edit' as const), at: fc.nat(), change, newId: fc.boolean() }) },
     fc.record({ kind: fc.constant('add' as const), fields }),
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+    // Function words added to a headline: the same keys, date and topics, another similarity, which only a
+    // panel reading its candidates' headlines sees.
+    {
+      weight: 3,
+      arbitrary: fc.record({
+        kind: fc.constant('retitle' as const),
+        at: fc.nat(),
+        words: fc.array(fc.constantFrom('في', 'بعد', 'خلال', 'اليوم', 'حول'), { minLength: 1, maxLength: 3 }),
+      }),
+    },
   );
   // A small posting cap and budget, so that common keys go unwalked and walks stop part-way, as at scale.
   // The default cap is drawn too: it reads the reference size, which must hold still as articles come and go.
   it('gives every panel a full computation gives, after any edits, additions and deletions', () => {
+    let runsSkipping = 0;
     fc.assert(
       fc.property(
         fc.array(fields, { minLength: 2, maxLength: 30 }),
@@ -280,7 +349,10 @@ describe('relateArticles with the last run\'s memo', () => {
             if (e.kind === 'add') now.push({ id: `c${n}`, f: e.fields });
             else if (now.length === 0) continue;
             else if (e.kind === 'delete') now.splice(e.at % now.length, 1);
-            else {
+            else if (e.kind === 'retitle') {
+              const { id, f } = now[e.at % now.length]!;
+              now[e.at % now.length] = { id, f: { ...f, title: [f.title, ...e.words].join(' ') } };
+            } else {
               const at = e.at % now.length;
               now[at] = { id: e.newId ? `b${n}` : now[at]!.id, f: { ...now[at]!.f, ...e.change } };
             }
@@ -290,6 +362,7 @@ describe('relateArticles with the last run\'s memo', () => {
           const corpus = after.filter((a) => !ids.has(a.id) && ids.add(a.id)).sort(compareArticles);
           const incremental = relateArticles(corpus, { ...options, memo: { previous: memo! } });
           const full = relateArticles(corpus, { ...options, memo: { previous: null } });
+          if (!isDeepStrictEqual(full.related, relateArticles(corpus, { ...options, nearDuplicate: Infinity }).related)) runsSkipping++;
           expect(incremental.related).toEqual(full.related);
           // The memo too, keys and their numbering included: the next run starts from it.
           expect(incremental.memo).toEqual(full.memo);
@@ -297,6 +370,8 @@ describe('relateArticles with the last run\'s memo', () => {
       ),
       { numRuns: 300 },
     );
+    // Enough runs whose full computation skips a near-duplicate for a memo missing one to be caught.
+    expect(runsSkipping).toBeGreaterThan(300 / 10);
   }, 60_000);
 
   it('recomputes only the panels an edit can reach, and none when nothing changed', () => {

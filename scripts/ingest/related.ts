@@ -1,6 +1,7 @@
 import { MAX_RELATED, type ReadAlso, type RelatedArticle, type TagRef, type TopicRef } from '../../src/data/schema.ts';
 import { normalizeArabic, tokenize } from '../../src/shared/lib/arabic.ts';
 import { isStopWord } from '../../src/shared/lib/stop-words.ts';
+import { headlineBigrams, NEAR_DUPLICATE, nearDuplicate } from './headline-similarity.ts';
 import { articleKeys, packLists, titleTerms, unpackLists, type ArticleKeys, type KeyMemo } from './related-keys.ts';
 
 /**
@@ -16,7 +17,8 @@ import { articleKeys, packLists, titleTerms, unpackLists, type ArticleKeys, type
  * two shared terms. An informative tag is one on at most `postingCap` articles: candidates sharing one come
  * before all others, whatever their score. The best candidates by the keys walked are shortlisted, then get
  * the weight (and precedence) of the tags the article did not walk, too common or past its budget.
- * Ties go to the newer article, then the smaller id.
+ * Ties go to the newer article, then the smaller id. A candidate whose headline is a near-duplicate of the
+ * article's own or of a better-ranked card's (`headline-similarity.ts`) is skipped for the next one.
  */
 
 export interface RelatableArticle {
@@ -45,6 +47,12 @@ export interface RelateOptions {
   budget?: number;
   /** Lead words per article used as terms, after the title's (default LEAD_TERMS). */
   leadTerms?: number;
+  /**
+   * Headline similarity (`headlineSimilarity`) at or above which a panel shows only the better-ranked of two
+   * articles, nor one like the article's own (default NEAR_DUPLICATE). Identical normalised headlines are
+   * never shown twice, whatever it is.
+   */
+  nearDuplicate?: number;
   onProgress?: (done: number, total: number) => void;
   /**
    * Keep what the next run needs to recompute only the panels that can change (`RelateMemo`), starting
@@ -159,6 +167,7 @@ export function relateArticles(
   const cap = options.postingCap ?? Math.min(1_000, Math.max(20, Math.floor(reference * 0.02)));
   const budget = options.budget ?? 1_000;
   const leadCount = options.leadTerms ?? LEAD_TERMS;
+  const alike = options.nearDuplicate ?? NEAR_DUPLICATE;
 
   // Keys: tags and terms, the last run's where an article did not change (`articleKeys`).
   const remember = options.memo !== undefined;
@@ -174,14 +183,19 @@ export function relateArticles(
       return { title: titleTerms(a.title, isTerm), lead };
     },
   });
-  /** Normalised titles, for the panels computed: a panel shows one article of a title. */
+  /** Normalised titles and their bigrams, for the panels computed: a panel shows one article of a story. */
   const titles: string[] = new Array<string>(n);
   const titleOf = (i: number): string => (titles[i] ??= normalizeArabic(articles[i]!.title));
+  const bigrams: Uint32Array[] = new Array<Uint32Array>(n);
+  const bigramsOf = (i: number): Uint32Array => (bigrams[i] ??= headlineBigrams(titleOf(i)));
+  /** Whether `doc`'s headline is, or nearly is, one of the panel's so far (`shown`, the article's own first). */
+  const alreadyShown = (doc: number, shown: readonly number[]): boolean =>
+    shown.some((other) => titleOf(other) === titleOf(doc) || nearDuplicate(bigramsOf(other), bigramsOf(doc), alike));
 
   const k = keyName.length;
   const df = new Int32Array(k);
   for (const keys of docKeys) for (const key of keys) df[key]!++;
-  const basis = JSON.stringify(['stops', reference, cap, budget, maxRelated, leadCount]);
+  const basis = JSON.stringify(['stops', reference, cap, budget, maxRelated, leadCount, alike]);
   const previous = memoBefore?.basis === basis ? memoBefore : null;
   // Each article's tags on two articles or more, again, in one flat array: the few candidates kept for an
   // article are checked against the tags it did not walk.
@@ -408,18 +422,19 @@ export function relateArticles(
       best.sort((x, y) => x.tier - y.tier || y.score - x.score || rank[x.doc]! - rank[y.doc]!);
     }
 
-    const seenTitles = new Set<string>([titleOf(i)]);
+    // A candidate telling the story of the article, or of a better-ranked card, again gives its place to the
+    // next one. It reads only the shortlist's titles: articles reached through keys walked, so the memo's
+    // rules already recompute this panel when one of them changes.
+    const shown = [i];
     const picked: RelatedArticle[] = [];
-    const docs: number[] = [];
     for (const { doc } of best) {
       if (picked.length >= maxRelated) break;
-      if (seenTitles.has(titleOf(doc))) continue;
-      seenTitles.add(titleOf(doc));
+      if (alreadyShown(doc, shown)) continue;
+      shown.push(doc);
       picked.push(card(i, doc));
-      docs.push(doc);
     }
     related[i] = picked;
-    panelDocs[i] = docs;
+    panelDocs[i] = shown.slice(1);
   }
   options.onProgress?.(n, n);
   const stats = { keys: k, skippedKeys, postingsVisited, recomputed };
