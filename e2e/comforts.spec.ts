@@ -171,3 +171,32 @@ test.describe('print', () => {
     await page.pdf({ path: '/tmp/shots-pictures/article.pdf' }).catch(() => undefined);
   });
 });
+
+test('the «·» between an article’s date, source and reading time is drawn between two items, never at a line’s start', async ({ page }) => {
+  let wrapped = false;
+  for (const width of [340, 390, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(articleUrl(kremlin().id));
+    const dots = await page
+      .getByRole('article')
+      .locator('header p')
+      .first()
+      .evaluate((line) => {
+        const box = line.getBoundingClientRect();
+        return [...line.querySelectorAll('[aria-hidden="true"]')]
+          .filter((dot) => dot.textContent === '·')
+          .map((dot) => {
+            const drawn = dot.getBoundingClientRect();
+            // Right to left: an item that starts a line has its right edge at the line's.
+            const startsLine = Math.abs(dot.parentElement!.getBoundingClientRect().right - box.right) < 1;
+            // Overflow is clipped: a dot outside the paragraph's box is not drawn.
+            const visible = drawn.left >= box.left - 0.5 && drawn.right <= box.right + 0.5;
+            return { startsLine, visible };
+          });
+      });
+    expect(dots.length, `${width} px`).toBe(2);
+    for (const dot of dots) expect(dot.visible, `${width} px: ${JSON.stringify(dots)}`).toBe(!dot.startsLine);
+    wrapped ||= dots.some((dot) => dot.startsLine);
+  }
+  expect(wrapped, 'at one width at least an item starts a second line').toBe(true);
+});

@@ -34,9 +34,10 @@ export function ArticlePage() {
           <h1 className="text-3xl leading-snug font-bold text-neutral-950 sm:text-4xl sm:leading-snug dark:text-neutral-50">
             {article.title}
           </h1>
-          <p className="flex flex-wrap gap-x-2 gap-y-1 text-sm text-neutral-700 dark:text-neutral-300">
+          {/* Each «·» is inside what it introduces, in the gap before it: never alone at a line's end, and
+              clipped at a line's start (`Dot`). */}
+          <p className="flex flex-wrap gap-x-4 gap-y-1 overflow-x-clip text-sm text-neutral-700 dark:text-neutral-300">
             <ArticleDate date={article.date} withHijri />
-            {/* Each «·» inside what it introduces: never alone at a line's end. */}
             {article.source && (
               <span>
                 {article.date && <Dot />}
@@ -106,9 +107,13 @@ export function ArticlePage() {
   );
 }
 
+/**
+ * A separator drawn in the gap before its item (`-ms-4` over the line's `gap-x-4`): between two items on a
+ * line it sits midway; on an item that starts a line it falls outside the line and is clipped.
+ */
 function Dot() {
   return (
-    <span aria-hidden="true" className="me-2">
+    <span aria-hidden="true" className="-ms-4 inline-block w-4 text-center">
       ·
     </span>
   );
