@@ -277,6 +277,28 @@ test.describe('layout and preferences', () => {
     }
   });
 
+  test('a row of chips that runs past the screen fades out at its end until it is scrolled there, and not while a chip has the focus', async ({ page }) => {
+    const fadeOf = (row: ReturnType<Page['getByRole']>) =>
+      row.evaluate((el) => parseFloat(getComputedStyle(el).getPropertyValue('--scroll-fade')));
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/');
+    await whenHydrated(page);
+    const chips = page.getByRole('navigation', { name: strings.topicFilter.label });
+    expect(await chips.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await fadeOf(chips)).toBeGreaterThan(30);
+    expect(await fadeOf(page.getByRole('navigation', { name: strings.nav.topics }).getByRole('list'))).toBeGreaterThan(30);
+    // Right to left, the end is the left: scrolled there, nothing is left to hint at.
+    await chips.evaluate((el) => el.scrollTo({ left: -el.scrollWidth }));
+    await expect.poll(() => fadeOf(chips)).toBeLessThan(1);
+    await chips.evaluate((el) => el.scrollTo({ left: 0 }));
+    await chips.getByRole('link').nth(1).focus();
+    expect(await chips.evaluate((el) => getComputedStyle(el).maskImage)).toBe('none');
+
+    // A row that fits does not fade.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => fadeOf(chips)).toBe(0);
+  });
+
   test('the dark-mode toggle persists across a reload', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto('/');

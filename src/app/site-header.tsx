@@ -73,7 +73,7 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
         aria-label={strings.nav.topics}
         className="border-b border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-950"
       >
-        <ul ref={topicRow} className="mx-auto flex min-h-11 max-w-6xl gap-5 overflow-x-auto px-4">
+        <ul ref={topicRow} className="scroll-fade mx-auto flex min-h-11 max-w-6xl gap-5 overflow-x-auto px-4">
           <li>
             <TopicBarLink to={homeHref()} here={here} end>
               {strings.nav.home}

@@ -59,7 +59,7 @@ function FacetRow({ id, heading, children }: { id: string; heading: string; chil
       <h2 id={id} className="text-sm font-bold text-neutral-700 dark:text-neutral-300">
         {heading}
       </h2>
-      <ul className="flex h-14 items-start gap-2 overflow-x-auto overflow-y-hidden p-1">{children}</ul>
+      <ul className="scroll-fade flex h-14 items-start gap-2 overflow-x-auto overflow-y-hidden p-1">{children}</ul>
     </section>
   );
 }

@@ -18,7 +18,11 @@ export function TopicFilter({ topics, total, active }: TopicFilterProps) {
   const scroller = useRef<HTMLElement>(null);
   useRevealCurrent(scroller);
   return (
-    <nav ref={scroller} aria-label={strings.topicFilter.label} className="-mx-4 overflow-x-auto px-4 pb-2">
+    <nav
+      ref={scroller}
+      aria-label={strings.topicFilter.label}
+      className="scroll-fade -mx-4 overflow-x-auto px-4 pb-2"
+    >
       <ul className="flex gap-2 sm:flex-wrap">
         <li>
           <ChipLink to={homeHref()} current={active === null}>
