@@ -16,7 +16,7 @@ const temp = tempDirs();
 const taxonomy = parseTaxonomy({ topics: [{ slug: 'yemen', label: 'اليمن', aliases: [] }], tags: [] });
 
 let day = 0;
-function article(id: string, title: string, body: string): Article {
+function article(id: string, title: string, body: string, tags: string[] = []): Article {
   day++;
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -27,7 +27,7 @@ function article(id: string, title: string, body: string): Article {
     url: null,
     body: [body],
     readingMinutes: 1,
-    tags: [],
+    tags: tags.map((label) => ({ slug: label, label })),
     topics: [],
     related: [],
     readAlso: [],
@@ -70,6 +70,12 @@ const articles: Article[] = [
   article('has1', 'عرض جديد', 'قال اللاعب إن لديه عرضا، وإن لديه وقتا للتفكير، وإن لديه شروطا.'),
   article('has2', 'خطة المدرب', 'قال المدرب إن لديه خطة، وإن لديه لاعبين جاهزين، ولا لديه شك.'),
   article('has3', 'رأي الخبير', 'قال الخبير إن لديه أدلة، وإن لديه وثائق، وإن لديه شهودا.'),
+  // «مصر» is a tag (a name), three letters long; «مصرف» and «مصري» only start like it.
+  article('egy1', 'زيارة رسمية', 'وصل الرئيس إلى مصر، وقال إن مصر شريك أساسي.', ['مصر']),
+  article('egy2', 'السياحة تنتعش', 'ارتفع عدد السياح بمصر هذا العام.', ['مصر']),
+  article('egy3', 'قمة إقليمية', 'استضافت مصر القمة، وقالت مصر إنها ناجحة.', ['مصر']),
+  article('bank1', 'أرباح المصارف', 'أعلن مصرف كبير أرباحه، وقال المصرف إن الودائع زادت.'),
+  article('bank2', 'لاعب مصري', 'وقع لاعب مصري عقدا مع ناد أوروبي.'),
   article('ard1', 'أردن أخضر', 'زار الوفد الأردن، وقال إن الأردن يستعد للموسم، وإن زراعة الأردن تتوسع.'),
 ];
 
@@ -127,6 +133,15 @@ describe('a name with proclitics glued on', () => {
     async (typed) => {
       expect(await found('لبنان')).toEqual(['leb1', 'leb2', 'leb3', 'leb4']);
       expect(await found(typed)).toEqual(['leb1', 'leb2', 'leb3', 'leb4']);
+    },
+  );
+
+  it.each([['بمصر'], ['لمصر'], ['ومصر'], ['وبمصر']])(
+    '«%s» finds what «مصر» finds: a name of three letters, known as a tag',
+    async (typed) => {
+      const bare = await found('مصر');
+      expect(bare).toEqual(expect.arrayContaining(['egy1', 'egy3']));
+      expect(await found(typed)).toEqual(bare);
     },
   );
 

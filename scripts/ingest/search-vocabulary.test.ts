@@ -74,6 +74,17 @@ describe('buildVocabulary', () => {
     expect(weight('اوليفر')).toBeUndefined();
   });
 
+  it('marks a word that is a whole tag label or topic name as a name, and no other', () => {
+    expect(entry('ارمينيا')?.slice(2)).toEqual(['أرمينيا', 1]);
+    expect(entry('كاراباخ')?.[3]).toBe(1);
+    // A word of the titles alone is not a name, nor one of a label of several words.
+    expect(entry('دعوي')?.[3]).toBeUndefined();
+    const phrase = buildVocabulary([article('p', '2023-09-01T00:00:00.000Z', 'خبر', 'قطاع غزة')], taxonomy, counts);
+    const word = phrase.get(vocabKey('قطاع'))?.find((e) => e[0] === 'قطاع');
+    expect(word).toBeDefined();
+    expect(word?.[3]).toBeUndefined();
+  });
+
   it('sorts each shard commonest first', () => {
     for (const list of shards.values()) {
       expect(list.map((e) => e[1])).toEqual([...list.map((e) => e[1])].sort((a, b) => b - a));

@@ -80,6 +80,12 @@ export function buildVocabulary(
     if (bare !== token) add(bare, count);
   }
   const written = new Map<string, Map<string, number>>();
+  /** Words that are a whole tag label or topic name: names, which readers glue proclitics to. */
+  const names = new Set<string>();
+  const nameOf = (label: string): void => {
+    const tokens = tokenize(label);
+    if (tokens.length === 1) names.add(tokens[0]!);
+  };
   // Each tag label once, with the number of articles that carry it: ten labels an article, mostly the same.
   const labels = new Map<string, number>();
   for (const article of articles) {
@@ -90,11 +96,13 @@ export function buildVocabulary(
   for (const [label, times] of labels) {
     for (const word of tokenize(label)) add(word, LABEL_WEIGHT * times);
     countWritten(label, written, times);
+    nameOf(label);
   }
   for (const topic of taxonomy.topics) {
     for (const form of [topic.label, ...topic.aliases]) {
       for (const word of tokenize(form)) add(word, LABEL_WEIGHT);
       countWritten(form, written);
+      nameOf(form);
     }
   }
   const shards = new Map<string, VocabEntry[]>();
@@ -107,7 +115,12 @@ export function buildVocabulary(
     const tehUses = word.endsWith('ه') && !forms ? (weight.get(withFinalTeh(word)) ?? 0) : 0;
     const teh = tehUses * 2 > w ? withFinalTeh(word) : undefined;
     const top = teh ?? (forms && [...forms].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))[0]?.[0]);
-    byKey(shards, vocabKey(word), top && top !== word ? [word, w, top] : [word, w]);
+    const entry: VocabEntry = names.has(word)
+      ? [word, w, top || word, 1]
+      : top && top !== word
+        ? [word, w, top]
+        : [word, w];
+    byKey(shards, vocabKey(word), entry);
   }
   for (const [key, entries] of shards) {
     entries.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));

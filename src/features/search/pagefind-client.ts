@@ -75,7 +75,11 @@ export function isPagefindStartFailure(reason: unknown, baseUrl: string): boolea
 }
 
 const vocabShardSchema = z.array(
-  z.union([z.tuple([z.string(), z.number()]), z.tuple([z.string(), z.number(), z.string()])]),
+  z.union([
+    z.tuple([z.string(), z.number()]),
+    z.tuple([z.string(), z.number(), z.string()]),
+    z.tuple([z.string(), z.number(), z.string(), z.literal(1)]),
+  ]),
 );
 
 const hasVocabShard = shardIndexLookup(VOCAB_INDEX_FILE);

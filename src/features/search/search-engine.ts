@@ -435,7 +435,8 @@ export function createSearchEngine(
             );
             await loadShards([...words.map(vocabKey), ...bareKeys]);
             const weight = (w: string): number => vocabulary.get(w)?.[1] ?? 0;
-            const bares = new Map(words.map((w) => [w, bareBehindProclitics(w, weight)]));
+            const isName = (w: string): boolean => vocabulary.get(w)?.[3] === 1;
+            const bares = new Map(words.map((w) => [w, bareBehindProclitics(w, weight, isName)]));
             return {
               bare: (token) => bares.get(token) ?? token,
               written: (token) => (weight(token) >= TRUSTED_WEIGHT ? vocabulary.get(token)?.[2] : undefined),

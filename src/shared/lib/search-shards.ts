@@ -16,8 +16,10 @@ export const PAGEFIND_DIR = 'pagefind/';
 /**
  * One word of the vocabulary: its normalised form, its weight (how often titles, tags and bodies use it)
  * and, when it differs, the way titles and tags usually write it (أوكرانيا for اوكرانيا), to show in «هل تقصد».
+ * A word that is a whole tag or topic name (مصر, دبي) says so with a fourth field, 1 (its written form then
+ * given even when it is the word): a name is what a reader glues a proclitic to (`bareBehindProclitics`).
  */
-export type VocabEntry = [word: string, weight: number, written?: string];
+export type VocabEntry = [word: string, weight: number, written?: string, name?: 1];
 
 export interface SuggestEntry {
   kind: 'topic' | 'tag' | 'article';

@@ -168,6 +168,21 @@ describe('bareBehindProclitics', () => {
     expect(bareBehindProclitics(token, weight)).toBe(bare);
   });
 
+  it('takes a proclitic off a name of three letters, and only off a name', () => {
+    const three = new Map([
+      ['مصر', 80],
+      ['بمصر', 6],
+      ['انت', 60],
+      ['وكانت', 20],
+    ]);
+    const isName = (word: string): boolean => word === 'مصر';
+    const weigh = (word: string): number => three.get(word) ?? 0;
+    expect(bareBehindProclitics('بمصر', weigh, isName)).toBe('مصر');
+    expect(bareBehindProclitics('ولمصر', weigh, isName)).toBe('مصر');
+    expect(bareBehindProclitics('بمصر', weigh)).toBe('بمصر');
+    expect(bareBehindProclitics('وكانت', weigh, isName)).toBe('وكانت');
+  });
+
   it.each([
     ['a noun of its own, which the corpus writes with the article', 'بلديه'],
     ['a word whose bare form is under four letters', 'لبن'],

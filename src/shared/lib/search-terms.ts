@@ -278,6 +278,8 @@ const PREPOSITIONS = 'بكل';
  * governor) into و + «إلى». Three letters would also cut «وكانت», «فتحت», «فيصل» to «انت», «تحت», «يصل».
  */
 const MIN_GLUED_BARE = 4;
+/** A name behind a proclitic is this long at least: «بمصر», «لقطر», «بدبي». */
+const MIN_NAME_BARE = 3;
 
 /** What is left when a word's first proclitic is taken off: «للبنان» may be ل + «لبنان» or ل + «البنان». */
 function withoutProclitic(word: string): string[] {
@@ -307,16 +309,22 @@ export function procliticBares(token: string): Array<Array<{ bare: string; glued
  * bare form is sure when it is `MIN_GLUED_BARE` letters or more, trusted, weighs more than twice the glued
  * form (its weight counts that form's uses too, so it is written otherwise more often than glued so: «لدينا»
  * is not ل + «دينا»), and no glued form it comes from is a noun of its own: the corpus writes «البلدية», so
- * «بلدية» is not ب + «لدية».
+ * «بلدية» is not ب + «لدية». A bare form of three letters is sure only when it is also a name (`isName`: a
+ * whole tag or topic name, «بمصر» → «مصر»): three letters alone would cut «وكانت» and «فيصل» to «انت» and
+ * «يصل».
  */
-export function bareBehindProclitics(token: string, weight: (word: string) => number): string {
+export function bareBehindProclitics(
+  token: string,
+  weight: (word: string) => number,
+  isName: (word: string) => boolean = () => false,
+): string {
   const isNoun = (word: string): boolean => weight(`ال${word}`) >= TRUSTED_WEIGHT;
   let best = token;
   for (const level of procliticBares(token)) {
     const sure = level
       .filter(
         ({ bare, glued }) =>
-          bare.length >= MIN_GLUED_BARE &&
+          (bare.length >= MIN_GLUED_BARE || (bare.length >= MIN_NAME_BARE && isName(bare))) &&
           weight(bare) >= TRUSTED_WEIGHT &&
           weight(bare) > 2 * weight(best) &&
           !isNoun(glued) &&
