@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { vi } from 'vitest';
-import type { Article } from '../src/data/schema.ts';
+import { SCHEMA_VERSION, type Article } from '../src/data/schema.ts';
 import {
   createSearchEngine,
   searchManifestSchema,
@@ -18,6 +18,25 @@ import {
 import { vocabFile, type VocabEntry } from '../src/shared/lib/search-shards.ts';
 import { buildSearchIndex } from './ingest/search-index.ts';
 import type { Taxonomy } from './ingest/taxonomy.ts';
+
+/** An article of the January 2024 test corpus, on its `day`: what is not given is empty, or one source. */
+export function testArticle(
+  day: number,
+  fields: Pick<Article, 'id' | 'title' | 'body'> & Partial<Article>,
+): Article {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    date: new Date(Date.UTC(2024, 0, day)).toISOString(),
+    source: 'مصدر',
+    url: null,
+    readingMinutes: 1,
+    tags: [],
+    topics: [],
+    related: [],
+    readAlso: [],
+    ...fields,
+  };
+}
 
 export async function searchEngineInNode(
   articles: Article[],

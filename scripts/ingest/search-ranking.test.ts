@@ -4,10 +4,10 @@
  * browser module, which runs in Node once `fetch` reads the index's files.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
+import type { Article } from '../../src/data/schema.ts';
 import type { SearchEngine } from '../../src/features/search/search-engine.ts';
 import { DEFAULT_SEARCH_PARAMS } from '../../src/features/search/search-params.ts';
-import { searchEngineInNode } from '../search-in-node.ts';
+import { searchEngineInNode, testArticle } from '../search-in-node.ts';
 import { parseTaxonomy } from './taxonomy.ts';
 import { tempDirs } from '../temp-dirs.ts';
 
@@ -21,20 +21,7 @@ const taxonomy = parseTaxonomy({
 const UKRAINE = [{ slug: 'ukraine', label: 'أوكرانيا' }];
 
 function article(id: string, day: number, title: string, body: string[], topics = UKRAINE): Article {
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id,
-    title,
-    date: new Date(Date.UTC(2024, 0, day)).toISOString(),
-    source: 'مصدر',
-    url: null,
-    body,
-    readingMinutes: 1,
-    tags: [{ slug: 'الطاقة', label: 'الطاقة' }],
-    topics,
-    related: [],
-    readAlso: [],
-  };
+  return testArticle(day, { id, title, body, tags: [{ slug: 'الطاقة', label: 'الطاقة' }], topics });
 }
 
 /**

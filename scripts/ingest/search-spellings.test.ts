@@ -4,10 +4,10 @@
  * engine through Pagefind's own module in Node (as in search-ranking.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
+import type { Article } from '../../src/data/schema.ts';
 import type { SearchEngine } from '../../src/features/search/search-engine.ts';
 import { DEFAULT_SEARCH_PARAMS } from '../../src/features/search/search-params.ts';
-import { searchEngineInNode } from '../search-in-node.ts';
+import { searchEngineInNode, testArticle } from '../search-in-node.ts';
 import { parseTaxonomy } from './taxonomy.ts';
 import { tempDirs } from '../temp-dirs.ts';
 
@@ -18,20 +18,7 @@ const taxonomy = parseTaxonomy({ topics: [{ slug: 'yemen', label: 'اليمن', 
 let day = 0;
 function article(id: string, title: string, body: string, tags: string[] = []): Article {
   day++;
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    id,
-    title,
-    date: new Date(Date.UTC(2024, 0, day)).toISOString(),
-    source: 'مصدر',
-    url: null,
-    body: [body],
-    readingMinutes: 1,
-    tags: tags.map((label) => ({ slug: label, label })),
-    topics: [],
-    related: [],
-    readAlso: [],
-  };
+  return testArticle(day, { id, title, body: [body], tags: tags.map((label) => ({ slug: label, label })) });
 }
 
 /** Bodies that say the word only as the corpus writes it; headlines about something else. */
