@@ -20,7 +20,8 @@ export const topicLoader = (queryClient: QueryClient) => async (args: LoaderFunc
   // A topic named as readers see it («كاراباخ») redirects to its slug («karabakh»). The manifest is
   // already in the cache once the app runs: the layout's loader reads it.
   const { topics } = await queryClient.query(manifestQuery());
-  const named = topics.find((topic) => topic.slug !== slug && slugify(topic.label) === slugify(slug));
+  const key = slugify(slug);
+  const named = topics.find((topic) => topic.slug !== slug && slugify(topic.label) === key);
   if (named) throw redirect(topicHref(named.slug, page));
   await orNotFound(queryClient.query(listQuery('topic', slug, page)));
   return { slug, page };
