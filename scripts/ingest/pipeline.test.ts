@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articlePath, homePagePath, manifestPath } from '../../src/data/paths.ts';
 import { articleSchema, listPageSchema, manifestSchema } from '../../src/data/schema.ts';
+import { DATA_ID_FILE, readDataId } from './data-id.ts';
 import { parseJsonl } from './parse-json.ts';
 import { buildCorpus, collectInputFiles, parseFile, runIngest } from './pipeline.ts';
 import { parseTaxonomy } from './taxonomy.ts';
@@ -61,7 +62,9 @@ describe('runIngest', () => {
       '2023-09-24T00:00:00.000Z',
       null,
     ]);
+    expect(readDataId(out)).toMatch(/^[0-9a-f]{16}$/);
     for (const file of await listFiles(out)) {
+      if (file === DATA_ID_FILE) continue;
       const json: unknown = JSON.parse(await readFile(path.join(out, file), 'utf8'));
       if (file.startsWith('articles/')) articleSchema.parse(json);
       else if (file === manifestPath()) manifestSchema.parse(json);

@@ -51,6 +51,7 @@ import {
   type CacheHead,
   type InputStamp,
 } from './build-cache.ts';
+import { dataBuildId, writeDataId } from './data-id.ts';
 import { acquireLock } from './lock.ts';
 import { outputProblem, realOutput } from './output-folder.ts';
 import {
@@ -637,6 +638,7 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           };
           lap('search');
         }
+        writeDataId(temp, dataBuildId([...Object.entries(hashes), ...slices.map((s) => [`${SEARCH_DIR}/${s.path}/`, s.key] as const)]));
         await options.beforeSwap?.(temp);
         staged = await stageCache(cacheFile, {
           format: CACHE_FORMAT,
