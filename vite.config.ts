@@ -6,6 +6,7 @@ import { deferredEntry } from './scripts/build/deferred-entry.ts';
 import { appIcons, ICONS } from './scripts/icons/app-icons.ts';
 import { liveIngest } from './scripts/live/live-ingest.ts';
 import { pagefindDev } from './scripts/live/pagefind-dev.ts';
+import { publicWithoutData } from './scripts/build/public-without-data.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
@@ -49,12 +50,13 @@ export default defineConfig(({ isSsrBuild }) => ({
     })]),
     // After vite-plugin-pwa: it moves the manifest link that plugin writes (scripts/build/deferred-entry.ts).
     deferredEntry(),
+    publicWithoutData(),
   ],
-  // The SSR build is the prerenderer's worker (scripts/prerender), written to dist-ssr/; public/ is the
-  // client build's.
-  // The client build's manifest names the search page's chunks, which its shell preloads
-  // (scripts/prerender/search-preloads.ts).
-  build: { target: 'es2022', copyPublicDir: !isSsrBuild, manifest: !isSsrBuild },
+  // The client build goes to dist-app/, which the prerender brings into dist/ file by file (only the
+  // changed ones), with public/ but not its data (publicWithoutData). The SSR build is the prerenderer's
+  // worker (scripts/prerender), written to dist-ssr/. The client build's manifest names the search page's
+  // chunks, which its shell preloads (scripts/prerender/search-preloads.ts).
+  build: { target: 'es2022', outDir: isSsrBuild ? 'dist-ssr' : 'dist-app', copyPublicDir: false, manifest: !isSsrBuild },
   // The ingest's build cache and its spare output (scripts/ingest/write-output.ts): a copy of the data that
   // the live preview never serves, thousands of files the watcher need not follow.
   server: { watch: { ignored: ['**/.cache/**'] } },

@@ -3,7 +3,7 @@
  * the prerender into a folder of its own, served by nginx with deploy/nginx.conf on a free port.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { expect } from './fixtures.ts';
@@ -30,7 +30,6 @@ const run = (command: string, args: string[]) =>
 export function buildSites<Name extends string>(work: string, corpora: Record<Name, Draft[]>): Record<Name, string> {
   const app = path.join(work, 'app');
   run('npx', ['vite', 'build', '--outDir', app, '--emptyOutDir', '--logLevel', 'error']);
-  rmSync(path.join(app, 'data'), { recursive: true, force: true });
   const sites = {} as Record<Name, string>;
   for (const [name, drafts] of Object.entries(corpora) as [Name, Draft[]][]) {
     const content = path.join(work, `content-${name}`);
@@ -40,10 +39,10 @@ export function buildSites<Name extends string>(work: string, corpora: Record<Na
       drafts.map((d) => JSON.stringify({ ...d, body: body(d.title), source: 'وكالة' })).join('\n'),
     );
     const dist = path.join(work, name);
-    cpSync(app, dist, { recursive: true });
+    const data = path.join(work, `data-${name}`);
     const cache = path.join(work, `cache-${name}`);
-    run('npx', ['tsx', 'scripts/ingest/cli.ts', '--out', path.join(dist, 'data'), '--cache', cache, content]);
-    run('npx', ['tsx', 'scripts/prerender/cli.ts', '--dist', dist, '--threads', '1']);
+    run('npx', ['tsx', 'scripts/ingest/cli.ts', '--out', data, '--cache', cache, content]);
+    run('npx', ['tsx', 'scripts/prerender/cli.ts', '--app', app, '--data', data, '--dist', dist, '--threads', '1', '--cache', `${cache}.pages.json`]);
     sites[name] = dist;
   }
   return sites;

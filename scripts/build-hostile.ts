@@ -8,7 +8,7 @@
  * Writes the ingest's report beside the folder (`<out>.report.json`) and prints its counts.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -33,15 +33,18 @@ export function buildHostile(out: string): HostileReport {
   const run = (args: string[]): void => {
     execFileSync('npx', args, { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   };
-  run(['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn']);
-  // The client build copies public/, which may hold content/'s data: this site has only the corpus's.
-  rmSync(path.join(dist, 'data'), { recursive: true, force: true });
+  const app = `${dist}-app`;
+  const data = `${dist}.data`;
+  run(['vite', 'build', '--outDir', app, '--emptyOutDir', '--logLevel', 'warn']);
   run([
-    'tsx', 'scripts/ingest/cli.ts', '--out', path.join(dist, 'data'), '--full', '--cache', `${dist}.cache`,
+    'tsx', 'scripts/ingest/cli.ts', '--out', data, '--full', '--cache', `${dist}.cache`,
     '--report', reportFileOf(out), HOSTILE_CORPUS,
   ]);
   run(['vite', 'build', '--ssr', 'scripts/prerender/render-worker.ts', '--outDir', ssr, '--logLevel', 'warn']);
-  run(['tsx', 'scripts/prerender/cli.ts', '--dist', dist, '--worker', path.join(ssr, 'render-worker.js')]);
+  run([
+    'tsx', 'scripts/prerender/cli.ts', '--app', app, '--data', data, '--dist', dist, '--full',
+    '--worker', path.join(ssr, 'render-worker.js'), '--cache', `${dist}.pages.json`,
+  ]);
   return JSON.parse(readFileSync(reportFileOf(out), 'utf8')) as HostileReport;
 }
 

@@ -5,11 +5,11 @@
  * --keep /tmp/b100k`, then `--data /tmp/b100k/data`) and prints pages, files, bytes, the median article
  * page, wall and CPU time (the machine is shared: CPU seconds say more than wall when it is busy), the
  * load average before and after, pages per second and the peak memory of the process (its worker threads
- * included). The data folder is only read: the site gets a hard-linked copy of it, which the prerender
- * moves into its build folder (docs/decisions/043-build-addressed-data.md).
+ * included). The data folder (made by the ingest, which names it in its `data-id` file) is only read: the
+ * site's build folder is hard links to it (docs/decisions/043-build-addressed-data.md).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,19 +27,13 @@ if (!values.data) {
 }
 
 const site = mkdtempSync(path.join(os.tmpdir(), 'prerender-bench-'));
+const app = `${site}-app`;
 const vite = path.join(ROOT, 'node_modules/.bin/vite');
-execFileSync(vite, ['build', '--outDir', site, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+execFileSync(vite, ['build', '--outDir', app, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
 execFileSync(vite, ['build', '--ssr', 'scripts/prerender/render-worker.ts', '--outDir', 'dist-ssr', '--logLevel', 'error'], {
   cwd: ROOT,
   stdio: 'inherit',
 });
-rmSync(path.join(site, 'data'), { recursive: true, force: true });
-// Hard links: no byte is copied, and moving the links into the build folder leaves the original in place.
-try {
-  execFileSync('cp', ['-al', path.resolve(values.data), path.join(site, 'data')]);
-} catch {
-  execFileSync('cp', ['-r', path.resolve(values.data), path.join(site, 'data')]);
-}
 
 /**
  * This thread's own CPU seconds, apart from the worker threads' (Linux: its task's utime and stime, in the
@@ -59,7 +53,15 @@ function coordinatorCpuSeconds(): number | null {
 const loadBefore = os.loadavg();
 const cpuBefore = process.cpuUsage();
 const coordinatorBefore = coordinatorCpuSeconds();
-const stats = await prerender(site, path.join(ROOT, 'dist-ssr/render-worker.js'), Number(values.threads), 'https://news.example.org');
+const stats = await prerender({
+  appDir: app,
+  dataDir: path.resolve(values.data),
+  distDir: site,
+  workerFile: path.join(ROOT, 'dist-ssr/render-worker.js'),
+  threads: Number(values.threads),
+  siteUrl: 'https://news.example.org',
+  cacheFile: `${site}.cache.json`,
+});
 const cpu = process.cpuUsage(cpuBefore);
 const coordinatorAfter = coordinatorCpuSeconds();
 const loadAfter = os.loadavg();
@@ -77,7 +79,7 @@ process.stdout.write(
     `  ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU (user ${(cpu.user / 1e6).toFixed(1)}, system ${(cpu.system / 1e6).toFixed(1)}), ${(((cpu.user + cpu.system) / 1e3) / stats.pages).toFixed(2)} ms CPU a page`,
     coordinatorBefore === null || coordinatorAfter === null
       ? '  (no per-thread CPU on this system)'
-      : `  of which the coordinating thread ${(coordinatorAfter - coordinatorBefore).toFixed(1)} s (listing the data, queueing paths, receiving results; the rest is the hash and render threads)`,
+      : `  of which the coordinating thread ${(coordinatorAfter - coordinatorBefore).toFixed(1)} s (linking the data, queueing paths, receiving results; the rest is the render threads)`,
     `  load average (1, 5, 15 min) ${load(loadBefore)} before, ${load(loadAfter)} after`,
     `  peak memory ${maxRssMb.toFixed(0)} MB (this process and its worker threads)`,
     `  median article page ${(median / 1024).toFixed(1)} KB (${articles.length} article pages)`,

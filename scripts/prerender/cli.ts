@@ -1,24 +1,35 @@
 /**
- * `npm run prerender` (run by `npm run build` after `vite build`): writes an HTML file for every URL a
- * reader can reach by following links from home, plus 404.html, the /search shell, the /offline page the service worker falls back to, feeds, sitemaps and
- * robots.txt. It crawls: each rendered page's links are queued until none is new, so whatever the app
- * links to is prerendered and nothing else. Pages render on worker threads (one per core), each writing
- * its files as it goes; this thread keeps only the set of paths seen and the sitemap entries.
+ * `npm run prerender` (run by `npm run build` after `vite build`): makes the built site, `dist/`, from the
+ * app's build (`dist-app/`) and the ingest's output (`public/data/`): the app's files, the data in its
+ * build folder (site-files.ts), and an HTML file for every URL a reader can reach by following links from
+ * home, plus 404.html, the /search shell, the /offline page the service worker falls back to, feeds,
+ * sitemaps and robots.txt. It crawls: each rendered page's links are queued until none is new, so whatever
+ * the app links to is prerendered and nothing else. Pages render on worker threads (one per core), each
+ * writing its files as it goes; this thread keeps only the set of paths seen and the sitemap entries.
+ *
+ * Incremental (docs/decisions/030-incremental-ingest.md, eleventh round): a page none of whose data files
+ * changed since the last build is not rendered again (page-cache.ts), no file is written that already
+ * holds its bytes, and what the site holds that this build did not make is removed. `--full` renders
+ * every page.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
-import { buildMetaTags } from '../../src/data/build.ts';
-import { publishDataBuild } from './data-build.ts';
+import { BUILD_FILE, buildMetaTags, type BuildInfo } from '../../src/data/build.ts';
+import { readDataId } from '../ingest/data-id.ts';
 import { OFFLINE_PATH } from '../../src/shared/lib/offline-caches.ts';
 import { checkTemplate } from './document.ts';
 import { SEARCH_PATH } from './head.ts';
+import { globalKey, keptOf, PageCache, type KeptPage } from './page-cache.ts';
 import { pageFile } from './page-files.ts';
 import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
 import { siteFromEnv } from './site.ts';
+import { placeAppFiles, placeDataBuild, removeStaleFiles, TEMPLATE_FILE } from './site-files.ts';
+import { createSiteWriter } from './site-writer.ts';
 import {
   headersFile,
   NGINX_HEADERS_CONF,
@@ -39,8 +50,12 @@ const IN_FLIGHT = 2;
 const YOUNG_GENERATION_MB = 128;
 
 export interface PrerenderStats {
+  /** Pages crawled: rendered, or kept because their data did not change. */
   pages: number;
+  rendered: number;
   written: number;
+  /** Files of the site that this build no longer has, removed. */
+  removed: number;
   bytes: number;
   broken: string[];
   failed: PageResult[];
@@ -50,20 +65,56 @@ export interface PrerenderStats {
   headers: Headers;
 }
 
-export async function prerender(
-  distDir: string,
-  workerFile: string,
-  threads: number,
-  siteUrl: string | undefined,
-): Promise<PrerenderStats> {
+export interface PrerenderOptions {
+  /** Vite's client build: the template and the app's files. */
+  appDir: string;
+  /** The ingest's output, which names its id (scripts/ingest/data-id.ts). */
+  dataDir: string;
+  /** The site made, and brought up to date on the next build. */
+  distDir: string;
+  workerFile: string;
+  threads: number;
+  siteUrl: string | undefined;
+  /** What each page was made from (page-cache.ts); by default under `.cache/prerender/`, by the site's path. */
+  cacheFile?: string;
+  /** Render every page, whatever the cache says. */
+  full?: boolean;
+}
+
+/** The pages rendered on every build: the crawl's roots, and the search page's preloads name the data build. */
+const ROOTS = ['/', SEARCH_PATH, OFFLINE_PATH, NOT_FOUND_PATH];
+
+/** The app's id: Vite's index.html names every hashed script and stylesheet, so it changes with the code. */
+export function appBuildId(template: string): string {
+  return createHash('sha256').update(template).digest('hex').slice(0, 16);
+}
+
+export function defaultCacheFile(distDir: string): string {
+  const name = createHash('sha256').update(path.resolve(distDir)).digest('hex').slice(0, 16);
+  return path.join('.cache', 'prerender', `${path.basename(distDir)}-${name}.json`);
+}
+
+export async function prerender(options: PrerenderOptions): Promise<PrerenderStats> {
   const started = performance.now();
-  const site = siteFromEnv(siteUrl);
-  const template = readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const { appDir, dataDir, distDir, workerFile, threads } = options;
+  const site = siteFromEnv(options.siteUrl);
+  const template = readFileSync(path.join(appDir, TEMPLATE_FILE), 'utf8');
   if (template.includes(HYDRATION_ELEMENT_ID)) {
-    throw new Error(`${distDir}/index.html is already a prerendered page: run "vite build" first`);
+    throw new Error(`${appDir}/${TEMPLATE_FILE} is already a prerendered page: run "vite build" first`);
   }
   checkTemplate(template);
-  const build = await publishDataBuild(distDir, template, threads);
+  const id = readDataId(dataDir);
+  if (id === null) throw new Error(`${dataDir} names no data id: run "npm run ingest" first`);
+  const build: BuildInfo = { data: id, app: appBuildId(template) };
+
+  // Until this build is whole, the site names no build, so a deploy of a half-made site stops at once.
+  const buildFile = path.join(distDir, 'data', BUILD_FILE);
+  const buildText = `${JSON.stringify(build)}\n`;
+  if (!existsSync(buildFile) || readFileSync(buildFile, 'utf8') !== buildText) rmSync(buildFile, { force: true });
+  const app = placeAppFiles(appDir, distDir);
+  placeDataBuild(dataDir, distDir, id);
+  const writeIfChanged = createSiteWriter(distDir);
+
   const config: WorkerConfig = {
     distDir,
     // Every page names its build, so its app reads that build's data folder for as long as it is open.
@@ -72,20 +123,53 @@ export async function prerender(
     siteOrigin: site.origin,
     notFoundPath: NOT_FOUND_PATH,
   };
+  const cache = new PageCache(
+    options.cacheFile ?? defaultCacheFile(distDir),
+    globalKey([config.template, readFileSync(workerFile, 'utf8'), site.origin ?? '', NOT_FOUND_PATH]),
+    path.join(distDir, 'data', id),
+    options.full,
+  );
 
-  const queue = ['/', SEARCH_PATH, OFFLINE_PATH, NOT_FOUND_PATH];
+  const queue = [...ROOTS];
   const seen = new Set(queue);
+  for (const known of cache.knownPaths()) {
+    if (seen.has(known)) continue;
+    seen.add(known);
+    queue.push(known);
+  }
+  const roots = new Set(ROOTS);
+  /** The site's files this build made or kept: everything else is removed at the end. */
+  const made = new Set([...app.files, `data/${BUILD_FILE}`]);
   const sitemap: SitemapEntry[] = [];
   const news: NewsEntry[] = [];
   const stats: PrerenderStats = {
     pages: 0,
+    rendered: 0,
     written: 0,
+    removed: 0,
     bytes: 0,
     broken: [],
     failed: [],
     seconds: 0,
     dataBuild: build.data,
     headers: securityHeaders(template),
+  };
+  const account = (r: KeptPage & { written?: boolean }) => {
+    stats.pages++;
+    if (r.written) stats.written++;
+    stats.bytes += r.bytes;
+    if (r.file !== null) made.add(r.file);
+    if (r.feed !== null) made.add(r.feed);
+    if (r.indexable) sitemap.push({ path: r.path, lastmod: r.lastmod });
+    if (r.news) news.push({ path: r.path, ...r.news });
+  };
+  /** The page as the last build made it, if its data did not change and its files are still there. */
+  const kept = (pagePath: string): KeptPage | null => {
+    if (roots.has(pagePath)) return null;
+    const page = cache.unchanged(pagePath);
+    if (page === null) return null;
+    const there = (file: string | null) => file === null || existsSync(path.join(distDir, file));
+    return there(page.file) && there(page.feed) ? page : null;
   };
 
   // React's production build: the development one validates every element and renders several times slower.
@@ -99,12 +183,23 @@ export async function prerender(
       const held = new Map(workers.map((worker) => [worker, 0]));
       // Read from the front by index: splicing a queue of 100,000 paths moves all of them each time.
       let next = 0;
+      /** Up to BATCH paths to render, taking the unchanged pages on the way without rendering them. */
+      const take = (): string[] => {
+        const paths: string[] = [];
+        while (paths.length < BATCH && next < queue.length) {
+          const pagePath = queue[next++]!;
+          const page = kept(pagePath);
+          if (page) account(page);
+          else paths.push(pagePath);
+        }
+        return paths;
+      };
       const dispatch = () => {
         for (let round = 0; round < IN_FLIGHT; round++) {
           for (const worker of workers) {
-            if (held.get(worker)! > round || next >= queue.length) continue;
-            const paths = queue.slice(next, next + BATCH);
-            next += paths.length;
+            if (held.get(worker)! > round) continue;
+            const paths = take();
+            if (paths.length === 0) continue;
             held.set(worker, held.get(worker)! + 1);
             worker.postMessage({ paths });
           }
@@ -116,13 +211,14 @@ export async function prerender(
         worker.on('message', ({ results }: RenderReply) => {
           held.set(worker, held.get(worker)! - 1);
           for (const r of results) {
-            stats.pages++;
-            if (r.error !== undefined || r.status >= 500) stats.failed.push(r);
-            else if (r.status === 404 && r.path !== NOT_FOUND_PATH) stats.broken.push(r.path);
-            if (r.written) stats.written++;
-            stats.bytes += r.bytes;
-            if (r.indexable) sitemap.push({ path: r.path, lastmod: r.lastmod });
-            if (r.news) news.push({ path: r.path, ...r.news });
+            stats.rendered++;
+            account(r);
+            if (r.error !== undefined || r.status >= 500) {
+              stats.failed.push(r);
+              continue;
+            }
+            if (r.status === 404 && r.path !== NOT_FOUND_PATH && !cache.knew(r.path)) stats.broken.push(r.path);
+            cache.remember(r.path, keptOf(r), r.deps);
             for (const link of r.links) {
               if (!seen.has(link)) {
                 seen.add(link);
@@ -139,10 +235,17 @@ export async function prerender(
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  for (const file of sitemapFiles(site, sitemap, news))
-    writeFileSync(path.join(distDir, pageFile(file.path, '')!), file.text);
-  writeFileSync(path.join(distDir, 'robots.txt'), robotsTxt(site));
-  writeFileSync(path.join(distDir, '_headers'), headersFile(stats.headers));
+  const write = (file: string, text: string) => {
+    made.add(file);
+    if (writeIfChanged(file, text)) stats.written++;
+  };
+  for (const file of sitemapFiles(site, sitemap, news)) write(pageFile(file.path, '')!, file.text);
+  write('robots.txt', robotsTxt(site));
+  write('_headers', headersFile(stats.headers));
+  stats.removed = removeStaleFiles(distDir, made, id);
+  // Last: the site names its build only once it is whole.
+  write(`data/${BUILD_FILE}`, buildText);
+  if (stats.failed.length === 0) cache.save();
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
 }
@@ -151,9 +254,13 @@ async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
+      app: { type: 'string', default: 'dist-app' },
+      data: { type: 'string', default: 'public/data' },
       dist: { type: 'string', default: 'dist' },
       worker: { type: 'string', default: 'dist-ssr/render-worker.js' },
       threads: { type: 'string', default: String(availableParallelism()) },
+      cache: { type: 'string' },
+      full: { type: 'boolean', default: false },
     },
   });
   if (!process.env.SITE_URL) {
@@ -161,12 +268,16 @@ async function main(argv: string[]): Promise<number> {
       'prerender: SITE_URL is not set, so canonical links, feeds and sitemaps use site-relative URLs\n',
     );
   }
-  const stats = await prerender(
-    path.resolve(values.dist),
-    path.resolve(values.worker),
-    Number(values.threads),
-    process.env.SITE_URL,
-  );
+  const stats = await prerender({
+    appDir: path.resolve(values.app),
+    dataDir: path.resolve(values.data),
+    distDir: path.resolve(values.dist),
+    workerFile: path.resolve(values.worker),
+    threads: Number(values.threads),
+    siteUrl: process.env.SITE_URL,
+    ...(values.cache ? { cacheFile: path.resolve(values.cache) } : {}),
+    full: values.full,
+  });
   for (const f of stats.failed.slice(0, 5))
     process.stderr.write(`prerender: ${f.path} failed (${f.status}): ${f.error ?? ''}\n`);
   if (stats.broken.length > 0) {
@@ -182,7 +293,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(
-    `prerender: ${stats.pages} pages (${stats.written} files written, ${(stats.bytes / 1e6).toFixed(1)} MB) in ${stats.seconds.toFixed(1)} s, ${Math.round(stats.pages / stats.seconds)} pages/s -> ${values.dist} (data build ${stats.dataBuild})\n`,
+    `prerender: ${stats.pages} pages, ${stats.rendered} rendered (the others' data did not change), ${stats.written} files written, ${stats.removed} removed (${(stats.bytes / 1e6).toFixed(1)} MB of HTML) in ${stats.seconds.toFixed(1)} s -> ${values.dist} (data build ${stats.dataBuild})\n`,
   );
   return stats.failed.length > 0 ? 1 : 0;
 }

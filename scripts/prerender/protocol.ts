@@ -30,6 +30,10 @@ export interface PageResult {
   lastmod: string | null;
   /** A dated article, for the news sitemap. */
   news: { title: string; date: string } | null;
+  /** The list's feed written beside the page, relative to distDir. */
+  feed: string | null;
+  /** The data files the page was made from, relative to the data build's folder (page-cache.ts). */
+  deps: string[];
   error?: string;
 }
 

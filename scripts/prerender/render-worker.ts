@@ -45,6 +45,16 @@ class FileResponse extends Response {
   }
 }
 
+/** Where the app's data URLs start: `/data/<build>/`. */
+const dataPrefix = new URL(dataUrl(''), 'http://localhost').pathname;
+
+/**
+ * The data files the page being rendered read (relative to its build's folder): what it is made from, for
+ * the page cache (page-cache.ts). The manifest is read once a thread and kept, but every page shows it.
+ */
+let deps = new Set<string>();
+const MANIFEST = 'manifest.json';
+
 /** The app fetches `/data/<build>/…`; here that is a file of the built site. */
 globalThis.fetch = async (input: string | URL | Request) => {
   const url = new URL(
@@ -52,6 +62,7 @@ globalThis.fetch = async (input: string | URL | Request) => {
     'http://localhost',
   );
   const file = path.join(config.distDir, decodeURIComponent(url.pathname));
+  if (url.pathname.startsWith(dataPrefix)) deps.add(decodeURIComponent(url.pathname.slice(dataPrefix.length)));
   try {
     return new FileResponse(readFileSync(file, 'utf8'), 200);
   } catch {
@@ -86,12 +97,14 @@ function newLinks(html: string, more: string[]): string[] {
 
 /** A page that wrote nothing: a redirect, an error, an unsafe path. */
 function nothingWritten(path: string, status: number): PageResult {
-  return { path, status, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null };
+  return { path, status, file: null, written: false, bytes: 0, links: [], indexable: false, lastmod: null, news: null, feed: null, deps: [] };
 }
 
 async function renderOne(pagePath: string): Promise<PageResult> {
-  const base = nothingWritten(pagePath, 0);
+  deps = new Set([MANIFEST]);
+  const base = { ...nothingWritten(pagePath, 0), deps: [...deps] };
   const page = await renderPage(pagePath);
+  base.deps = [...deps];
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
   const file = isNotFoundPage ? '404.html' : page.status === 200 ? pageFile(pagePath) : null;
@@ -108,9 +121,11 @@ async function renderOne(pagePath: string): Promise<PageResult> {
     hydration: page.hydration,
   });
   const written = writeIfChanged(file, text);
-  if (page.view.kind === 'list' && page.view.list.page === 1) writeFeed(page.view.list);
+  const feed = page.view.kind === 'list' && page.view.list.page === 1 ? writeFeed(page.view.list) : null;
   return {
     ...base,
+    deps: [...deps],
+    feed,
     status: isNotFoundPage ? 404 : page.status,
     file,
     written,
@@ -131,8 +146,8 @@ function lastmodOf(view: PageView): string | null {
   return null;
 }
 
-/** A list's feed: its first FEED_SIZE articles, read from the list's first pages. */
-function writeFeed(first: ListPage): void {
+/** A list's feed: its first FEED_SIZE articles, read from the list's first pages; returns its file. */
+function writeFeed(first: ListPage): string | null {
   const items: ArticleSummary[] = [...first.items];
   for (let page = 2; items.length < FEED_SIZE && page <= first.pageCount; page++) {
     const shard =
@@ -141,11 +156,13 @@ function writeFeed(first: ListPage): void {
         : first.kind === 'topic'
           ? topicPagePath(first.slug!, page)
           : tagPagePath(first.slug!, page);
+    deps.add(shard);
     items.push(...(JSON.parse(readFileSync(path.join(dataDir, shard), 'utf8')) as ListPage).items);
   }
   const file = pageFile(feedPath(first.kind, first.slug), '');
   if (file)
     writeIfChanged(file, atomFeed({ site, kind: first.kind, slug: first.slug, label: first.label, items }));
+  return file;
 }
 
 async function renderBatch({ paths }: RenderRequest): Promise<void> {

@@ -1,0 +1,64 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../temp-dirs.ts';
+import { globalKey, PageCache, type KeptPage } from './page-cache.ts';
+
+const temp = tempDirs();
+
+const page = (p: string): KeptPage => ({
+  path: p,
+  status: 200,
+  file: `${p.slice(1)}.html`,
+  bytes: 10,
+  indexable: true,
+  lastmod: null,
+  news: null,
+  feed: null,
+});
+
+function setUp() {
+  const dir = temp('page-cache-');
+  const data = path.join(dir, 'data');
+  mkdirSync(path.join(data, 'articles'), { recursive: true });
+  for (const name of ['manifest.json', 'articles/a.json', 'articles/b.json'])
+    writeFileSync(path.join(data, name), name);
+  const file = path.join(dir, 'cache.json');
+  const first = new PageCache(file, globalKey(['app 1']), data);
+  first.remember('/articles/a', page('/articles/a'), ['manifest.json', 'articles/a.json']);
+  first.remember('/articles/b', page('/articles/b'), ['manifest.json', 'articles/b.json']);
+  first.save();
+  return { data, file };
+}
+
+describe('PageCache', () => {
+  it('keeps a page whose data files did not change, and only that one', () => {
+    const { data, file } = setUp();
+    // A new version of a.json: a new file, as the ingest writes it.
+    writeFileSync(path.join(data, 'articles/a.new'), 'a2');
+    renameSync(path.join(data, 'articles/a.new'), path.join(data, 'articles/a.json'));
+    const next = new PageCache(file, globalKey(['app 1']), data);
+    expect(next.knownPaths().sort()).toEqual(['/articles/a', '/articles/b']);
+    expect(next.unchanged('/articles/a')).toBeNull();
+    expect(next.unchanged('/articles/b')).toEqual(page('/articles/b'));
+    expect(next.unchanged('/articles/c')).toBeNull();
+  });
+
+  it('keeps nothing when a data file is gone, when the app changed, with full, or when the cache is garbled', () => {
+    const { data, file } = setUp();
+    expect(new PageCache(file, globalKey(['app 2']), data).unchanged('/articles/b')).toBeNull();
+    expect(new PageCache(file, globalKey(['app 1']), data, true).unchanged('/articles/b')).toBeNull();
+    renameSync(path.join(data, 'articles/b.json'), path.join(data, 'b.json'));
+    expect(new PageCache(file, globalKey(['app 1']), data).unchanged('/articles/b')).toBeNull();
+    writeFileSync(file, '{"format":1,');
+    expect(new PageCache(file, globalKey(['app 1']), data).knownPaths()).toEqual([]);
+  });
+
+  it('carries a kept page over to the next cache', () => {
+    const { data, file } = setUp();
+    const second = new PageCache(file, globalKey(['app 1']), data);
+    expect(second.unchanged('/articles/b')).not.toBeNull();
+    second.save();
+    expect(new PageCache(file, globalKey(['app 1']), data).knownPaths()).toEqual(['/articles/b']);
+  });
+});

@@ -1,0 +1,95 @@
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '../temp-dirs.ts';
+import { DATA_ID_FILE } from '../ingest/data-id.ts';
+import { placeAppFiles, placeDataBuild, removeStaleFiles } from './site-files.ts';
+
+const temp = tempDirs();
+
+function folder(files: Record<string, string>): string {
+  const dir = temp('site-files-');
+  for (const [file, text] of Object.entries(files)) put(dir, file, text);
+  return dir;
+}
+
+function put(dir: string, file: string, text: string): void {
+  mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+  writeFileSync(path.join(dir, file), text);
+}
+
+const stamp = (file: string) => statSync(file, { bigint: true });
+
+describe('placeAppFiles', () => {
+  it('copies the app but its template, and leaves a file that holds the same bytes as it was', () => {
+    const app = folder({ 'index.html': '<html>', 'assets/a.js': 'a', 'sw.js': 'w' });
+    const site = temp('site-');
+    expect(placeAppFiles(app, site)).toEqual({
+      files: expect.arrayContaining(['assets/a.js', 'sw.js']),
+      copied: 2,
+    });
+    expect(existsSync(path.join(site, 'index.html'))).toBe(false);
+    const before = stamp(path.join(site, 'sw.js'));
+    put(app, 'assets/a.js', 'b');
+    expect(placeAppFiles(app, site).copied).toBe(1);
+    expect(readFileSync(path.join(site, 'assets/a.js'), 'utf8')).toBe('b');
+    expect(stamp(path.join(site, 'sw.js')).mtimeNs).toBe(before.mtimeNs);
+  });
+});
+
+describe('placeDataBuild', () => {
+  it('links the data into its build folder, without its id file, and leaves it alone on the next build', () => {
+    const data = folder({ 'manifest.json': '{}', 'home/1.json': '[1]', [DATA_ID_FILE]: 'x' });
+    const site = temp('site-');
+    expect(placeDataBuild(data, site, '0123456789abcdef')).toBe(2);
+    const built = path.join(site, 'data', '0123456789abcdef');
+    expect(readdirSync(built).sort()).toEqual(['home', 'manifest.json']);
+    expect(stamp(path.join(built, 'home/1.json')).ino).toBe(stamp(path.join(data, 'home/1.json')).ino);
+    expect(placeDataBuild(data, site, '0123456789abcdef')).toBe(0);
+  });
+
+  it("brings the last build's folder up to date: new and changed files linked, gone ones removed", () => {
+    const data = folder({ 'manifest.json': '{}', 'home/1.json': '[1]', 'tags/a/1.json': '[]' });
+    const site = temp('site-');
+    placeDataBuild(data, site, '0000000000000001');
+    // As the ingest does: a changed file is a new file (a new inode), never written into.
+    writeFileSync(path.join(data, 'home/1.new'), '[2]');
+    renameSync(path.join(data, 'home/1.new'), path.join(data, 'home/1.json'));
+    put(data, 'home/2.json', '[3]');
+    const gone = path.join(data, 'tags');
+    renameSync(gone, path.join(temp('elsewhere-'), 'tags'));
+    expect(placeDataBuild(data, site, '0000000000000002')).toBe(2);
+    expect(readdirSync(path.join(site, 'data')).sort()).toEqual(['0000000000000002']);
+    const built = path.join(site, 'data', '0000000000000002');
+    expect(readdirSync(built).sort()).toEqual(['home', 'manifest.json']);
+    expect(readFileSync(path.join(built, 'home/1.json'), 'utf8')).toBe('[2]');
+    expect(readFileSync(path.join(built, 'home/2.json'), 'utf8')).toBe('[3]');
+  });
+});
+
+describe('removeStaleFiles', () => {
+  it('removes what the build did not make, other data builds and emptied folders', () => {
+    const site = folder({
+      'index.html': 'home',
+      'articles/a.html': 'a',
+      'articles/gone.html': 'gone',
+      'tags/old/index.html': 'old',
+      'data/build.json': '{}',
+      'data/0000000000000001/manifest.json': '{}',
+      'data/0000000000000002/manifest.json': '{}',
+    });
+    const keep = new Set(['index.html', 'articles/a.html', 'data/build.json']);
+    expect(removeStaleFiles(site, keep, '0000000000000002')).toBe(3);
+    expect(readdirSync(site).sort()).toEqual(['articles', 'data', 'index.html']);
+    expect(readdirSync(path.join(site, 'articles'))).toEqual(['a.html']);
+    expect(readdirSync(path.join(site, 'data')).sort()).toEqual(['0000000000000002', 'build.json']);
+  });
+});

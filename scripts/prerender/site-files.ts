@@ -1,0 +1,173 @@
+/**
+ * The built site's files that are not pages: the app (Vite's build, in its own folder) and the data (the
+ * ingest's output). Both are brought into the site without rewriting what is already there, so a build
+ * that changed nothing leaves every file and its mtime as it was, and a deploy (or rsync) sends only what
+ * changed (docs/decisions/030-incremental-ingest.md, eleventh round):
+ * - an app file is copied only when its bytes differ;
+ * - the data becomes `/data/<id>/` (decision 043) as hard links to the ingest's files, made once per id:
+ *   no byte is copied, and the ingest never writes into a file it has written (a new version is a new
+ *   file), so the links keep the bytes they were made with;
+ * - whatever the site holds that this build did not make is removed once its pages are written.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import path from 'node:path';
+import { DATA_ID_FILE } from '../ingest/data-id.ts';
+
+/** Vite's index.html: the pages' template, never a file of the site (the home page takes its place). */
+export const TEMPLATE_FILE = 'index.html';
+
+/** Every file under `dir`, relative and `/`-separated. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+function sameBytes(a: string, b: string): boolean {
+  try {
+    return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Copies the app's files (all but the template) into the site where they differ; returns their paths, all
+ * of them, and how many were copied. A copy goes to a temporary name first, so no file is ever half there.
+ */
+export function placeAppFiles(appDir: string, siteDir: string): { files: string[]; copied: number } {
+  const files = filesUnder(appDir).filter((file) => file !== TEMPLATE_FILE);
+  let copied = 0;
+  for (const file of files) {
+    const from = path.join(appDir, file);
+    const to = path.join(siteDir, file);
+    if (sameBytes(from, to)) continue;
+    mkdirSync(path.dirname(to), { recursive: true });
+    copyFileSync(from, `${to}.tmp`);
+    renameSync(`${to}.tmp`, to);
+    copied++;
+  }
+  return { files, copied };
+}
+
+/** A data build's folder in the site: its id (decision 043). */
+const BUILD_FOLDER = /^[0-9a-f]{16}$/;
+
+/**
+ * Makes `site/data/<id>/` the ingest's output `dataDir` (its id file aside), as hard links, unless a
+ * previous build made it already; returns the number of files linked (0 when it was there). The last
+ * build's folder, when there is one, is brought up to date instead of made again: only the files whose
+ * inode differs are linked anew (at 100,000 articles, a few hundred of 146,000 for one edit). The folder is
+ * made under a temporary name and renamed, so a build killed half-way leaves no half folder under an id.
+ * Where the two folders are on different file systems, the files are copied instead.
+ */
+export function placeDataBuild(dataDir: string, siteDir: string, id: string): number {
+  const builds = path.join(siteDir, 'data');
+  const target = path.join(builds, id);
+  if (existsSync(target)) return 0;
+  const partial = path.join(builds, 'partial');
+  mkdirSync(builds, { recursive: true });
+  if (!existsSync(partial)) {
+    const last = readdirSync(builds).find((name) => BUILD_FOLDER.test(name));
+    if (last) renameSync(path.join(builds, last), partial);
+  }
+  const wanted = new Set(filesUnder(dataDir).filter((file) => file !== DATA_ID_FILE));
+  const made = new Set<string>();
+  let linked = 0;
+  for (const file of existsSync(partial) ? filesUnder(partial) : []) {
+    if (!wanted.has(file)) unlinkSync(path.join(partial, file));
+  }
+  for (const file of wanted) {
+    const from = path.join(dataDir, file);
+    const to = path.join(partial, file);
+    const there = inodeOf(to);
+    if (there !== null && there === inodeOf(from)) continue;
+    if (there !== null) unlinkSync(to);
+    const folder = path.dirname(to);
+    if (there === null && !made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      copyFileSync(from, to);
+    }
+    linked++;
+  }
+  mkdirSync(partial, { recursive: true });
+  removeEmptyFolders(partial);
+  renameSync(partial, target);
+  return linked;
+}
+
+function inodeOf(file: string): bigint | null {
+  try {
+    return statSync(file, { bigint: true }).ino;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes the folders under `dir` (not `dir` itself) that hold no file; true when `dir` holds none. */
+function removeEmptyFolders(dir: string): boolean {
+  let empty = true;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && removeEmptyFolders(path.join(dir, entry.name)))
+      rmdirSync(path.join(dir, entry.name));
+    else empty = false;
+  }
+  return empty;
+}
+
+/**
+ * Removes every file of the site that is not in `keep` (paths relative to the site), and every data build
+ * folder but `id`'s, then the folders left empty; returns how many files went. The current data folder is
+ * not walked: it is the ingest's output as a whole.
+ */
+export function removeStaleFiles(siteDir: string, keep: ReadonlySet<string>, id: string): number {
+  let removed = 0;
+  const sweep = (dir: string, rel: string): boolean => {
+    let empty = true;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const entryRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const full = path.join(dir, entry.name);
+      if (
+        rel === 'data' &&
+        entry.isDirectory() &&
+        (BUILD_FOLDER.test(entry.name) || entry.name === 'partial')
+      ) {
+        if (entry.name === id) {
+          empty = false;
+        } else {
+          rmSync(full, { recursive: true, force: true });
+          removed++;
+        }
+      } else if (entry.isDirectory()) {
+        if (sweep(full, entryRel)) rmdirSync(full);
+        else empty = false;
+      } else if (keep.has(entryRel)) {
+        empty = false;
+      } else {
+        unlinkSync(full);
+        removed++;
+      }
+    }
+    return empty;
+  };
+  sweep(siteDir, '');
+  return removed;
+}
