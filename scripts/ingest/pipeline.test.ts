@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { articlePath, homePagePath, manifestPath } from '../../src/data/paths.ts';
-import { articleSchema, listPageSchema, manifestSchema } from '../../src/data/schema.ts';
+import { articlePath, homePagePath, manifestPath, topicListPath } from '../../src/data/paths.ts';
+import { articleSchema, listPageSchema, manifestSchema, topicListSchema } from '../../src/data/schema.ts';
 import { DATA_ID_FILE, readDataId } from './data-id.ts';
 import { parseJsonl } from './parse-json.ts';
 import { buildCorpus, collectInputFiles, parseFile, runIngest } from './pipeline.ts';
@@ -68,6 +68,7 @@ describe('runIngest', () => {
       const json: unknown = JSON.parse(await readFile(path.join(out, file), 'utf8'));
       if (file.startsWith('articles/')) articleSchema.parse(json);
       else if (file === manifestPath()) manifestSchema.parse(json);
+      else if (file === topicListPath()) topicListSchema.parse(json);
       else listPageSchema.parse(json);
     }
     const first = home.items[1]!;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, homePagePath, manifestPath, tagPagePath, topicPagePath } from '../../src/data/paths.ts';
+import { articlePath, homePagePath, manifestPath, tagPagePath, topicListPath, topicPagePath } from '../../src/data/paths.ts';
 import {
   PAGE_SIZE,
   SCHEMA_VERSION,
   articleSchema,
   listPageSchema,
   manifestSchema,
+  topicListSchema,
   type Article,
   type ListPage,
 } from '../../src/data/schema.ts';
@@ -55,6 +56,15 @@ describe('buildShards', () => {
         { ...karabakh, count: 0 },
       ],
     });
+  });
+
+  it('writes the topic bar apart: the topics with an article, no count, the same when articles are added', () => {
+    const topicList = topicListSchema.parse(files.get(topicListPath()));
+    expect(topicList).toEqual({ schemaVersion: SCHEMA_VERSION, topics: [ukraine] });
+    const more = build([...articles, article(30, { topics: [ukraine] })]);
+    expect(more.get(manifestPath())).not.toEqual(files.get(manifestPath()));
+    expect(more.get(topicListPath())).toEqual(topicList);
+    expect(topicListSchema.parse(build([article(0, { topics: [karabakh] })]).get(topicListPath())).topics).toEqual([karabakh]);
   });
 
   it('pages home by 24 in the given order', () => {

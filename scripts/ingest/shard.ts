@@ -4,6 +4,7 @@ import {
   homePagePath,
   manifestPath,
   tagPagePath,
+  topicListPath,
   topicPagePath,
 } from '../../src/data/paths.ts';
 import {
@@ -17,6 +18,7 @@ import {
   type Manifest,
   type TagRef,
   type TopicRef,
+  topicListOf,
 } from '../../src/data/schema.ts';
 import { bodyJson } from './record.ts';
 
@@ -258,6 +260,9 @@ export function* buildShards(input: ShardInput): Generator<ShardFile> {
     topics: input.topics.map((t) => ({ slug: t.slug, label: t.label, count: byTopic.get(t.slug)?.length ?? 0 })),
   };
   yield { path: manifestPath(), key: null, content: JSON.stringify(manifest) };
+  // The topic bar's list, apart from the counts: it changes only when a topic gains its first article or
+  // loses its last, so the pages that show no count stay the same bytes (decision 030, eleventh round).
+  yield { path: topicListPath(), key: null, content: JSON.stringify(topicListOf(manifest)) };
   yield* listPages('home', null, Array.from(input.articles.keys()), summaries, homePagePath);
   for (const topic of input.topics) {
     yield* listPages('topic', topic, byTopic.get(topic.slug) ?? [], summaries, (page) => topicPagePath(topic.slug, page));

@@ -21,7 +21,7 @@ function head(image?: ArticleImage) {
     related: [],
     readAlso: [],
   };
-  const html = buildHead({ site, path: '/articles/p1', status: 200, title: article.title, view: { kind: 'article', article, manifest: null } });
+  const html = buildHead({ site, path: '/articles/p1', status: 200, title: article.title, view: { kind: 'article', article } });
   const doc = parseHtml(`<html><head>${html}</head></html>`);
   const meta = (key: string) =>
     [...doc.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)].map((m) => m.getAttribute('content'));

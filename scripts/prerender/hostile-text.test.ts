@@ -46,7 +46,7 @@ describe('hostile text leaving the site', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(hostile, hostile, hostile, hostile, (title, source, label, paragraph) => {
         const a = article(title, source, label, paragraph);
-        const head = buildHead({ site, path: '/articles/x', status: 200, title, view: { kind: 'article', article: a, manifest: null } });
+        const head = buildHead({ site, path: '/articles/x', status: 200, title, view: { kind: 'article', article: a } });
         const doc = parseHtml(`<!doctype html><html><head>${head}</head><body></body></html>`);
         expect(doc.body.childNodes).toHaveLength(0);
         for (const el of doc.head.children) {

@@ -96,11 +96,12 @@ describe('a prerendered article', { timeout: 20_000 }, () => {
     expect((crumbs!.itemListElement as unknown[]).length).toBe(3);
 
     expect(hydration.hydrate).toBe(true);
-    expect(hydration.queries.queries.map((q) => q.queryKey[0]).sort()).toEqual(['articles', 'manifest']);
-    // The manifest travels once, as a query: the root's loader data does not repeat it.
+    // Not the manifest: its counts move with every article added, and an article page shows none.
+    expect(hydration.queries.queries.map((q) => q.queryKey[0]).sort()).toEqual(['articles', 'topics']);
+    // The topic list travels once, as a query: the root's loader data does not repeat it.
     expect(hydration.loaderData.root).toBeNull();
-    const manifest = hydration.queries.queries.find((q) => q.queryKey[0] === 'manifest')!.state.data;
-    expect(text.split(inlineJson(manifest))).toHaveLength(2);
+    const topicList = hydration.queries.queries.find((q) => q.queryKey[0] === 'topics')!.state.data;
+    expect(text.split(inlineJson(topicList))).toHaveLength(2);
     const feed = doc.querySelector('link[rel="alternate"][type="application/atom+xml"]');
     expect(feed?.getAttribute('href')).toBe('https://news.example.org/feed.xml');
   });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx';
-import { homePagePath, tagPagePath, topicPagePath } from '../../src/data/paths.ts';
+import { homePagePath, tagPagePath, topicListPath, topicPagePath } from '../../src/data/paths.ts';
 import { setDataBuild } from '../../src/shared/lib/data-build.ts';
 import { dataUrl } from '../../src/shared/lib/fetch-shard.ts';
 import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
@@ -50,10 +50,9 @@ const dataPrefix = new URL(dataUrl(''), 'http://localhost').pathname;
 
 /**
  * The data files the page being rendered read (relative to its build's folder): what it is made from, for
- * the page cache (page-cache.ts). The manifest is read once a thread and kept, but every page shows it.
+ * the page cache (page-cache.ts). The topic list is read once a thread and kept, but every page shows it.
  */
 let deps = new Set<string>();
-const MANIFEST = 'manifest.json';
 
 /** The app fetches `/data/<build>/…`; here that is a file of the built site. */
 globalThis.fetch = async (input: string | URL | Request) => {
@@ -101,7 +100,7 @@ function nothingWritten(path: string, status: number): PageResult {
 }
 
 async function renderOne(pagePath: string): Promise<PageResult> {
-  deps = new Set([MANIFEST]);
+  deps = new Set([topicListPath()]);
   const base = { ...nothingWritten(pagePath, 0), deps: [...deps] };
   const page = await renderPage(pagePath);
   base.deps = [...deps];

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { createPath, useLocation, useNavigate } from 'react-router';
-import type { Manifest } from '../data/schema.ts';
+import type { TopicRef } from '../data/schema.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { LinkNavigation, linkClickHandler } from '../shared/ui/app-link.tsx';
 import { OfflineNotice } from '../shared/ui/offline-notice.tsx';
@@ -9,12 +9,13 @@ import { SiteFooter } from './site-footer.tsx';
 import { SiteHeader } from './site-header.tsx';
 
 export interface AppShellProps {
-  manifest: Manifest | null;
+  /** The header's topic bar; null before the topic list is loaded. */
+  topics: readonly TopicRef[] | null;
   children: ReactNode;
 }
 
 /** The frame of every view: skip link, header, main, footer; its links open in place (AppLink). */
-export function AppShell({ manifest, children }: AppShellProps) {
+export function AppShell({ topics, children }: AppShellProps) {
   const navigate = useNavigate();
   const here = createPath(useLocation());
   // As React Router's <Link>: a link to the page already open replaces its history entry.
@@ -31,13 +32,13 @@ export function AppShell({ manifest, children }: AppShellProps) {
         >
           {strings.skipToContent}
         </a>
-        <SiteHeader topics={manifest?.topics ?? null} />
+        <SiteHeader topics={topics} />
         <OfflineNotice />
         <ServiceWorkerUpdate />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 focus:outline-none">
           {children}
         </main>
-        <SiteFooter manifest={manifest} />
+        <SiteFooter />
       </div>
     </LinkNavigation>
   );

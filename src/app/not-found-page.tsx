@@ -3,14 +3,14 @@ import { useLocation } from 'react-router';
 import { parseSearchParams, searchHref } from '../features/search/search-params.ts';
 import { AppLink } from '../shared/ui/app-link.tsx';
 import { homeHref } from '../shared/lib/hrefs.ts';
-import { manifestQuery } from '../shared/lib/manifest-query.ts';
+import { topicListQuery } from '../shared/lib/topic-list-query.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { TopicChips } from '../shared/ui/topic-chips.tsx';
 
 export function NotFoundPage() {
-  // The root loader has read it; absent when the manifest itself could not be loaded (never fetched here).
-  const { data: manifest } = useQuery({ ...manifestQuery(), enabled: false });
-  const topics = manifest?.topics.filter((topic) => topic.count > 0) ?? [];
+  // The root loader has read it; absent when the topic list itself could not be loaded (never fetched here).
+  const { data: topicList } = useQuery({ ...topicListQuery(), enabled: false });
+  const topics = topicList?.topics ?? [];
   const sought = tagWords(useLocation().pathname);
 
   return (

@@ -7,17 +7,18 @@ import { type DehydratedState, QueryClientProvider, dehydrate } from '@tanstack/
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { StaticRouterProvider, createStaticHandler, createStaticRouter } from 'react-router';
-import type { Article, ListPage, Manifest } from '../data/schema.ts';
+import type { Article, ListPage } from '../data/schema.ts';
 import { decodeHtmlEntities } from '../shared/lib/html-entities.ts';
 import type { HydrationPayload } from './hydration.ts';
 import { createQueryClient } from './query-client.ts';
 import { createRoutes } from './routes.tsx';
+import { topicListQuery } from '../shared/lib/topic-list-query.ts';
 
 /** What the page shows, for its head, feeds and sitemap. */
 export type PageView =
-  | { kind: 'article'; article: Article; manifest: Manifest | null }
-  | { kind: 'list'; list: ListPage; manifest: Manifest | null }
-  | { kind: 'other'; manifest: Manifest | null };
+  | { kind: 'article'; article: Article }
+  | { kind: 'list'; list: ListPage }
+  | { kind: 'other' };
 
 export type RenderedPage =
   | { kind: 'redirect'; status: number; location: string }
@@ -32,6 +33,9 @@ export type RenderedPage =
       view: PageView;
     };
 
+/** The query every page reads (the root loader's), kept from one page to the next. */
+export const KEPT_QUERY = topicListQuery().queryKey[0];
+
 /** A leading run of elements React hoists into the head (<title>, <meta>, <link>) when rendering a subtree. */
 const HOISTED = /^(?:<(?:title|meta|link)\b[^>]*>(?:[^<]*<\/title>)?)*/;
 
@@ -40,8 +44,8 @@ export function createPageRenderer(origin = 'http://localhost') {
   const handler = createStaticHandler(createRoutes(queryClient));
 
   return async function renderPage(path: string): Promise<RenderedPage> {
-    // Each page dehydrates only what it read; the manifest, read by every page, is kept between pages.
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'manifest' || q.state.status !== 'success' });
+    // Each page dehydrates only what it read; the topic list, read by every page, is kept between pages.
+    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== KEPT_QUERY || q.state.status !== 'success' });
     const context = await handler.query(new Request(new URL(path, origin)));
     if (context instanceof Response) {
       return { kind: 'redirect', status: context.status, location: context.headers.get('Location') ?? '/' };
@@ -82,11 +86,10 @@ function timeless(state: DehydratedState): DehydratedState {
 
 function viewOf(queries: Array<{ key: readonly unknown[]; data: unknown }>): PageView {
   const find = (resource: string) => queries.find((q) => q.key[0] === resource && q.data !== undefined)?.data;
-  const manifest = (find('manifest') as Manifest | undefined) ?? null;
   const article = find('articles') as Article | undefined;
-  if (article) return { kind: 'article', article, manifest };
+  if (article) return { kind: 'article', article };
   const list = find('list') as ListPage | undefined;
-  if (list) return { kind: 'list', list, manifest };
-  return { kind: 'other', manifest };
+  if (list) return { kind: 'list', list };
+  return { kind: 'other' };
 }
 

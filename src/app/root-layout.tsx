@@ -3,18 +3,18 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
 import { FreshNews } from '../features/updates/fresh-news.tsx';
-import { manifestQuery } from '../shared/lib/manifest-query.ts';
+import { topicListQuery } from '../shared/lib/topic-list-query.ts';
 import { ArticleSkeleton, ListSkeleton } from '../shared/ui/skeletons.tsx';
 import { AppShell } from './app-shell.tsx';
 import { useRouteFocus } from './use-route-focus.ts';
 
 /**
- * The manifest (topics and counts) frames every view; it is one small file. The loader only awaits its
- * query and returns nothing of it: views read it from the query cache, so a prerendered page carries it
- * once, with the dehydrated queries, not a second time as the root's loader data.
+ * The topic list frames every view (the header's topic bar); it is one small file. The loader only awaits
+ * its query and returns nothing of it: views read it from the query cache, so a prerendered page carries
+ * it once, with the dehydrated queries, not a second time as the root's loader data.
  */
 export const rootLoader = (queryClient: QueryClient) => async () => {
-  await queryClient.query(manifestQuery());
+  await queryClient.query(topicListQuery());
   return null;
 };
 
@@ -22,7 +22,7 @@ export const rootLoader = (queryClient: QueryClient) => async () => {
 const SKELETON_DELAY_MS = 200;
 
 export function RootLayout() {
-  const { data: manifest } = useSuspenseQuery(manifestQuery());
+  const { data: topicList } = useSuspenseQuery(topicListQuery());
   const navigation = useNavigation();
   const target = navigation.state === 'loading' ? navigation.location.pathname : null;
   const slow = useDelayedFlag(target !== null, SKELETON_DELAY_MS);
@@ -30,7 +30,7 @@ export function RootLayout() {
   const onList = useMatches().some((match) => (match.handle as { list?: boolean } | undefined)?.list === true);
 
   return (
-    <AppShell manifest={manifest}>
+    <AppShell topics={topicList.topics}>
       <ScrollRestoration />
       {slow && target !== null ? <PageSkeleton pathname={target} /> : <Outlet />}
       <FreshNews enabled={onList} />
@@ -41,7 +41,7 @@ export function RootLayout() {
 /** Shown on the first load, while the root loader runs. */
 export function AppFallback() {
   return (
-    <AppShell manifest={null}>
+    <AppShell topics={null}>
       <ListSkeleton />
     </AppShell>
   );

@@ -40,7 +40,7 @@ export function RouteError() {
 /** The manifest itself failed: no topics to show, but the frame and a retry still work. */
 export function RootError() {
   return (
-    <AppShell manifest={null}>
+    <AppShell topics={null}>
       <RouteError />
     </AppShell>
   );

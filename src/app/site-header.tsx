@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { AppLink } from '../shared/ui/app-link.tsx';
-import type { TopicCount } from '../data/schema.ts';
+import type { TopicRef } from '../data/schema.ts';
 import { TextSizeControl } from '../features/preferences/text-size-control.tsx';
 import { ThemeToggle } from '../features/preferences/theme-toggle.tsx';
 import { SearchBox } from '../features/search/search-box.tsx';
@@ -12,8 +12,8 @@ import { strings } from '../shared/strings.ar.ts';
 import { useRevealCurrent } from '../shared/ui/use-reveal-current.ts';
 
 export interface SiteHeaderProps {
-  /** Null while the manifest is unknown (first load, or it failed): the topic bar keeps its height. */
-  topics: TopicCount[] | null;
+  /** Null while the topic list is unknown (first load, or it failed): the topic bar keeps its height. */
+  topics: readonly TopicRef[] | null;
 }
 
 interface TopicBarLinkProps {
@@ -79,15 +79,13 @@ export function SiteHeader({ topics }: SiteHeaderProps) {
               {strings.nav.home}
             </TopicBarLink>
           </li>
-          {topics
-            ?.filter((topic) => topic.count > 0)
-            .map((topic) => (
-              <li key={topic.slug}>
-                <TopicBarLink to={topicHref(topic.slug)} here={here}>
-                  {topic.label}
-                </TopicBarLink>
-              </li>
-            ))}
+          {topics?.map((topic) => (
+            <li key={topic.slug}>
+              <TopicBarLink to={topicHref(topic.slug)} here={here}>
+                {topic.label}
+              </TopicBarLink>
+            </li>
+          ))}
         </ul>
       </nav>
     </header>

@@ -30,6 +30,9 @@ function fanOut(key: string): string {
 
 export const manifestPath = (): string => 'manifest.json';
 
+/** The topics a reader can open, apart from the manifest's counts: every page's topic bar reads it. */
+export const topicListPath = (): string => 'topics.json';
+
 export const homePagePath = (page: number): string => `home/${page}.json`;
 
 export const topicPagePath = (slug: string, page: number): string => `topics/${fanOut(slug)}-${page}.json`;

@@ -116,6 +116,17 @@ export type ListPage = z.infer<typeof listPageSchema>;
 export const topicCountSchema = z.extend(topicRefSchema, { count: z.number().check(z.int(), z.gte(0)) });
 export type TopicCount = z.infer<typeof topicCountSchema>;
 
+/**
+ * The topics that have an article, in taxonomy order: the topic bar of every page. Apart from the
+ * manifest, whose counts move with every article added, so that a page that shows no count is the same
+ * bytes from one build to the next (docs/decisions/030-incremental-ingest.md, eleventh round).
+ */
+export const topicListSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  topics: z.array(topicRefSchema),
+});
+export type TopicList = z.infer<typeof topicListSchema>;
+
 export const manifestSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   pageSize: z.number().check(z.int(), z.gte(1)),
@@ -128,3 +139,11 @@ export const manifestSchema = z.object({
   topics: z.array(topicCountSchema),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** The topic list of a manifest: its topics with an article, without their counts. */
+export function topicListOf(manifest: Manifest): TopicList {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    topics: manifest.topics.filter((t) => t.count > 0).map(({ slug, label }) => ({ slug, label })),
+  };
+}

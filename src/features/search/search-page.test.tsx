@@ -4,8 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Manifest } from '../../data/schema.ts';
-import { manifestQuery } from '../../shared/lib/manifest-query.ts';
+import type { TopicList } from '../../data/schema.ts';
+import { topicListQuery } from '../../shared/lib/topic-list-query.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { getSearchEngine } from './pagefind-client.ts';
 import { createSearchEngine, type PagefindModule, type SearchManifest } from './search-engine.ts';
@@ -35,20 +35,18 @@ function fakePagefind(excerpt: string, ids: string[]): PagefindModule {
   };
 }
 
-/** The site's manifest, which the root loader has loaded before any view. */
-const siteManifest: Manifest = {
+/** The site's topic list, which the root loader has loaded before any view. */
+const topicList: TopicList = {
   schemaVersion: 1,
-  pageSize: 20,
-  counts: { articles: 2, tags: 1, topics: 2 },
   topics: [
-    { slug: 'karabakh', label: 'كاراباخ', count: 1 },
-    { slug: 'ukraine', label: 'أوكرانيا', count: 1 },
+    { slug: 'karabakh', label: 'كاراباخ' },
+    { slug: 'ukraine', label: 'أوكرانيا' },
   ],
 };
 
 function renderAt(url: string) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  queryClient.setQueryData(manifestQuery().queryKey, siteManifest);
+  queryClient.setQueryData(topicListQuery().queryKey, topicList);
   const router = createMemoryRouter([{ path: '/search', element: <SearchPage /> }], { initialEntries: [url] });
   render(
     <QueryClientProvider client={queryClient}>
@@ -164,7 +162,7 @@ describe('SearchPage', () => {
     expect(await screen.findByRole('list', { name: s.resultsLabel })).toBeInTheDocument();
   });
 
-  it('names a topic filter from the site manifest and a tag filter never by its slug while search fails', async () => {
+  it('names a topic filter from the site topic list and a tag filter never by its slug while search fails', async () => {
     vi.mocked(getSearchEngine).mockRejectedValueOnce(new Error('offline'));
     renderAt('/search?q=x&topic=ukraine&tag=ukraine-war');
     const filters = await screen.findByRole('group', { name: s.activeFilters });

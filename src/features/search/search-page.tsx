@@ -7,7 +7,7 @@
 import { keepPreviousData, useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { AppLink } from '../../shared/ui/app-link.tsx';
-import { manifestQuery } from '../../shared/lib/manifest-query.ts';
+import { topicListQuery } from '../../shared/lib/topic-list-query.ts';
 import { useOnline } from '../../shared/lib/use-online.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { NoScriptNotice } from '../../shared/ui/no-script-notice.tsx';
@@ -39,11 +39,11 @@ export function SearchPage() {
   });
   const heading = params.q !== '' ? s.headingFor(params.q) : hasFilters(params) ? s.browseHeading : s.heading;
   const facets = fullFacets ?? data?.facets ?? { topics: [], tags: [] };
-  // The site's manifest is loaded before any view (the root loader): topics are named even when the search
+  // The site's topic list is loaded before any view (the root loader): topics are named even when the search
   // index failed, and a topic it lacks (a mistyped URL) is shown as its slug. A tag's name comes with the
   // results; until then it is a placeholder, never its slug; a tag the results do not name, by its slug.
-  const { data: manifest } = useSuspenseQuery(manifestQuery());
-  const topicLabel = (slug: string): string => manifest.topics.find((x) => x.slug === slug)?.label ?? slug;
+  const { data: topicList } = useSuspenseQuery(topicListQuery());
+  const topicLabel = (slug: string): string => topicList.topics.find((x) => x.slug === slug)?.label ?? slug;
   const tagLabel = (slug: string): string =>
     facets.tags.find((x) => x.slug === slug)?.label ??
     (data === undefined || isPlaceholderData ? strings.pendingLabel : slug.replace(/-/g, ' '));

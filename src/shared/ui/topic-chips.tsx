@@ -1,10 +1,10 @@
-import type { TopicCount } from '../../data/schema.ts';
+import type { TopicRef } from '../../data/schema.ts';
 import { homeHref, topicHref } from '../lib/hrefs.ts';
 import { ChipLink } from './chip-link.tsx';
 
 export interface TopicChipsProps {
-  /** The manifest's topics; those without an article are left out. */
-  topics: readonly TopicCount[];
+  /** The topic list's topics (those with an article). */
+  topics: readonly TopicRef[];
   /** A chip to the latest news first, with this label. */
   home?: string;
 }
@@ -18,13 +18,11 @@ export function TopicChips({ topics, home }: TopicChipsProps) {
           <ChipLink to={homeHref()}>{home}</ChipLink>
         </li>
       )}
-      {topics
-        .filter((topic) => topic.count > 0)
-        .map((topic) => (
-          <li key={topic.slug}>
-            <ChipLink to={topicHref(topic.slug)}>{topic.label}</ChipLink>
-          </li>
-        ))}
+      {topics.map((topic) => (
+        <li key={topic.slug}>
+          <ChipLink to={topicHref(topic.slug)}>{topic.label}</ChipLink>
+        </li>
+      ))}
     </ul>
   );
 }
