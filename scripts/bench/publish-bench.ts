@@ -1,11 +1,13 @@
 /**
- * `npm run bench:publish -- [--count 100000] [--no-search] [--keep DIR]`
+ * `npm run bench:publish -- [--count 100000] [--no-search] [--no-html] [--keep DIR]`
  *
  * Publishing as a newsroom does it, on a synthetic corpus of real length (about 2,700 characters and
  * 10 tags an article): a full build, a run with nothing changed, 1,000 new articles, one article edited,
- * one deleted; then a full build of the final input into another folder, which must be byte-identical to
- * the incremental output. Each run is the ingest CLI in its own process under /usr/bin/time, so peak
- * memory counts Pagefind's processes too. One line per step, and under it the CPU of each phase (`--profile`).
+ * one deleted; then a full build of the final input into other folders, which must be byte-identical to
+ * the incremental output. Each step is what `npm run build` runs after Vite (built once, first): the
+ * ingest, then the prerender of the site (unless `--no-html`), each in its own process under
+ * /usr/bin/time, so peak memory counts Pagefind's processes too. One line per process, and under the
+ * ingest's the CPU of each phase (`--profile`).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,6 +22,7 @@ import { generateCorpus, REAL_LENGTH } from './synthetic-corpus.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TAXONOMY = path.join(ROOT, 'content/taxonomy.json');
 const CLI = path.join(ROOT, 'scripts/ingest/cli.ts');
+const PRERENDER = path.join(ROOT, 'scripts/prerender/cli.ts');
 const NEW_ARTICLES = 1_000;
 
 interface Step {
@@ -32,10 +35,16 @@ interface Step {
   profile: string;
 }
 
-/** One ingest in its own process; time, CPU and peak RSS (largest of the process tree) from GNU time. */
-function ingest(args: string[]): Step {
+interface Timed {
+  seconds: number;
+  cpuSeconds: number;
+  peakMb: number;
+  output: string;
+}
+
+/** A command in its own process; time, CPU and peak RSS (largest of the process tree) from GNU time. */
+function timed(command: string[]): Timed {
   const timed = existsSync('/usr/bin/time');
-  const command = [process.execPath, '--max-old-space-size=8192', '--import', 'tsx', CLI, '--profile', ...args];
   const began = performance.now();
   const child = spawnSync(timed ? '/usr/bin/time' : command[0]!, timed ? ['-f', 'TIME %e %U %S %M', ...command] : command.slice(1), {
     cwd: ROOT,
@@ -44,17 +53,39 @@ function ingest(args: string[]): Step {
     maxBuffer: 1 << 26,
   });
   const seconds = (performance.now() - began) / 1000;
-  if (child.status !== 0) throw new Error(`ingest failed (${child.status}): ${child.stderr}`);
+  if (child.status !== 0) throw new Error(`${command.find((c) => c.endsWith('.ts')) ?? command[0]} failed (${child.status}): ${child.stderr}`);
   const time = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(child.stderr);
-  const rewritten = /rewrote (\d+) of (\d+) files/.exec(child.stderr);
   return {
     seconds,
     cpuSeconds: time ? Number(time[2]) + Number(time[3]) : Number.NaN,
     peakMb: time ? Number(time[4]) / 1024 : Number.NaN,
+    output: child.stdout + child.stderr,
+  };
+}
+
+/** One ingest in its own process. */
+function ingest(args: string[]): Step {
+  const { output, ...step } = timed([process.execPath, '--max-old-space-size=8192', '--import', 'tsx', CLI, '--profile', ...args]);
+  const rewritten = /rewrote (\d+) of (\d+) files/.exec(output);
+  return {
+    ...step,
     rewritten: rewritten ? Number(rewritten[1]) : Number.NaN,
     files: rewritten ? Number(rewritten[2]) : Number.NaN,
-    profile: /ingest: profile \(CPU\) (.*)/.exec(child.stderr)?.[1] ?? '',
+    profile: /ingest: profile \(CPU\) (.*)/.exec(output)?.[1] ?? '',
   };
+}
+
+/** The prerender of `data` into the site `dist` in its own process: its line says what it rendered and wrote. */
+function prerender(app: string, ssr: string, data: string, dist: string, full = false): Timed & { summary: string } {
+  const run = timed([
+    process.execPath, '--import', 'tsx', PRERENDER, '--app', app, '--data', data, '--dist', dist,
+    '--worker', path.join(ssr, 'render-worker.js'), '--cache', `${dist}.pages.json`, ...(full ? ['--full'] : []),
+  ]);
+  const line = /prerender: (\d+) pages, (\d+) rendered .*?, (\d+) files written, (\d+) removed/.exec(run.output);
+  const summary = line
+    ? `rendered ${Number(line[2]).toLocaleString('en-US')} of ${Number(line[1]).toLocaleString('en-US')} pages, wrote ${Number(line[3]).toLocaleString('en-US')} files, removed ${Number(line[4]).toLocaleString('en-US')}`
+    : run.output.trim().split('\n').at(-1) ?? '';
+  return { ...run, summary };
 }
 
 /** Every file under `dir` with a hash of its bytes. */
@@ -78,6 +109,7 @@ async function main(): Promise<void> {
     options: {
       count: { type: 'string', default: '100000' },
       'no-search': { type: 'boolean', default: false },
+      'no-html': { type: 'boolean', default: false },
       keep: { type: 'string' },
     },
   });
@@ -91,11 +123,22 @@ async function main(): Promise<void> {
   await mkdir(input, { recursive: true });
   const out = path.join(dir, 'data');
   const common = ['--taxonomy', TAXONOMY, '--cache', path.join(dir, 'cache'), ...(values['no-search'] ? ['--no-search'] : [])];
+  const html = !values['no-html'];
+  const app = path.join(dir, 'app');
+  // Inside the project, where its imports resolve (as `npm run prerender` builds it).
+  const ssr = path.join(ROOT, 'dist-ssr');
+  const site = path.join(dir, 'site');
+  const figures = (s: Timed) =>
+    `${`${s.seconds.toFixed(1)} s`.padStart(9)}  CPU ${`${s.cpuSeconds.toFixed(1)} s`.padStart(8)}  peak ${`${s.peakMb.toFixed(0)} MB`.padStart(8)}`;
   const run = (label: string, args: string[]): void => {
     const s = ingest([...common, ...args]);
     process.stdout.write(
-      `${label.padEnd(22)} ${`${s.seconds.toFixed(1)} s`.padStart(9)}  CPU ${`${s.cpuSeconds.toFixed(1)} s`.padStart(8)}  peak ${`${s.peakMb.toFixed(0)} MB`.padStart(8)}  rewrote ${s.rewritten.toLocaleString('en-US')} of ${s.files.toLocaleString('en-US')} files\n${' '.repeat(24)}${s.profile}\n`,
+      `${label.padEnd(22)} ${figures({ ...s, output: '' })}  rewrote ${s.rewritten.toLocaleString('en-US')} of ${s.files.toLocaleString('en-US')} files\n${' '.repeat(24)}${s.profile}\n`,
     );
+    if (!html) return;
+    const p = prerender(app, ssr, out, site, args.includes('--full'));
+    process.stdout.write(`${'  + HTML'.padEnd(22)} ${figures(p)}  ${p.summary}\n`);
+    process.stdout.write(`${'  = step'.padEnd(22)} ${`${(s.seconds + p.seconds).toFixed(1)} s`.padStart(9)}  CPU ${`${(s.cpuSeconds + p.cpuSeconds).toFixed(1)} s`.padStart(8)}\n`);
   };
 
   try {
@@ -105,6 +148,14 @@ async function main(): Promise<void> {
     const today = path.join(dir, 'today.jsonl');
     await generateCorpus(today, NEW_ARTICLES, TAXONOMY, { ...REAL_LENGTH, seed: count + 1, idPrefix: 'today-', start: Date.UTC(2024, 0, 1), days: 1 });
     await rm(out, { recursive: true, force: true });
+    if (html) {
+      // The app and the render worker, as `npm run build` makes them before the prerender.
+      const vite = path.join(ROOT, 'node_modules/.bin/vite');
+      spawnSync(vite, ['build', '--outDir', app, '--emptyOutDir', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+      spawnSync(vite, ['build', '--ssr', 'scripts/prerender/render-worker.ts', '--outDir', ssr, '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
+      await rm(site, { recursive: true, force: true });
+      await rm(`${site}.pages.json`, { force: true });
+    }
     // An archive is older than the run that builds it: a file modified in the two seconds before a run
     // looks at it is read again by the next one (git's racy rule, build-cache.ts), which is not the case
     // measured here.
@@ -132,9 +183,15 @@ async function main(): Promise<void> {
     await rm(reference, { recursive: true, force: true });
     ingest([...common, '--cache', path.join(dir, 'cache-full'), '--full', '--out', reference, input]);
     const diff = differences(await tree(out), await tree(reference));
+    if (html) {
+      const siteFull = path.join(dir, 'site-full');
+      await rm(siteFull, { recursive: true, force: true });
+      prerender(app, ssr, reference, siteFull, true);
+      diff.push(...differences(await tree(site), await tree(siteFull)).map((file) => `site/${file}`));
+    }
     process.stdout.write(
       diff.length === 0
-        ? 'incremental output is byte-identical to a full build of the same input\n'
+        ? `incremental output${html ? ' (data and site)' : ''} is byte-identical to a full build of the same input\n`
         : `incremental output DIFFERS from a full build in ${diff.length} files, first: ${diff.slice(0, 5).join(', ')}\n`,
     );
     if (diff.length > 0) process.exitCode = 1;
