@@ -1,4 +1,8 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+/** The lock of an output folder: beside it, so that any run on that folder sees it (ingest or prerender). */
+export const lockFileFor = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
 
 /** Another live run holds the lock: the CLI says so and exits 2. */
 export class LockedError extends Error {}

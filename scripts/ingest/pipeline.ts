@@ -52,7 +52,7 @@ import {
   type InputStamp,
 } from './build-cache.ts';
 import { dataBuildId, writeDataId } from './data-id.ts';
-import { acquireLock } from './lock.ts';
+import { acquireLock, lockFileFor } from './lock.ts';
 import { outputProblem, realOutput } from './output-folder.ts';
 import {
   linkIfSame,
@@ -427,9 +427,6 @@ export interface IngestResult {
 type Summary = Omit<IngestResult, 'out' | 'outcome' | 'write'>;
 
 export const DEFAULT_CACHE_DIR = '.cache/ingest';
-
-/** The lock of an output folder: beside it, so that any run on that folder sees it. */
-const lockFileFor = (out: string): string => path.join(path.dirname(out), `.${path.basename(out)}.lock`);
 
 /**
  * Runs one ingest, holding the output's lock (a second run on the same output is a LockedError), and

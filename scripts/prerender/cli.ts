@@ -13,7 +13,7 @@
  * every page.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -21,6 +21,7 @@ import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
 import { BUILD_FILE, buildMetaTags, type BuildInfo } from '../../src/data/build.ts';
 import { readDataId } from '../ingest/data-id.ts';
+import { acquireLock, LockedError, lockFileFor } from '../ingest/lock.ts';
 import { OFFLINE_PATH } from '../../src/shared/lib/offline-caches.ts';
 import { checkTemplate } from './document.ts';
 import { SEARCH_PATH } from './head.ts';
@@ -94,7 +95,26 @@ export function defaultCacheFile(distDir: string): string {
   return path.join('.cache', 'prerender', `${path.basename(distDir)}-${name}.json`);
 }
 
+/**
+ * Makes the site, holding its lock and the data's (the ingest's own): a second build of the same site, or
+ * an ingest swapping the data in the middle, is a LockedError.
+ */
 export async function prerender(options: PrerenderOptions): Promise<PrerenderStats> {
+  mkdirSync(options.distDir, { recursive: true });
+  const releaseSite = acquireLock(lockFileFor(options.distDir));
+  try {
+    const releaseData = acquireLock(lockFileFor(options.dataDir));
+    try {
+      return await prerenderLocked(options);
+    } finally {
+      releaseData();
+    }
+  } finally {
+    releaseSite();
+  }
+}
+
+async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStats> {
   const started = performance.now();
   const { appDir, dataDir, distDir, workerFile, threads } = options;
   const site = siteFromEnv(options.siteUrl);
@@ -268,16 +288,23 @@ async function main(argv: string[]): Promise<number> {
       'prerender: SITE_URL is not set, so canonical links, feeds and sitemaps use site-relative URLs\n',
     );
   }
-  const stats = await prerender({
-    appDir: path.resolve(values.app),
-    dataDir: path.resolve(values.data),
-    distDir: path.resolve(values.dist),
-    workerFile: path.resolve(values.worker),
-    threads: Number(values.threads),
-    siteUrl: process.env.SITE_URL,
-    ...(values.cache ? { cacheFile: path.resolve(values.cache) } : {}),
-    full: values.full,
-  });
+  let stats: PrerenderStats;
+  try {
+    stats = await prerender({
+      appDir: path.resolve(values.app),
+      dataDir: path.resolve(values.data),
+      distDir: path.resolve(values.dist),
+      workerFile: path.resolve(values.worker),
+      threads: Number(values.threads),
+      siteUrl: process.env.SITE_URL,
+      ...(values.cache ? { cacheFile: path.resolve(values.cache) } : {}),
+      full: values.full,
+    });
+  } catch (error) {
+    if (!(error instanceof LockedError)) throw error;
+    process.stderr.write(`prerender: ${error.message}\n`);
+    return 2;
+  }
   for (const f of stats.failed.slice(0, 5))
     process.stderr.write(`prerender: ${f.path} failed (${f.status}): ${f.error ?? ''}\n`);
   if (stats.broken.length > 0) {
