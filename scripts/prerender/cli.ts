@@ -263,9 +263,11 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   write('robots.txt', robotsTxt(site));
   write('_headers', headersFile(stats.headers));
   stats.removed = removeStaleFiles(distDir, made, id);
-  // Last: the site names its build only once it is whole.
-  write(`data/${BUILD_FILE}`, buildText);
-  if (stats.failed.length === 0) cache.save();
+  // Last: the site names its build only once it is whole, and a site with a page that failed is not.
+  if (stats.failed.length === 0) {
+    write(`data/${BUILD_FILE}`, buildText);
+    cache.save();
+  }
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
 }
