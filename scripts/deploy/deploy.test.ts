@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../temp-dirs.ts';
-import { deploy, prune, readLedger } from './deploy.ts';
+import { deploy, entryFiles, prune, readLedger } from './deploy.ts';
 
 const temp = tempDirs();
 
@@ -15,6 +15,7 @@ function site(data: string, app: string, pages: Record<string, string>): string 
     ...pages,
     [`data/${data}/manifest.json`]: `{"build":"${data}"}`,
     'data/build.json': JSON.stringify({ data, app }),
+    [`data/apps/${app}.json`]: JSON.stringify({ data, app }),
     [`assets/index-${app}.js`]: app,
     'feed.xml': data,
   };
@@ -43,7 +44,22 @@ describe('deploy', () => {
     // An open tab of build A still finds its data and its code.
     expect(read(root, 'data/aaaaaaaa/manifest.json')).toBe('{"build":"aaaaaaaa"}');
     expect(read(root, 'assets/index-11111111.js')).toBe('11111111');
+    expect(JSON.parse(read(root, 'data/apps/11111111.json'))).toEqual({ data: 'aaaaaaaa', app: '11111111' });
+    expect(JSON.parse(read(root, 'data/apps/22222222.json'))).toEqual({ data: 'bbbbbbbb', app: '22222222' });
     expect(readLedger(root).map((entry) => entry.data)).toEqual(['aaaaaaaa', 'bbbbbbbb']);
+  });
+
+  it('switches the app’s pointer before the pages, and build.json after them', () => {
+    expect(
+      entryFiles([
+        'data/build.json',
+        'index.html',
+        'data/aaaaaaaa/manifest.json',
+        'data/apps/11111111.json',
+        'feed.xml',
+        'articles/x.html',
+      ]),
+    ).toEqual(['data/apps/11111111.json', 'index.html', 'articles/x.html', 'data/build.json']);
   });
 
   it('prunes a build only once it has not been current for the days kept', () => {
@@ -57,8 +73,10 @@ describe('deploy', () => {
     expect(prune(root, { keepDays: 7, now: new Date(switched.getTime() + 8 * DAY) }).sort()).toEqual([
       'assets/index-11111111.js',
       'data/aaaaaaaa',
+      'data/apps/11111111.json',
     ]);
     expect(existsSync(path.join(root, 'data/aaaaaaaa'))).toBe(false);
+    expect(JSON.parse(read(root, 'data/apps/22222222.json'))).toEqual({ data: 'bbbbbbbb', app: '22222222' });
     expect(read(root, 'data/bbbbbbbb/manifest.json')).toBe('{"build":"bbbbbbbb"}');
     expect(read(root, 'assets/index-22222222.js')).toBe('22222222');
     expect(readLedger(root).map((entry) => entry.data)).toEqual(['bbbbbbbb']);

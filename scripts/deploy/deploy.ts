@@ -6,16 +6,19 @@
  *    hashed assets; nothing served is replaced or deleted, so an open tab of the previous build keeps
  *    its data and its lazy chunks;
  * 2. then the entry files, each replaced by a rename (a request sees the old file or the new one, never
- *    half of one): every HTML page, and `data/build.json` last;
+ *    half of one): the app's pointer to its data (`data/apps/<app id>.json`) first, so a page of the new
+ *    app finds its data however early it is served, then every HTML page, and `data/build.json` last;
  * 3. then pages, feeds and sitemaps the new build no longer has are deleted, and data folders and assets
- *    that no deployed build has used for `keepDays` are pruned. A ledger in the served folder
- *    (`.deploys.json`) remembers when each build stopped being current.
+ *    that no deployed build has used for `keepDays` are pruned, with the pointers that name a pruned data
+ *    folder. A ledger in the served folder (`.deploys.json`) remembers when each build stopped being
+ *    current.
  *
  *   npm run deploy -- DIST ROOT [--keep-days 7]     npm run deploy:prune -- ROOT [--keep-days 7]
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { appPointerFile } from '../../src/data/app-pointer.ts';
 import { BUILD_FILE, buildInfoSchema } from '../../src/data/build.ts';
 
 export const DEFAULT_KEEP_DAYS = 7;
@@ -37,7 +40,17 @@ function listFiles(root: string): string[] {
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
-const isEntryFile = (file: string): boolean => file.endsWith('.html') || file === `data/${BUILD_FILE}`;
+const POINTERS_DIR = path.posix.dirname(`data/${appPointerFile('x')}`);
+const isPointer = (file: string): boolean => path.posix.dirname(file) === POINTERS_DIR;
+/** When an entry file is switched: pointers, then pages, then build.json. */
+const entryRank = (file: string): number => (isPointer(file) ? 0 : file === `data/${BUILD_FILE}` ? 2 : 1);
+const isEntryFile = (file: string): boolean =>
+  file.endsWith('.html') || file === `data/${BUILD_FILE}` || isPointer(file);
+
+/** The entry files among `files`, in the order a deploy switches them. */
+export function entryFiles(files: readonly string[]): string[] {
+  return files.filter(isEntryFile).sort((a, b) => entryRank(a) - entryRank(b));
+}
 /** Kept across deploys until pruned: the builds' data folders and the hashed assets. */
 const isBuildOwned = (file: string): boolean => file.startsWith('data/') || file.startsWith('assets/');
 
@@ -57,7 +70,7 @@ export function readLedger(root: string): LedgerEntry[] {
 export function deploy(dist: string, root: string, { keepDays = DEFAULT_KEEP_DAYS, now = new Date() } = {}): LedgerEntry {
   const build = buildInfoSchema.parse(JSON.parse(readFileSync(path.join(dist, 'data', BUILD_FILE), 'utf8')));
   const files = listFiles(dist);
-  const entries = files.filter(isEntryFile).sort((a, b) => Number(a === `data/${BUILD_FILE}`) - Number(b === `data/${BUILD_FILE}`));
+  const entries = entryFiles(files);
   // A build folder is named by its bytes: one already there is this very data, left as it is.
   const alreadyThere = existsSync(path.join(root, 'data', build.data));
   for (const file of files) {
@@ -97,6 +110,14 @@ export function prune(root: string, { keepDays = DEFAULT_KEEP_DAYS, now = new Da
   });
   const removed = [...known].filter((item) => !keep.has(item) && existsSync(path.join(root, item)));
   for (const item of removed) rmSync(path.join(root, item), { recursive: true, force: true });
+  // A pointer to a pruned folder leads nowhere: an app that reads it would find no data either way.
+  for (const file of listFiles(path.join(root, POINTERS_DIR)).map((name) => `${POINTERS_DIR}/${name}`)) {
+    const pointer = buildInfoSchema.safeParse(JSON.parse(readFileSync(path.join(root, file), 'utf8')));
+    if (pointer.success && removed.includes(`data/${pointer.data.data}`)) {
+      rmSync(path.join(root, file));
+      removed.push(file);
+    }
+  }
   const kept = ledger.filter((entry, i) => i === ledger.length - 1 || keep.has(`data/${entry.data}`));
   writeFileSync(path.join(root, LEDGER_FILE), `${JSON.stringify(kept, null, 1)}\n`);
   return removed;
