@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { parseHtml, parseXml } from '../scripts/prerender/xml-test-helpers.ts';
 import { strings } from '../src/shared/strings.ar.ts';
 import type { Article } from '../src/data/schema.ts';
+import { appPointerFile } from '../src/data/app-pointer.ts';
 import { articlePath } from '../src/data/paths.ts';
 import { articleUrl, dataFile, distBuild, distPath, expect, homeShard, manifest, readDistJson, test } from './fixtures.ts';
 
@@ -208,6 +209,14 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
   test('build.json names the deployed build and is always revalidated', async ({ request }) => {
     const response = await request.get('/data/build.json');
     expect(response.status()).toBe(200);
+    expect(response.headers()['cache-control']).toBe('no-cache');
+    expect(await response.json()).toEqual(distBuild());
+  });
+
+  test("the app's pointer names its data build and is always revalidated", async ({ request }) => {
+    const response = await request.get(`/data/${appPointerFile(distBuild().app)}`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/json; charset=utf-8');
     expect(response.headers()['cache-control']).toBe('no-cache');
     expect(await response.json()).toEqual(distBuild());
   });

@@ -3,13 +3,15 @@
  * from two small corpora (different articles, so different lists and related panels), serve A with nginx
  * and deploy/nginx.conf, open an article, deploy B over the served folder the documented way
  * (`npm run deploy`'s function), and go on clicking. Until the reader accepts the new build every view is
- * A's, read from A's folder; then the list is B's as a whole, without a reload.
+ * A's, read from A's folder; then the list is B's as a whole, without a reload. Build C is A with one
+ * article edited: the pages that do not show it are the same bytes as A's, since no page names its data.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { appPointerFile } from '../src/data/app-pointer.ts';
 import { deploy } from '../scripts/deploy/deploy.ts';
 import type { BuildInfo } from '../src/data/build.ts';
 import { strings } from '../src/shared/strings.ar.ts';
@@ -28,10 +30,31 @@ const ONLY_B: Draft[] = [
   { id: 'b-only-1', title: 'اتفاق جديد بين منتجي النفط على خفض الإنتاج', date: '2026-11-25T08:00:00Z', tags: ['الطاقة', 'النفط'] },
   { id: 'b-only-2', title: 'محطة طاقة شمسية تبدأ العمل في الصحراء', date: '2026-11-24T08:00:00Z', tags: ['الطاقة'] },
 ];
+/** SHARED's third article, one sentence of its body changed: in C, which is otherwise A. */
+const EDITED: Draft = {
+  ...SHARED[2]!,
+  body: ['صادرات النفط ترتفع في الربع الثالث بعد تحسن الطلب.', 'وقال محللون إن الارتفاع قد يستمر حتى نهاية العام.'],
+};
 const titlesOf = (drafts: Draft[]) => new Set(drafts.map((d) => d.title));
 const A_TITLES = titlesOf([...SHARED, ...ONLY_A]);
 
 const buildOf = (dist: string): BuildInfo => JSON.parse(readFileSync(path.join(dist, 'data/build.json'), 'utf8'));
+
+/** Every HTML page of a built site: its path in the site → its text. */
+function htmlPages(dist: string): Map<string, string> {
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+  return new Map(files.sort().map((file) => [file, readFileSync(path.join(dist, file), 'utf8')]));
+}
+
+/**
+ * Opens `url` and waits until its app has read its pointer (it starts after the first paint): from then on
+ * the tab reads the data build the pointer named, whatever is deployed next. Returns what it named.
+ */
+async function openAndStart(page: Page, url: string): Promise<BuildInfo> {
+  const pointerRead = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith('/data/apps/'));
+  await page.goto(url);
+  return (await pointerRead).json() as Promise<BuildInfo>;
+}
 
 async function cardTitles(page: Page): Promise<string[]> {
   return page.locator('main article h2').allTextContents();
@@ -40,7 +63,7 @@ async function cardTitles(page: Page): Promise<string[]> {
 test.describe.configure({ mode: 'serial' });
 
 let work: string;
-let sites: { a: string; b: string };
+let sites: { a: string; b: string; c: string };
 let served: string;
 let server: ChildProcess;
 let ORIGIN: string;
@@ -48,7 +71,11 @@ let ORIGIN: string;
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   work = mkdtempSync(path.join(tmpdir(), 'deploy-switch-'));
-  sites = buildSites(work, { a: [...SHARED, ...ONLY_A], b: [...SHARED, ...ONLY_B] });
+  sites = buildSites(work, {
+    a: [...SHARED, ...ONLY_A],
+    b: [...SHARED, ...ONLY_B],
+    c: [...SHARED.slice(0, 2), EDITED, ...ONLY_A],
+  });
   served = path.join(work, 'served');
   deploy(sites.a, served);
   ({ origin: ORIGIN, server } = await serve(served));
@@ -65,13 +92,16 @@ test('a reader who keeps clicking through a deploy sees one build at a time and 
   const [a, b] = [buildOf(sites.a), buildOf(sites.b)];
   expect(a.data).not.toBe(b.data);
   const dataRequests: string[] = [];
+  const pointer = `/data/${appPointerFile(a.app)}`;
   page.on('request', (request) => {
     const { pathname } = new URL(request.url());
-    if (pathname.startsWith('/data/') && pathname !== '/data/build.json') dataRequests.push(pathname);
+    if (pathname.startsWith('/data/') && pathname !== '/data/build.json' && pathname !== pointer)
+      dataRequests.push(pathname);
   });
   const foldersRead = () => new Set(dataRequests.map((p) => p.split('/')[2]));
 
-  await page.goto(`${ORIGIN}/articles/shared-1`);
+  // The page names its app; the app's pointer, read at start, names A's data.
+  expect(await openAndStart(page, `${ORIGIN}/articles/shared-1`)).toEqual(a);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('اجتماع وزراء الطاقة يبحث أسعار النفط');
   await page.evaluate(() => Object.assign(window, { sameDocument: true }));
 
@@ -116,9 +146,25 @@ test('a reader who keeps clicking through a deploy sees one build at a time and 
   expect(new Set(dataRequests.slice(before).map((p) => p.split('/')[2]))).toEqual(new Set([b.data]));
 });
 
+test('an edit leaves every page that does not show the edited article the same bytes, and no page names its data', () => {
+  const [a, c] = [buildOf(sites.a), buildOf(sites.c)];
+  expect(c.app).toBe(a.app);
+  expect(c.data).not.toBe(a.data);
+  const [pagesA, pagesC] = [htmlPages(sites.a), htmlPages(sites.c)];
+  expect([...pagesC.keys()]).toEqual([...pagesA.keys()]);
+  for (const [file, html] of pagesA) expect(html, file).not.toContain(a.data);
+  for (const [file, html] of pagesC) expect(html, file).not.toContain(c.data);
+
+  const changed = [...pagesA.keys()].filter((file) => pagesA.get(file) !== pagesC.get(file));
+  console.log(`pages changed by one edit: ${changed.join(' ')} (of ${pagesA.size})`);
+  expect(changed).toContain('articles/shared-3.html');
+  // Tag «الطاقة» does not list the edited article (tagged «النفط» only); nor do the 404 and offline pages.
+  for (const file of ['tags/الطاقة.html', '404.html', 'offline.html']) expect(changed, file).not.toContain(file);
+});
+
 test('an open home page notices a deploy when the tab becomes visible again', async ({ page }) => {
   // The served site is B now; a tab opened on it sees A deployed (a rollback is a deploy too).
-  await page.goto(`${ORIGIN}/`);
+  expect(await openAndStart(page, `${ORIGIN}/`)).toEqual(buildOf(sites.b));
   await expect(page.locator('main article h2').first()).toHaveText('اتفاق جديد بين منتجي النفط على خفض الإنتاج');
   const offer = page.getByRole('button', { name: strings.updates.showNewArticles });
   await expect(page.getByText(strings.updates.newArticles)).toBeHidden();

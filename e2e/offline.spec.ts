@@ -33,6 +33,19 @@ async function goOffline(context: BrowserContext, page: Page): Promise<void> {
 
 const items = () => homeShard().items;
 
+/** A first visit to home, then the article titled `title` opened in the app, its shard kept by the worker. */
+async function openArticleFromHome(page: Page, title: string): Promise<void> {
+  await page.goto('/');
+  await whenKept(page, '/');
+  await whenHydrated(page);
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(h1(page, title)).toBeVisible();
+  await page.waitForFunction(
+    async (name) => (await (await caches.open(name)).keys()).some((r) => r.url.includes('/articles/')),
+    DATA_CACHE,
+  );
+}
+
 test('an article opened before reads in full offline after a reload', async ({ page, context }) => {
   const article = items()[1] ?? items()[0]!;
   await page.goto(articleUrl(article.id));
@@ -68,15 +81,7 @@ test('on a connection that answers nothing, an article opened in the app comes f
   context,
 }) => {
   const article = items()[0]!;
-  await page.goto('/');
-  await whenKept(page, '/');
-  await whenHydrated(page);
-  await page.getByRole('link', { name: article.title }).first().click();
-  await expect(h1(page, article.title)).toBeVisible();
-  await page.waitForFunction(
-    async (name) => (await (await caches.open(name)).keys()).some((r) => r.url.includes('/articles/')),
-    DATA_CACHE,
-  );
+  await openArticleFromHome(page, article.title);
   // A fresh start, answered by the network: the app holds no shard in memory.
   await page.goto('/');
   await whenHydrated(page);
@@ -84,6 +89,24 @@ test('on a connection that answers nothing, an article opened in the app comes f
   await page.getByRole('link', { name: article.title }).first().click();
   await expect(h1(page, article.title)).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText(strings.offline.keptNotice)).toBeVisible();
+});
+
+test('on a first visit, an article opened in the app reads offline after a reload, its data found through the app’s kept pointer', async ({
+  page,
+  context,
+}) => {
+  // The first page and its app's pointer came from the network before the worker took over: it keeps both.
+  const article = items()[0]!;
+  await openArticleFromHome(page, article.title);
+  await page.goBack();
+  await expect(h1(page, strings.home.heading)).toBeVisible();
+
+  await goOffline(context, page);
+  await page.reload();
+  await whenHydrated(page);
+  await page.getByRole('link', { name: article.title }).first().click();
+  await expect(h1(page, article.title)).toBeVisible();
+  await expect(page.getByRole('main').locator('p').filter({ hasText: article.excerpt.slice(0, 30) }).first()).toBeVisible();
 });
 
 test('home offline shows what it last had, with a notice', async ({ page, context }) => {

@@ -15,6 +15,7 @@ import {
   manifest,
   readDistJson,
   test,
+  whenHydrated,
 } from './fixtures.ts';
 import type { Article } from '../src/data/schema.ts';
 import { articlePath } from '../src/data/paths.ts';
@@ -36,8 +37,9 @@ function watch(page: Page) {
   });
   page.on('request', (r) => {
     const path = new URL(r.url()).pathname;
-    // build.json is the fresh-news check of list pages (src/features/updates), not the view's data.
-    if (path.startsWith('/data/') && path !== '/data/build.json') seen.data.push(path);
+    // build.json is the fresh-news check of list pages (src/features/updates), and the app's pointer
+    // (/data/apps/) says where its data is: neither is the view's data.
+    if (path.startsWith('/data/') && path !== '/data/build.json' && !path.startsWith('/data/apps/')) seen.data.push(path);
   });
   return seen;
 }
@@ -93,6 +95,31 @@ test('after hydration, links navigate inside the app without loading a page', as
   await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
   await page.getByRole('link', { name: article.title }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+});
+
+test('a page hydrates while its app’s pointer to its data is still on its way; the next page waits for it', async ({ page }) => {
+  const { article } = samplePages();
+  let release = () => {};
+  const pointerAsked = new Promise<void>((asked) => {
+    void page.route('**/data/apps/*.json', async (route) => {
+      asked();
+      await new Promise<void>((resolve) => (release = resolve));
+      await route.continue();
+    });
+  });
+  const seen = watch(page);
+  await page.goto('/');
+  await pointerAsked;
+  await whenHydrated(page);
+  // Hydrated, so the click is the app's: a page load would wait for no pointer.
+  await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+  await page.getByRole('link', { name: article.title }).first().click();
+  await page.waitForTimeout(300);
+  expect(seen.data, 'no shard before the pointer answers').toEqual([]);
+  release();
+  await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
+  expect(seen.data).toEqual([dataFile(articlePath(article.id))]);
   expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 });
 

@@ -13,6 +13,8 @@ export interface Draft {
   title: string;
   date: string;
   tags: string[];
+  /** The article's paragraphs; by default two made from its title. */
+  body?: string[];
 }
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -36,7 +38,7 @@ export function buildSites<Name extends string>(work: string, corpora: Record<Na
     mkdirSync(content);
     writeFileSync(
       path.join(content, 'articles.jsonl'),
-      drafts.map((d) => JSON.stringify({ ...d, body: body(d.title), source: 'وكالة' })).join('\n'),
+      drafts.map((d) => JSON.stringify({ ...d, body: d.body ?? body(d.title), source: 'وكالة' })).join('\n'),
     );
     const dist = path.join(work, name);
     const data = path.join(work, `data-${name}`);

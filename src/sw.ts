@@ -12,6 +12,8 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { offlineFallback } from 'workbox-recipes';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
+import { APP_BUILD_META, appPointerFile } from './data/app-pointer.ts';
+import { dataBase } from './shared/lib/data-build.ts';
 import { DATA_CACHE, KEPT_COPY_HEADER, KEPT_COPY_QUESTION, OFFLINE_PATH, PAGES_CACHE } from './shared/lib/offline-caches.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
@@ -90,16 +92,25 @@ self.addEventListener('message', (event) => {
   }
 });
 
-// The page a reader opened before this worker took over came from the network, not through it: keep it.
+const APP_BUILD = new RegExp(`<meta name="${APP_BUILD_META}" content="([0-9a-f]+)">`);
+
+// The page a reader opened before this worker took over came from the network, not through it: keep it,
+// and its app's pointer to its data (src/shared/lib/app-pointer.ts), without which none of the data kept
+// from now on could be found offline.
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(PAGES_CACHE);
+      const data = await caches.open(DATA_CACHE);
       const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
       await Promise.allSettled(
         windows.map(async (client) => {
           const url = new URL(client.url);
-          if (url.origin === self.location.origin && !(await cache.match(url.pathname))) await cache.add(url.pathname);
+          if (url.origin !== self.location.origin) return;
+          if (!(await cache.match(url.pathname))) await cache.add(url.pathname);
+          const app = APP_BUILD.exec((await (await cache.match(url.pathname))?.text()) ?? '')?.[1];
+          const pointer = app && `${dataBase()}${appPointerFile(app)}`;
+          if (pointer && !(await data.match(pointer))) await data.add(pointer);
         }),
       );
     })(),

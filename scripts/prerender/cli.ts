@@ -19,7 +19,8 @@ import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
-import { BUILD_FILE, buildMetaTags, type BuildInfo } from '../../src/data/build.ts';
+import { appBuildMetaTag, BUILD_FILE, type BuildInfo } from '../../src/data/build.ts';
+import { writeAppPointer } from './app-pointer.ts';
 import { readDataId } from '../ingest/data-id.ts';
 import { acquireLock, LockedError, lockFileFor } from '../ingest/lock.ts';
 import { OFFLINE_PATH } from '../../src/shared/lib/offline-caches.ts';
@@ -137,8 +138,8 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
 
   const config: WorkerConfig = {
     distDir,
-    // Every page names its build, so its app reads that build's data folder for as long as it is open.
-    template: template.replace('</head>', () => `  ${buildMetaTags(build)}\n  </head>`),
+    // Every page names its app, never its data: the app's pointer names the data (app-pointer.ts).
+    template: template.replace('</head>', () => `  ${appBuildMetaTag(build.app)}\n  </head>`),
     dataBuild: build.data,
     siteOrigin: site.origin,
     notFoundPath: NOT_FOUND_PATH,
@@ -262,6 +263,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   for (const file of sitemapFiles(site, sitemap, news)) write(pageFile(file.path, '')!, file.text);
   write('robots.txt', robotsTxt(site));
   write('_headers', headersFile(stats.headers));
+  made.add(writeAppPointer(distDir, build));
   stats.removed = removeStaleFiles(distDir, made, id);
   // Last: the site names its build only once it is whole, and a site with a page that failed is not.
   if (stats.failed.length === 0) {

@@ -8,8 +8,7 @@ import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx';
 import { homePagePath, tagPagePath, topicListPath, topicPagePath } from '../../src/data/paths.ts';
-import { setDataBuild } from '../../src/shared/lib/data-build.ts';
-import { dataUrl } from '../../src/shared/lib/fetch-shard.ts';
+import { dataBase, setDataBuild } from '../../src/shared/lib/data-build.ts';
 import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
 import { documentRenderer } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
@@ -46,7 +45,7 @@ class FileResponse extends Response {
 }
 
 /** Where the app's data URLs start: `/data/<build>/`. */
-const dataPrefix = new URL(dataUrl(''), 'http://localhost').pathname;
+const dataPrefix = `${dataBase()}${config.dataBuild}/`;
 
 /**
  * The data files the page being rendered read (relative to its build's folder): what it is made from, for
@@ -70,7 +69,9 @@ globalThis.fetch = async (input: string | URL | Request) => {
 };
 
 const searchPreloads = searchPreloadsMeta(
-  searchPreloadUrls(config.template, viteManifest(config.distDir), import.meta.env.BASE_URL, dataDir, dataUrl('')),
+  searchPreloadUrls(config.template, viteManifest(config.distDir), import.meta.env.BASE_URL, dataDir),
+  config.template,
+  dataBase(),
 );
 const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
 const renderDocument = documentRenderer(config.template);

@@ -29,28 +29,26 @@ function dataDir(entry: object | null): string {
 const ENTRY = { version: '1.6.0', languages: { ar: { hash: 'ar_0123456789', wasm: 'ar', page_count: 2 } } };
 
 describe('searchPreloadUrls', () => {
-  it('names the app entry, the search page and the chunks they import (each once), then the newest slice’s files', () => {
-    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/', dataDir(ENTRY), '/data/b1/')).toEqual([
+  it('names the app entry, the search page and the chunks they import (each once), then the newest slice’s files within the data build’s folder', () => {
+    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/', dataDir(ENTRY))).toEqual([
       '/assets/index-A.js',
       '/assets/hrefs-B.js',
       '/assets/search-page-C.js',
       '/assets/shard-index-D.js',
-      '/data/b1/pagefind/pagefind.js',
-      '/data/b1/pagefind/search-manifest.json',
-      '/data/b1/pagefind/pagefind.ar_0123456789.pf_meta',
-      '/data/b1/pagefind/wasm.ar.pagefind',
+      'pagefind/pagefind.js',
+      'pagefind/search-manifest.json',
+      'pagefind/pagefind.ar_0123456789.pf_meta',
+      'pagefind/wasm.ar.pagefind',
     ]);
   });
 
   it('names only the app’s code when the build has no search index, and only its entry without a manifest', () => {
-    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/', dataDir(null), '/data/b1/')).toHaveLength(4);
-    expect(searchPreloadUrls(TEMPLATE, null, '/', dataDir(null), '/data/b1/')).toEqual([
-      '/assets/index-A.js',
-    ]);
+    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/', dataDir(null))).toHaveLength(4);
+    expect(searchPreloadUrls(TEMPLATE, null, '/', dataDir(null))).toEqual(['/assets/index-A.js']);
   });
 
   it('puts the app’s chunks under the site’s base path', () => {
-    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/news/', dataDir(null), '/news/data/b1/')).toContain(
+    expect(searchPreloadUrls(TEMPLATE, MANIFEST, '/news/', dataDir(null))).toContain(
       '/news/assets/search-page-C.js',
     );
   });
@@ -58,11 +56,18 @@ describe('searchPreloadUrls', () => {
 
 describe('searchPreloadsMeta', () => {
   it('carries the URLs as a JSON array in an escaped attribute, and is nothing without any', () => {
-    const meta = searchPreloadsMeta(['/data/b1/pagefind/pagefind.js', '/a"b.js']);
+    const meta = searchPreloadsMeta(['pagefind/pagefind.js', '/a"b.js'], TEMPLATE, '/data/');
     expect(meta).toBe(
-      '<meta name="search-preloads" content="[&quot;/data/b1/pagefind/pagefind.js&quot;,&quot;/a\\&quot;b.js&quot;]">',
+      '<meta name="search-preloads" content="[&quot;pagefind/pagefind.js&quot;,&quot;/a\\&quot;b.js&quot;]">',
     );
-    expect(searchPreloadsMeta([])).toBe('');
+    expect(searchPreloadsMeta([], TEMPLATE, '/data/')).toBe('');
+  });
+
+  it('names the pointer of the page’s app, which names the data folder, never the data build itself', () => {
+    const template = TEMPLATE.replace('</head>', '<meta name="app-build" content="0123456789abcdef"></head>');
+    expect(searchPreloadsMeta(['pagefind/pagefind.js'], template, '/news/data/')).toBe(
+      '<meta name="search-preloads" content="[&quot;pagefind/pagefind.js&quot;]" data-pointer="/news/data/apps/0123456789abcdef.json" data-base="/news/data/">',
+    );
   });
 });
 

@@ -8,14 +8,17 @@
  * of them with a query, with filters only, or with neither (the newest articles); the vocabulary and
  * suggestion indexes it reads only for a query or as the reader types, so they are not preloaded (a
  * preload left unused is a console warning). Other pages name none of it: search code and data load only
- * when a search starts.
+ * when a search starts. The shell never names its data build (decision 043): the data files are named
+ * within the build's folder, and the script reads the app's pointer to learn which folder that is.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { APP_BUILD_META, appPointerFile } from '../../src/data/app-pointer.ts';
 import { PAGEFIND_DIR } from '../../src/shared/lib/search-shards.ts';
 import { escapeMarkup } from './text.ts';
 
 const APP_ENTRY = /<meta name="app-entry" content="([^"]+)">/;
+const APP_BUILD = new RegExp(`<meta name="${APP_BUILD_META}" content="([0-9a-f]+)">`);
 /** The search page's module, as Vite's build manifest names it (`build.manifest` in vite.config.ts). */
 const SEARCH_PAGE_MODULE = 'src/features/search/search-page.tsx';
 
@@ -29,15 +32,14 @@ interface PagefindEntry {
 /**
  * The URLs to preload, scripts (`.js`: module preloads) and fetched files: the app's code (its entry, the
  * search page's chunk and every chunk they import, from Vite's manifest when there is one, served under
- * `base`), and the newest slice's files of the data build in `dataDir` (served at `dataUrl`, with a
- * trailing slash), none when the build has no search index (`--no-search`).
+ * `base`), and the newest slice's files of the data build in `dataDir`, named within that folder (no
+ * leading `/`), none when the build has no search index (`--no-search`).
  */
 export function searchPreloadUrls(
   template: string,
   manifest: ViteManifest | null,
   base: string,
   dataDir: string,
-  dataUrl: string,
 ): string[] {
   const entry = APP_ENTRY.exec(template)?.[1];
   const urls = new Set(entry ? [entry] : []);
@@ -53,7 +55,7 @@ export function searchPreloadUrls(
   visit(SEARCH_PAGE_MODULE);
   const pagefind = readJson<PagefindEntry>(path.join(dataDir, PAGEFIND_DIR, 'pagefind-entry.json'));
   if (!pagefind) return [...urls];
-  const root = `${dataUrl}${PAGEFIND_DIR}`;
+  const root = PAGEFIND_DIR;
   for (const file of ['pagefind.js', 'search-manifest.json']) urls.add(root + file);
   for (const { hash, wasm } of Object.values(pagefind.languages)) {
     urls.add(`${root}pagefind.${hash}.pf_meta`);
@@ -62,9 +64,18 @@ export function searchPreloadUrls(
   return [...urls];
 }
 
-/** The tag the pre-paint script reads: the URLs as a JSON array. */
-export function searchPreloadsMeta(urls: readonly string[]): string {
-  return urls.length === 0 ? '' : `<meta name="search-preloads" content="${escapeMarkup(JSON.stringify(urls))}">`;
+/**
+ * The tag the pre-paint script reads: the URLs as a JSON array; for the files named within the data
+ * build's folder, the pointer of the template's app (`data-pointer`) and the folder of every build
+ * (`data-base`, served at `dataBase`).
+ */
+export function searchPreloadsMeta(urls: readonly string[], template: string, dataBase: string): string {
+  if (urls.length === 0) return '';
+  const app = APP_BUILD.exec(template)?.[1];
+  const data = app
+    ? ` data-pointer="${escapeMarkup(`${dataBase}${appPointerFile(app)}`)}" data-base="${escapeMarkup(dataBase)}"`
+    : '';
+  return `<meta name="search-preloads" content="${escapeMarkup(JSON.stringify(urls))}"${data}>`;
 }
 
 /** The client build's manifest in `distDir`, or null when it wrote none. */

@@ -3,7 +3,8 @@ import { type DehydratedState, hydrate } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter, type DataRouter } from 'react-router';
-import { readBuildMeta } from '../data/build.ts';
+import { readAppBuild } from '../data/build.ts';
+import { readAppPointer } from '../shared/lib/app-pointer.ts';
 import { startBuild } from '../shared/lib/data-build.ts';
 import { config as configureZod } from 'zod/mini';
 import { AppProviders } from './app-providers.tsx';
@@ -21,9 +22,9 @@ configureZod({ jitless: true });
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-// The build this page was made with: every fetch of this tab goes to its data folder until the reader
-// accepts a newer build (src/features/updates).
-startBuild(readBuildMeta(document));
+// The app this page was made with: its pointer names the data folder every fetch of this tab reads until
+// the reader accepts a newer build (src/features/updates). Hydration does not wait for it.
+startBuild(readAppBuild(document), readAppPointer);
 const queryClient = createQueryClient();
 const payload = readHydration(document);
 // The shards the page was built from are as fresh as this deploy: count their age from now, not from

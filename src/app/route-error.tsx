@@ -2,7 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
 import { AppLink } from '../shared/ui/app-link.tsx';
 import { OfflinePage } from '../features/saved/offline-page.tsx';
-import { GarbledResponseError, HttpError, InvalidDataError, NotFoundError } from '../shared/lib/fetch-shard.ts';
+import {
+  GarbledResponseError,
+  HttpError,
+  InvalidDataError,
+  NotFoundError,
+  UnknownDataBuildError,
+} from '../shared/lib/fetch-shard.ts';
 import { homeHref } from '../shared/lib/hrefs.ts';
 import { useOnline } from '../shared/lib/use-online.ts';
 import { strings } from '../shared/strings.ar.ts';
@@ -15,7 +21,12 @@ function isNotFound(error: unknown): boolean {
 
 function explain(error: unknown): string {
   if (error instanceof InvalidDataError) return strings.error.invalidData;
-  if (error instanceof TypeError || error instanceof HttpError || error instanceof GarbledResponseError) {
+  if (
+    error instanceof TypeError ||
+    error instanceof HttpError ||
+    error instanceof GarbledResponseError ||
+    error instanceof UnknownDataBuildError
+  ) {
     return strings.error.network;
   }
   return strings.error.generic;

@@ -5,6 +5,8 @@ import { vi } from 'vitest';
 import { AppProviders } from '../app/app-providers.tsx';
 import { createQueryClient } from '../app/query-client.ts';
 import { createRoutes } from '../app/routes.tsx';
+import { readAppPointer } from '../shared/lib/app-pointer.ts';
+import { startBuild } from '../shared/lib/data-build.ts';
 import { buildFixtureFiles } from './fixtures/data.ts';
 import { type FetchOverride, stubDataFetch } from './fixtures/fetch-stub.ts';
 
@@ -19,11 +21,14 @@ export const ROUTE_TEST_TIMEOUT = 20_000;
 export interface RenderRouteOptions {
   files?: Map<string, unknown>;
   override?: FetchOverride;
+  /** Start as a built page of this app would (main.tsx): read the app's pointer, then its data folder. */
+  app?: string;
 }
 
 /** The real route tree in a memory router, a fresh QueryClient, fixture shards behind a stubbed fetch. */
-export function renderRoute(url: string, { files = buildFixtureFiles(), override }: RenderRouteOptions = {}) {
+export function renderRoute(url: string, { files = buildFixtureFiles(), override, app }: RenderRouteOptions = {}) {
   const fetchMock = stubDataFetch(files, override);
+  if (app !== undefined) startBuild(app, readAppPointer);
   // jsdom has no scrolling; ScrollRestoration calls it on every navigation.
   vi.stubGlobal('scrollTo', () => {});
   // Retries are the client's business in production; here a failure must show at once.

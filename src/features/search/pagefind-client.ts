@@ -4,7 +4,7 @@
  * view of any other page does not grow.
  */
 import { z } from 'zod';
-import { dataRoot, onDataBuildChange } from '../../shared/lib/data-build.ts';
+import { dataBase, dataRoot, onDataBuildChange } from '../../shared/lib/data-build.ts';
 import { fetchShard, LibraryLoadError } from '../../shared/lib/fetch-shard.ts';
 import { PAGEFIND_DIR, VOCAB_INDEX_FILE, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
 import { shardIndexLookup } from './shard-index.ts';
@@ -101,7 +101,7 @@ function dropPagefindStartFailures(): void {
   if (droppingStartFailures) return;
   droppingStartFailures = true;
   addEventListener('unhandledrejection', (event) => {
-    if (isPagefindStartFailure(event.reason, `${dataRoot()}${PAGEFIND_DIR}`)) event.preventDefault();
+    if (isPagefindStartFailure(event.reason, dataBase())) event.preventDefault();
   });
 }
 // A newer build accepted by the reader has its own index: the next search starts its engine afresh.
@@ -114,7 +114,7 @@ export function getSearchEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
     const manifest = await fetchShard(`${PAGEFIND_DIR}search-manifest.json`, searchManifestSchema);
     dropPagefindStartFailures();
-    return createSearchEngine(manifest, pagefindLoader(`${dataRoot()}${PAGEFIND_DIR}`), loadVocabShard);
+    return createSearchEngine(manifest, pagefindLoader(`${await dataRoot()}${PAGEFIND_DIR}`), loadVocabShard);
   })();
   engine.catch(() => {
     engine = null;

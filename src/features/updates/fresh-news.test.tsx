@@ -44,7 +44,7 @@ describe('FreshNews', () => {
   it(
     'offers the new build’s articles on home and shows them in place, read from the new build only',
     async () => {
-      startBuild({ data: OLD, app: APP });
+      startBuild(APP, async () => OLD);
       const { user, fetchMock } = renderRoute('/', { files: twoBuilds({ data: NEW, app: APP }) });
       const show = await screen.findByRole('button', { name: strings.updates.showNewArticles });
       const notice = show.closest('[aria-live]')!;
@@ -66,7 +66,7 @@ describe('FreshNews', () => {
   it(
     'offers a reload instead when the app itself changed',
     async () => {
-      startBuild({ data: OLD, app: APP });
+      startBuild(APP, async () => OLD);
       renderRoute('/', { files: twoBuilds({ data: NEW, app: '22222222' }) });
       const reload = await screen.findByRole('button', { name: strings.updates.reload });
       expect(reload.closest('[aria-live]')).toHaveTextContent(strings.updates.newVersion);
@@ -77,7 +77,7 @@ describe('FreshNews', () => {
   it(
     'stays silent when the deployed build is the one on screen',
     async () => {
-      startBuild({ data: OLD, app: APP });
+      startBuild(APP, async () => OLD);
       const { fetchMock } = renderRoute('/', { files: twoBuilds({ data: OLD, app: APP }) });
       await screen.findByRole('heading', { level: 1, name: strings.home.heading });
       await expect.poll(() => fetchMock.mock.calls.some(([input]) => String(input).endsWith('/data/build.json'))).toBe(true);

@@ -7,6 +7,7 @@ import {
   NotFoundError,
   fetchShard,
   isRetryable,
+  UnknownDataBuildError,
 } from './fetch-shard.ts';
 
 const schema = z.object({ title: z.string() });
@@ -71,6 +72,7 @@ describe('isRetryable', () => {
     [new NotFoundError('/data/x'), false],
     [new InvalidDataError('/data/x', 'bad'), false],
     [new GarbledResponseError('/data/x', 'not JSON'), true],
+    [new UnknownDataBuildError('/data/apps/x.json', { cause: new NotFoundError('/data/apps/x.json') }), true],
     [new Error('other'), false],
   ])('%s → %s', (error, expected) => {
     expect(isRetryable(error)).toBe(expected);

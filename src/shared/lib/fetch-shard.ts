@@ -72,13 +72,23 @@ export class HttpError extends Error {
   }
 }
 
-/** A shard of the build this app reads (data-build.ts). */
-export function dataUrl(path: string): string {
-  return `${dataRoot()}${path}`;
+/**
+ * This app's pointer to its data (app-pointer.ts) was missing or named another app: asking again may find
+ * it, as on a host that received the new pages before the pointer (README, "Deploying").
+ */
+export class UnknownDataBuildError extends Error {
+  override name = 'UnknownDataBuildError';
+  constructor(
+    readonly url: string,
+    options: { cause: unknown },
+  ) {
+    super(`No data build for this app in ${url}`, options);
+  }
 }
 
-export function fetchShard<T>(path: string, schema: ShardSchema<T>, init: { signal?: AbortSignal } = {}): Promise<T> {
-  return fetchJson(dataUrl(path), schema, init);
+/** A shard of the build this app reads, once that build is known (data-build.ts). */
+export async function fetchShard<T>(path: string, schema: ShardSchema<T>, init: { signal?: AbortSignal } = {}): Promise<T> {
+  return fetchJson(`${await dataRoot()}${path}`, schema, init);
 }
 
 /** fetchShard for a URL outside the build's folder (`/data/build.json`). */
@@ -104,7 +114,8 @@ export async function fetchJson<T>(url: string, schema: ShardSchema<T>, init: Re
 /** Network failures, server errors and garbled bodies may pass; a missing shard or bad data will not. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NotFoundError || error instanceof InvalidDataError) return false;
-  if (error instanceof GarbledResponseError || error instanceof LibraryLoadError) return true;
+  if (error instanceof GarbledResponseError || error instanceof LibraryLoadError || error instanceof UnknownDataBuildError)
+    return true;
   if (error instanceof HttpError) return error.status >= 500 || error.status === 408 || error.status === 429;
   return error instanceof TypeError;
 }
