@@ -20,7 +20,7 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
 import { appBuildMetaTag, BUILD_FILE, type BuildInfo } from '../../src/data/build.ts';
-import { writeAppPointer } from './app-pointer.ts';
+import { appPointerFile } from '../../src/data/app-pointer.ts';
 import { readDataId } from '../ingest/data-id.ts';
 import { acquireLock, LockedError, lockFileFor } from '../ingest/lock.ts';
 import { OFFLINE_PATH } from '../../src/shared/lib/offline-caches.ts';
@@ -83,7 +83,10 @@ export interface PrerenderOptions {
   full?: boolean;
 }
 
-/** The pages rendered on every build: the crawl's roots, and the search page's preloads name the data build. */
+/**
+ * The pages rendered on every build: the crawl's roots; and the search shell preloads the index's files,
+ * whose names the page cache does not follow.
+ */
 const ROOTS = ['/', SEARCH_PATH, OFFLINE_PATH, NOT_FOUND_PATH];
 
 /** The app's id: Vite's index.html names every hashed script and stylesheet, so it changes with the code. */
@@ -148,6 +151,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
     options.cacheFile ?? defaultCacheFile(distDir),
     globalKey([config.template, readFileSync(workerFile, 'utf8'), site.origin ?? '', NOT_FOUND_PATH]),
     path.join(distDir, 'data', id),
+    id,
     options.full,
   );
 
@@ -175,6 +179,11 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
     dataBuild: build.data,
     headers: securityHeaders(template),
   };
+  // Nothing changed since the last whole build of this site (the same data, app and site, and the build
+  // file it wrote last is there): its pages are what this build would write, byte for byte.
+  if (cache.sameBuild() && existsSync(buildFile) && existsSync(path.join(distDir, 'data', appPointerFile(build.app)))) {
+    return { ...stats, ...cache.lastBuild(), seconds: (performance.now() - started) / 1000 };
+  }
   const account = (r: KeptPage & { written?: boolean }) => {
     stats.pages++;
     if (r.written) stats.written++;
@@ -263,10 +272,12 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   for (const file of sitemapFiles(site, sitemap, news)) write(pageFile(file.path, '')!, file.text);
   write('robots.txt', robotsTxt(site));
   write('_headers', headersFile(stats.headers));
-  made.add(writeAppPointer(distDir, build));
+  // The site names its build only once it is whole, and a site with a page that failed never: first the app's
+  // pointer to this data (decision 043), in build.json's schema, and build.json last.
+  const whole = stats.failed.length === 0;
+  if (whole) write(`data/${appPointerFile(build.app)}`, buildText);
   stats.removed = removeStaleFiles(distDir, made, id);
-  // Last: the site names its build only once it is whole, and a site with a page that failed is not.
-  if (stats.failed.length === 0) {
+  if (whole) {
     write(`data/${BUILD_FILE}`, buildText);
     cache.save();
   }

@@ -24,7 +24,7 @@ function setUp() {
   for (const name of ['manifest.json', 'articles/a.json', 'articles/b.json'])
     writeFileSync(path.join(data, name), name);
   const file = path.join(dir, 'cache.json');
-  const first = new PageCache(file, globalKey(['app 1']), data);
+  const first = new PageCache(file, globalKey(['app 1']), data, 'data 1');
   first.remember('/articles/a', page('/articles/a'), ['manifest.json', 'articles/a.json']);
   first.remember('/articles/b', page('/articles/b'), ['manifest.json', 'articles/b.json']);
   first.save();
@@ -37,7 +37,7 @@ describe('PageCache', () => {
     // A new version of a.json: a new file, as the ingest writes it.
     writeFileSync(path.join(data, 'articles/a.new'), 'a2');
     renameSync(path.join(data, 'articles/a.new'), path.join(data, 'articles/a.json'));
-    const next = new PageCache(file, globalKey(['app 1']), data);
+    const next = new PageCache(file, globalKey(['app 1']), data, 'data 1');
     expect(next.knownPaths().sort()).toEqual(['/articles/a', '/articles/b']);
     expect(next.unchanged('/articles/a')).toBeNull();
     expect(next.unchanged('/articles/b')).toEqual(page('/articles/b'));
@@ -46,19 +46,28 @@ describe('PageCache', () => {
 
   it('keeps nothing when a data file is gone, when the app changed, with full, or when the cache is garbled', () => {
     const { data, file } = setUp();
-    expect(new PageCache(file, globalKey(['app 2']), data).unchanged('/articles/b')).toBeNull();
-    expect(new PageCache(file, globalKey(['app 1']), data, true).unchanged('/articles/b')).toBeNull();
+    expect(new PageCache(file, globalKey(['app 2']), data, 'data 1').unchanged('/articles/b')).toBeNull();
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 1', true).unchanged('/articles/b')).toBeNull();
     renameSync(path.join(data, 'articles/b.json'), path.join(data, 'b.json'));
-    expect(new PageCache(file, globalKey(['app 1']), data).unchanged('/articles/b')).toBeNull();
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 1').unchanged('/articles/b')).toBeNull();
     writeFileSync(file, '{"format":1,');
-    expect(new PageCache(file, globalKey(['app 1']), data).knownPaths()).toEqual([]);
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 1').knownPaths()).toEqual([]);
+  });
+
+  it('knows a build of the same data, app and site', () => {
+    const { data, file } = setUp();
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 1').sameBuild()).toBe(true);
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 1').lastBuild()).toEqual({ pages: 2, bytes: 20 });
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 2').sameBuild()).toBe(false);
+    expect(new PageCache(file, globalKey(['app 2']), data, 'data 1').sameBuild()).toBe(false);
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 1', true).sameBuild()).toBe(false);
   });
 
   it('carries a kept page over to the next cache', () => {
     const { data, file } = setUp();
-    const second = new PageCache(file, globalKey(['app 1']), data);
+    const second = new PageCache(file, globalKey(['app 1']), data, 'data 1');
     expect(second.unchanged('/articles/b')).not.toBeNull();
     second.save();
-    expect(new PageCache(file, globalKey(['app 1']), data).knownPaths()).toEqual(['/articles/b']);
+    expect(new PageCache(file, globalKey(['app 1']), data, 'data 1').knownPaths()).toEqual(['/articles/b']);
   });
 });

@@ -38,6 +38,8 @@ interface Entry {
 interface CacheFile {
   format: number;
   global: string;
+  /** The data id the pages were made from. */
+  data: string;
   files: string[];
   pages: Record<string, Entry>;
 }
@@ -57,16 +59,28 @@ export class PageCache {
 
   /**
    * The cache at `file`, used only if it was made with `global` and is whole (else, and with `full`, every
-   * page is rendered); `dataDir` is the folder the deps are read from.
+   * page is rendered); `dataDir` is the folder the deps are read from, the build `dataId`'s.
    */
   constructor(
     private readonly file: string,
     global: string,
     private readonly dataDir: string,
+    dataId: string,
     full = false,
   ) {
-    this.next = { format: FORMAT, global, files: [], pages: {} };
+    this.next = { format: FORMAT, global, data: dataId, files: [], pages: {} };
     this.previous = full ? null : read(file, global);
+  }
+
+  /** The last build was made from this very data, with the same app and site: its pages are this one's. */
+  sameBuild(): boolean {
+    return this.previous?.data === this.next.data;
+  }
+
+  /** The pages of the last build, and their bytes. */
+  lastBuild(): { pages: number; bytes: number } {
+    const pages = Object.values(this.previous?.pages ?? {});
+    return { pages: pages.length, bytes: pages.reduce((sum, entry) => sum + (entry.page?.bytes ?? 0), 0) };
   }
 
   /** Every page the previous build rendered, to start the crawl from. */
