@@ -53,9 +53,13 @@ class BadNetwork {
 
   constructor(readonly seed: number) {}
 
-  /** The fault for the `n`th request of `path`, or null: the same for a seed on every run. */
+  /**
+   * The fault for the `n`th request of `path`, or null: the same for a seed on every run, and on every build
+   * of the same content (the data build's folder, named by a hash that covers the code's version too, is
+   * left out of the draw).
+   */
   faultFor(path: string, n: number): Fault | null {
-    const next = random((this.seed ^ hash(`${path}#${n}`)) >>> 0);
+    const next = random((this.seed ^ hash(`${path.replace(/^\/data\/[0-9a-f]{16}\//, '/data/')}#${n}`)) >>> 0);
     if (next() >= FAULT_RATE) return null;
     const choices = (this.broken.get('delay') ?? 0) < MAX_DELAYS ? FAULTS : FAULTS.filter((f) => f !== 'delay');
     return choices[Math.floor(next() * choices.length)]!;
