@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../temp-dirs.ts';
@@ -47,6 +47,31 @@ describe('deploy', () => {
     expect(JSON.parse(read(root, 'data/apps/11111111.json'))).toEqual({ data: 'aaaaaaaa', app: '11111111' });
     expect(JSON.parse(read(root, 'data/apps/22222222.json'))).toEqual({ data: 'bbbbbbbb', app: '22222222' });
     expect(readLedger(root).map((entry) => entry.data)).toEqual(['aaaaaaaa', 'bbbbbbbb']);
+  });
+
+  it('sends only what changed: files are linked, not copied, and a second deploy of the same site places none', () => {
+    const dist = site('cccccccc', '33333333', { 'index.html': 'home C', 'articles/a.html': 'a' });
+    const root = temp('served-');
+    const first = deploy(dist, root);
+    expect(first.placed).toEqual({ copied: 0, linked: 7, unchanged: 0 });
+    const ino = (dir: string, file: string) => statSync(path.join(dir, file)).ino;
+    expect(ino(root, 'data/cccccccc/manifest.json')).toBe(ino(dist, 'data/cccccccc/manifest.json'));
+    // The data folder, already there, is not even looked into.
+    expect(deploy(dist, root).placed).toEqual({ copied: 0, linked: 0, unchanged: 6 });
+    // One page rebuilt, as the prerender writes it (a new file): only it is sent, and the served copy of
+    // the old one was never written into.
+    writeFileSync(path.join(dist, 'articles/a.new'), 'a, edited');
+    renameSync(path.join(dist, 'articles/a.new'), path.join(dist, 'articles/a.html'));
+    expect(deploy(dist, root).placed).toEqual({ copied: 0, linked: 1, unchanged: 5 });
+    expect(read(root, 'articles/a.html')).toBe('a, edited');
+  });
+
+  it('refuses a site whose build did not finish (no build.json), changing nothing', () => {
+    const dist = site('dddddddd', '44444444', { 'index.html': 'home D' });
+    rmSync(path.join(dist, 'data/build.json'));
+    const root = temp('served-');
+    expect(() => deploy(dist, root)).toThrow(/names no build/);
+    expect(existsSync(path.join(root, 'index.html'))).toBe(false);
   });
 
   it('switches the app’s pointer before the pages, and build.json after them', () => {

@@ -15,7 +15,18 @@
  *
  *   npm run deploy -- DIST ROOT [--keep-days 7]     npm run deploy:prune -- ROOT [--keep-days 7]
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { appPointerFile } from '../../src/data/app-pointer.ts';
@@ -54,12 +65,58 @@ export function entryFiles(files: readonly string[]): string[] {
 /** Kept across deploys until pruned: the builds' data folders and the hashed assets. */
 const isBuildOwned = (file: string): boolean => file.startsWith('data/') || file.startsWith('assets/');
 
-function copyInto(from: string, to: string, file: string): void {
+/** What a deploy did with the built site's files. */
+export interface Placed {
+  copied: number;
+  linked: number;
+  /** Already there: the same file (a link to it), or the same bytes. */
+  unchanged: number;
+}
+
+/**
+ * Puts `file` of the built site into the served folder, unless it is there already, so a deploy after one
+ * edit sends the few files that changed, not the whole site. Where both folders are on one file system the
+ * file is hard-linked, so not one byte is copied, and a file deployed before is known by its inode without
+ * being read: nothing ever writes into a file of the built site (the ingest, the prerender and its writer
+ * write a new version as a new file, scripts/prerender/site-writer.ts). Elsewhere it is copied, and a file
+ * of the same size is compared byte by byte first. Either way under a temporary name first, then renamed,
+ * so a request sees the old file or the new one, never half of one.
+ */
+function placeInto(from: string, to: string, file: string, placed: Placed): void {
+  const source = path.join(from, file);
   const target = path.join(to, file);
+  const is = statSync(source);
+  const was = statSync(target, { throwIfNoEntry: false });
+  if (was && ((was.ino === is.ino && was.dev === is.dev) || (was.size === is.size && sameBytes(source, target)))) {
+    placed.unchanged++;
+    return;
+  }
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.deploying`;
-  copyFileSync(path.join(from, file), temp);
+  rmSync(temp, { force: true });
+  if (linked(source, temp)) {
+    placed.linked++;
+  } else {
+    copyFileSync(source, temp);
+    placed.copied++;
+  }
   renameSync(temp, target);
+}
+
+function sameBytes(a: string, b: string): boolean {
+  return readFileSync(a).equals(readFileSync(b));
+}
+
+/** Hard-links `source` as `target`; false where they are on two file systems (or links are refused). */
+function linked(source: string, target: string): boolean {
+  try {
+    linkSync(source, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK') return false;
+    throw error;
+  }
 }
 
 export function readLedger(root: string): LedgerEntry[] {
@@ -67,17 +124,26 @@ export function readLedger(root: string): LedgerEntry[] {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as LedgerEntry[]) : [];
 }
 
-export function deploy(dist: string, root: string, { keepDays = DEFAULT_KEEP_DAYS, now = new Date() } = {}): LedgerEntry {
-  const build = buildInfoSchema.parse(JSON.parse(readFileSync(path.join(dist, 'data', BUILD_FILE), 'utf8')));
+export function deploy(
+  dist: string,
+  root: string,
+  { keepDays = DEFAULT_KEEP_DAYS, now = new Date() } = {},
+): LedgerEntry & { placed: Placed } {
+  const buildFile = path.join(dist, 'data', BUILD_FILE);
+  // The prerender writes it last, once the site is whole (scripts/prerender/cli.ts).
+  if (!existsSync(buildFile)) throw new Error(`${dist} names no build (no data/${BUILD_FILE}): its build did not finish`);
+  const build = buildInfoSchema.parse(JSON.parse(readFileSync(buildFile, 'utf8')));
   const files = listFiles(dist);
   const entries = entryFiles(files);
   // A build folder is named by its bytes: one already there is this very data, left as it is.
   const alreadyThere = existsSync(path.join(root, 'data', build.data));
+  const placed: Placed = { copied: 0, linked: 0, unchanged: 0 };
+  const dataFolder = `data/${build.data}/`;
   for (const file of files) {
-    if (isEntryFile(file) || (alreadyThere && file.startsWith(`data/${build.data}/`))) continue;
-    copyInto(dist, root, file);
+    if (isEntryFile(file) || (alreadyThere && file.startsWith(dataFolder))) continue;
+    placeInto(dist, root, file, placed);
   }
-  for (const file of entries) copyInto(dist, root, file);
+  for (const file of entries) placeInto(dist, root, file, placed);
 
   const current = new Set(files);
   for (const file of listFiles(root)) {
@@ -90,7 +156,7 @@ export function deploy(dist: string, root: string, { keepDays = DEFAULT_KEEP_DAY
   };
   writeFileSync(path.join(root, LEDGER_FILE), `${JSON.stringify([...readLedger(root), entry], null, 1)}\n`);
   prune(root, { keepDays, now });
-  return entry;
+  return { ...entry, placed };
 }
 
 /**
@@ -143,8 +209,17 @@ function main(argv: string[]): number {
     process.stderr.write('usage: npm run deploy -- DIST ROOT [--keep-days N] | npm run deploy:prune -- ROOT [--keep-days N]\n');
     return 2;
   }
-  const entry = deploy(positionals[0]!, positionals[1]!, { keepDays });
-  process.stdout.write(`deploy: build ${entry.data} is live in ${positionals[1]} (previous builds kept ${keepDays} days)\n`);
+  let entry: ReturnType<typeof deploy>;
+  try {
+    entry = deploy(positionals[0]!, positionals[1]!, { keepDays });
+  } catch (error) {
+    process.stderr.write(`deploy: ${error instanceof Error ? error.message : String(error)}; nothing was changed\n`);
+    return 1;
+  }
+  const { copied, linked, unchanged } = entry.placed;
+  process.stdout.write(
+    `deploy: build ${entry.data} is live in ${positionals[1]} (${copied} files copied, ${linked} linked, ${unchanged} already there; previous builds kept ${keepDays} days)\n`,
+  );
   return 0;
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../temp-dirs.ts';
@@ -30,6 +30,15 @@ describe('createSiteWriter', () => {
     expect(write('tags/وسم.html', 'وسم')).toBe(true);
     expect(readFileSync(path.join(root, 'tags/وسم/page/2.html'), 'utf8')).toBe('صفحة');
     expect(readFileSync(path.join(root, 'tags/وسم.html'), 'utf8')).toBe('وسم');
+  });
+
+  it('replaces a file that differs by a new one, never writing into it: a served hard link keeps its bytes', () => {
+    const root = oldSite({ 'articles/b.html': 'خبر قديم' });
+    const served = path.join(temp('served-'), 'b.html');
+    linkSync(path.join(root, 'articles/b.html'), served);
+    expect(createSiteWriter(root)('articles/b.html', 'خبر جديد')).toBe(true);
+    expect(readFileSync(path.join(root, 'articles/b.html'), 'utf8')).toBe('خبر جديد');
+    expect(readFileSync(served, 'utf8')).toBe('خبر قديم');
   });
 
   it('leaves a file that already holds the same bytes untouched, and rewrites one that differs', () => {

@@ -6,7 +6,7 @@
  * before is read to be compared. Each path is written once a run, so a file the other worker thread
  * wrote after a listing is never one this thread writes.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export function createSiteWriter(site: string): (file: string, text: string) => boolean {
@@ -31,14 +31,24 @@ export function createSiteWriter(site: string): (file: string, text: string) => 
     return names;
   };
 
-  /** Writes `file` (relative to the site) unless it already holds `text`; true when it wrote. */
+  /**
+   * Writes `file` (relative to the site) unless it already holds `text`; true when it wrote. A file that
+   * was there is replaced by a new one (written beside it, then renamed), never written into: the served
+   * folder may hold it as a hard link (scripts/deploy/deploy.ts).
+   */
   return function writeIfChanged(file: string, text: string): boolean {
     const full = path.join(root, file);
     const names = namesIn(path.dirname(full));
     const name = path.basename(full);
-    if (names.has(name) && readFileSync(full).equals(Buffer.from(text))) return false;
-    names.add(name);
-    writeFileSync(full, text);
+    if (!names.has(name)) {
+      names.add(name);
+      writeFileSync(full, text);
+    } else if (!readFileSync(full).equals(Buffer.from(text))) {
+      writeFileSync(`${full}.writing`, text);
+      renameSync(`${full}.writing`, full);
+    } else {
+      return false;
+    }
     return true;
   };
 }
