@@ -102,9 +102,8 @@ function nothingWritten(path: string, status: number): PageResult {
 
 async function renderOne(pagePath: string): Promise<PageResult> {
   deps = new Set([topicListPath()]);
-  const base = { ...nothingWritten(pagePath, 0), deps: [...deps] };
   const page = await renderPage(pagePath);
-  base.deps = [...deps];
+  const base = { ...nothingWritten(pagePath, 0), deps: [...deps] };
   if (page.kind === 'redirect') return { ...base, status: page.status };
   const isNotFoundPage = pagePath === config.notFoundPath;
   const file = isNotFoundPage ? '404.html' : page.status === 200 ? pageFile(pagePath) : null;
