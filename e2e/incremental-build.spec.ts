@@ -1,14 +1,16 @@
 /**
  * `npm run build` again after an edit (issue #8 item 1): the prerender renders only the pages whose data
  * changed and writes only the files whose bytes changed, leaving every other file and its mtime as it was,
- * and after any sequence of edits the site is byte-identical to one built from nothing. No browser: the
- * journey is the editor's, at the command line, with the app and render worker `npm run build` made.
+ * and after any sequence of edits (and a build killed half-way) the site is byte-identical to one built
+ * from nothing. No browser: the journey is the editor's, at the command line, with the app and render
+ * worker `npm run build` made.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { deploy } from '../scripts/deploy/deploy.ts';
 import { prerender, type PrerenderOptions } from '../scripts/prerender/cli.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -114,6 +116,19 @@ test('a second build renders and writes only what an edit touches, and ends as a
     corpus[3]!.tags = ['الرياضة'];
     corpus = [...corpus.filter((d) => d.id !== 'art-12'), ...drafts(32).slice(30)];
     ingest(corpus);
+    // A build killed (-9) once it has started on the site: the site names no build, so it cannot be deployed,
+    // its lock is taken over by the next build, which ends as a build from nothing.
+    const killed = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/prerender/cli.ts', '--app', app, '--data', data, '--dist', site,
+        '--worker', path.join(ROOT, 'dist-ssr/render-worker.js'), '--cache', path.join(work, 'site.pages.json')],
+      { cwd: ROOT, env: { ...process.env, SITE_URL: 'https://news.example' }, stdio: 'ignore' },
+    );
+    await expect.poll(() => existsSync(path.join(site, 'data', 'build.json')), { intervals: [10], timeout: 30_000 }).toBe(false);
+    killed.kill('SIGKILL');
+    await new Promise((resolve) => killed.once('exit', resolve));
+    expect(existsSync(path.join(site, 'data', 'build.json'))).toBe(false);
+    expect(() => deploy(site, path.join(work, 'served'))).toThrow(/names no build/);
     const changed = await prerender(options('site'));
     expect(changed.failed).toEqual([]);
     expect(changed.removed).toBeGreaterThan(0);
