@@ -16,11 +16,8 @@
  *   npm run deploy -- DIST ROOT [--keep-days 7]     npm run deploy:prune -- ROOT [--keep-days 7]
  */
 import {
-  copyFileSync,
   existsSync,
-  linkSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -29,6 +26,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { linkOrCopy, listFiles, sameBytes } from '../file-tree.ts';
 import { appPointerFile } from '../../src/data/app-pointer.ts';
 import { BUILD_FILE, buildInfoSchema } from '../../src/data/build.ts';
 
@@ -41,14 +39,6 @@ export interface LedgerEntry {
   at: string;
   data: string;
   assets: string[];
-}
-
-/** Every file under `root`, relative, `/`-separated. */
-function listFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
 }
 
 const POINTERS_DIR = path.posix.dirname(`data/${appPointerFile('x')}`);
@@ -87,36 +77,15 @@ function placeInto(from: string, to: string, file: string, placed: Placed): void
   const target = path.join(to, file);
   const is = statSync(source);
   const was = statSync(target, { throwIfNoEntry: false });
-  if (was && ((was.ino === is.ino && was.dev === is.dev) || (was.size === is.size && sameBytes(source, target)))) {
+  if (was && ((was.ino === is.ino && was.dev === is.dev) || sameBytes(source, target))) {
     placed.unchanged++;
     return;
   }
   mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.deploying`;
   rmSync(temp, { force: true });
-  if (linked(source, temp)) {
-    placed.linked++;
-  } else {
-    copyFileSync(source, temp);
-    placed.copied++;
-  }
+  placed[linkOrCopy(source, temp)]++;
   renameSync(temp, target);
-}
-
-function sameBytes(a: string, b: string): boolean {
-  return readFileSync(a).equals(readFileSync(b));
-}
-
-/** Hard-links `source` as `target`; false where they are on two file systems (or links are refused). */
-function linked(source: string, target: string): boolean {
-  try {
-    linkSync(source, target);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EXDEV' || code === 'EPERM' || code === 'EMLINK') return false;
-    throw error;
-  }
 }
 
 export function readLedger(root: string): LedgerEntry[] {

@@ -12,10 +12,8 @@
 import {
   copyFileSync,
   existsSync,
-  linkSync,
   mkdirSync,
   readdirSync,
-  readFileSync,
   renameSync,
   rmdirSync,
   rmSync,
@@ -23,32 +21,18 @@ import {
   unlinkSync,
 } from 'node:fs';
 import path from 'node:path';
+import { linkOrCopy, listFiles, sameBytes } from '../file-tree.ts';
 import { DATA_ID_FILE } from '../ingest/data-id.ts';
 
 /** Vite's index.html: the pages' template, never a file of the site (the home page takes its place). */
 export const TEMPLATE_FILE = 'index.html';
-
-/** Every file under `dir`, relative and `/`-separated. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
-}
-
-function sameBytes(a: string, b: string): boolean {
-  try {
-    return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Copies the app's files (all but the template) into the site where they differ; returns their paths, all
  * of them, and how many were copied. A copy goes to a temporary name first, so no file is ever half there.
  */
 export function placeAppFiles(appDir: string, siteDir: string): { files: string[]; copied: number } {
-  const files = filesUnder(appDir).filter((file) => file !== TEMPLATE_FILE);
+  const files = listFiles(appDir).filter((file) => file !== TEMPLATE_FILE);
   let copied = 0;
   for (const file of files) {
     const from = path.join(appDir, file);
@@ -83,10 +67,10 @@ export function placeDataBuild(dataDir: string, siteDir: string, id: string): nu
     const last = readdirSync(builds).find((name) => BUILD_FOLDER.test(name));
     if (last) renameSync(path.join(builds, last), partial);
   }
-  const wanted = new Set(filesUnder(dataDir).filter((file) => file !== DATA_ID_FILE));
+  const wanted = new Set(listFiles(dataDir).filter((file) => file !== DATA_ID_FILE));
   const made = new Set<string>();
   let linked = 0;
-  for (const file of existsSync(partial) ? filesUnder(partial) : []) {
+  for (const file of listFiles(partial)) {
     if (!wanted.has(file)) unlinkSync(path.join(partial, file));
   }
   for (const file of wanted) {
@@ -100,12 +84,7 @@ export function placeDataBuild(dataDir: string, siteDir: string, id: string): nu
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    try {
-      linkSync(from, to);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-      copyFileSync(from, to);
-    }
+    linkOrCopy(from, to);
     linked++;
   }
   mkdirSync(partial, { recursive: true });
