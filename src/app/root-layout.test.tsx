@@ -89,7 +89,9 @@ describe('layout', { timeout: ROUTE_TEST_TIMEOUT }, () => {
 
   it('toggles dark mode and remembers the choice', async () => {
     const { user } = renderRoute('/');
-    const toggle = await screen.findByRole('button', { name: strings.theme.toggleDark });
+    // The loading frame has a toggle of its own, replaced when the page arrives: press the page's.
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    const toggle = screen.getByRole('button', { name: strings.theme.toggleDark });
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await user.click(toggle);
     expect(document.documentElement).toHaveClass('dark');
