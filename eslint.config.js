@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-app', 'dist-ssr', 'dist-hostile*', 'public', 'node_modules', 'test-results', 'playwright-report', 'reports', '.bench', '.cache'] },
+  { ignores: ['dist', 'dist-app', 'dist-ssr', 'dist-hostile*', '.*.next', 'public', 'node_modules', 'test-results', 'playwright-report', 'reports', '.bench', '.cache'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

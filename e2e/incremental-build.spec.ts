@@ -1,17 +1,29 @@
 /**
  * `npm run build` again after an edit (issue #8 item 1): the prerender renders only the pages whose data
  * changed and writes only the files whose bytes changed, leaving every other file and its mtime as it was,
- * and after any sequence of edits (and a build killed half-way) the site is byte-identical to one built
- * from nothing. No browser: the journey is the editor's, at the command line, with the app and render
+ * and after any sequence of edits the site is byte-identical to one built from nothing; a build that fails
+ * or is killed while it renders leaves the site as it was. No browser: the journey is the editor's, at the command line, with the app and render
  * worker `npm run build` made.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { deploy } from '../scripts/deploy/deploy.ts';
+import { articlePath } from '../src/data/paths.ts';
+import { deploy, LEDGER_FILE } from '../scripts/deploy/deploy.ts';
 import { prerender, type PrerenderOptions } from '../scripts/prerender/cli.ts';
+import { stagingFolderFor } from '../scripts/prerender/site-files.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -78,6 +90,7 @@ test('a second build renders and writes only what an edit touches, and ends as a
       full,
     });
     const site = path.join(work, 'site');
+    const staging = stagingFolderFor(site);
     /** A build from nothing of the same data, compared file by file with the incremental site. */
     const expectSameAsFullBuild = async () => {
       rmSync(path.join(work, 'full'), { recursive: true, force: true });
@@ -116,19 +129,35 @@ test('a second build renders and writes only what an edit touches, and ends as a
     corpus[3]!.tags = ['الرياضة'];
     corpus = [...corpus.filter((d) => d.id !== 'art-12'), ...drafts(32).slice(30)];
     ingest(corpus);
-    // A build killed (-9) once it has started on the site: the site names no build, so it cannot be deployed,
-    // its lock is taken over by the next build, which ends as a build from nothing.
+    const before = snapshot(site);
+
+    // A page that fails to render (its article's file broken): the build lands nothing, the site is the last
+    // build's, every byte and mtime, and still names its build.
+    const brokenFile = path.join(data, articlePath(articleIdOf(site, corpus[7]!)));
+    renameSync(brokenFile, `${brokenFile}.aside`);
+    writeFileSync(brokenFile, '{"id":');
+    const failed = await prerender(options('site'));
+    expect(failed.failed.length).toBeGreaterThan(0);
+    expect(snapshot(site)).toEqual(before);
+    expect(existsSync(staging)).toBe(false);
+    renameSync(`${brokenFile}.aside`, brokenFile);
+
+    // A build killed (-9) while it renders: the site is the last build's, and can be deployed as it is; the
+    // lock is taken over by the next build, which ends as a build from nothing.
     const killed = spawn(
       process.execPath,
       ['--import', 'tsx', 'scripts/prerender/cli.ts', '--app', app, '--data', data, '--dist', site,
         '--worker', path.join(ROOT, 'dist-ssr/render-worker.js'), '--cache', path.join(work, 'site.pages.json')],
       { cwd: ROOT, env: { ...process.env, SITE_URL: 'https://news.example' }, stdio: 'ignore' },
     );
-    await expect.poll(() => existsSync(path.join(site, 'data', 'build.json')), { intervals: [10], timeout: 30_000 }).toBe(false);
+    await expect.poll(() => existsSync(staging), { intervals: [10], timeout: 30_000 }).toBe(true);
     killed.kill('SIGKILL');
     await new Promise((resolve) => killed.once('exit', resolve));
-    expect(existsSync(path.join(site, 'data', 'build.json'))).toBe(false);
-    expect(() => deploy(site, path.join(work, 'served'))).toThrow(/names no build/);
+    expect(snapshot(site)).toEqual(before);
+    deploy(site, path.join(work, 'served'));
+    const served = bytesOf(snapshot(path.join(work, 'served')));
+    served.delete(LEDGER_FILE);
+    expect(served).toEqual(bytesOf(before));
     const changed = await prerender(options('site'));
     expect(changed.failed).toEqual([]);
     expect(changed.removed).toBeGreaterThan(0);

@@ -6,6 +6,8 @@
  * sitemaps and robots.txt. It crawls: each rendered page's links are queued until none is new, so whatever
  * the app links to is prerendered and nothing else. Pages render on worker threads (one per core), each
  * writing its files as it goes; this thread keeps only the set of paths seen and the sitemap entries.
+ * Everything is written into a staging folder and moved into `dist/` once every page rendered
+ * (site-files.ts), so a build that fails or is killed before then leaves `dist/` as it was.
  *
  * Incremental (docs/decisions/030-incremental-ingest.md, eleventh round): a page none of whose data files
  * changed since the last build is not rendered again (page-cache.ts), no file is written that already
@@ -13,7 +15,7 @@
  * every page.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -30,7 +32,14 @@ import { globalKey, keptOf, PageCache, type KeptPage } from './page-cache.ts';
 import { pageFile } from './page-files.ts';
 import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
 import { siteFromEnv } from './site.ts';
-import { placeAppFiles, placeDataBuild, removeStaleFiles, TEMPLATE_FILE } from './site-files.ts';
+import {
+  commitStaged,
+  placeAppFiles,
+  placeDataBuild,
+  removeStaleFiles,
+  stagingFolderFor,
+  TEMPLATE_FILE,
+} from './site-files.ts';
 import { createSiteWriter } from './site-writer.ts';
 import {
   headersFile,
@@ -131,16 +140,19 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   if (id === null) throw new Error(`${dataDir} names no data id: run "npm run ingest" first`);
   const build: BuildInfo = { data: id, app: appBuildId(template) };
 
-  // Until this build is whole, the site names no build, so a deploy of a half-made site stops at once.
   const buildFile = path.join(distDir, 'data', BUILD_FILE);
   const buildText = `${JSON.stringify(build)}\n`;
-  if (!existsSync(buildFile) || readFileSync(buildFile, 'utf8') !== buildText) rmSync(buildFile, { force: true });
-  const app = placeAppFiles(appDir, distDir);
-  placeDataBuild(dataDir, distDir, id);
-  const writeIfChanged = createSiteWriter(distDir);
+  // What a build killed before its end staged: this build stages afresh.
+  const stagingDir = stagingFolderFor(distDir);
+  rmSync(stagingDir, { recursive: true, force: true });
+  const app = placeAppFiles(appDir, distDir, stagingDir);
+  const writeIfChanged = createSiteWriter(distDir, stagingDir);
 
   const config: WorkerConfig = {
     distDir,
+    stagingDir,
+    appDir,
+    dataDir,
     // Every page names its app, never its data: the app's pointer names the data (app-pointer.ts).
     template: template.replace('</head>', () => `  ${appBuildMetaTag(build.app)}\n  </head>`),
     dataBuild: build.data,
@@ -150,7 +162,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   const cache = new PageCache(
     options.cacheFile ?? defaultCacheFile(distDir),
     globalKey([config.template, readFileSync(workerFile, 'utf8'), site.origin ?? '', NOT_FOUND_PATH]),
-    path.join(distDir, 'data', id),
+    dataDir,
     id,
     options.full,
   );
@@ -181,7 +193,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   };
   // Nothing changed since the last whole build of this site (the same data, app and site, and the build
   // file it wrote last is there): its pages are what this build would write, byte for byte.
-  if (cache.sameBuild() && existsSync(buildFile) && existsSync(path.join(distDir, 'data', appPointerFile(build.app)))) {
+  if (app.copied === 0 && cache.sameBuild() && existsSync(buildFile) && existsSync(path.join(distDir, 'data', appPointerFile(build.app)))) {
     return { ...stats, ...cache.lastBuild(), seconds: (performance.now() - started) / 1000 };
   }
   const account = (r: KeptPage & { written?: boolean }) => {
@@ -265,6 +277,12 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
+  // A site with a page that failed is left as the last build made it.
+  if (stats.failed.length > 0) {
+    rmSync(stagingDir, { recursive: true, force: true });
+    return { ...stats, seconds: (performance.now() - started) / 1000 };
+  }
+
   const write = (file: string, text: string) => {
     made.add(file);
     if (writeIfChanged(file, text)) stats.written++;
@@ -272,15 +290,23 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   for (const file of sitemapFiles(site, sitemap, news)) write(pageFile(file.path, '')!, file.text);
   write('robots.txt', robotsTxt(site));
   write('_headers', headersFile(stats.headers));
-  // The site names its build only once it is whole, and a site with a page that failed never: first the app's
-  // pointer to this data (decision 043), in build.json's schema, and build.json last.
-  const whole = stats.failed.length === 0;
-  if (whole) write(`data/${appPointerFile(build.app)}`, buildText);
+  // The app's pointer to this data (decision 043), in build.json's schema.
+  write(`data/${appPointerFile(build.app)}`, buildText);
+
+  // The build is whole: it lands. For the moments that takes, the site is part old and part new, so it names
+  // no build (a deploy refuses it) and has no page cache (the next build renders every page, repairing it).
+  const newBuild = !existsSync(buildFile) || readFileSync(buildFile, 'utf8') !== buildText;
+  if (newBuild) rmSync(buildFile, { force: true });
+  cache.forget();
+  placeDataBuild(dataDir, distDir, id);
+  commitStaged(stagingDir, distDir);
   stats.removed = removeStaleFiles(distDir, made, id);
-  if (whole) {
-    write(`data/${BUILD_FILE}`, buildText);
-    cache.save();
+  if (newBuild) {
+    writeFileSync(`${buildFile}.tmp`, buildText);
+    renameSync(`${buildFile}.tmp`, buildFile);
+    stats.written++;
   }
+  cache.save();
   stats.seconds = (performance.now() - started) / 1000;
   return stats;
 }

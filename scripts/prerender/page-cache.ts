@@ -11,7 +11,7 @@
  * reads a file that is gone, so it is rendered again, answers 404 and is removed from the site.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PageResult } from './protocol.ts';
 
@@ -59,7 +59,7 @@ export class PageCache {
 
   /**
    * The cache at `file`, used only if it was made with `global` and is whole (else, and with `full`, every
-   * page is rendered); `dataDir` is the folder the deps are read from, the build `dataId`'s.
+   * page is rendered); `dataDir` is the folder the deps are read from, the ingest's output `dataId`.
    */
   constructor(
     private readonly file: string,
@@ -114,6 +114,11 @@ export class PageCache {
       return i;
     });
     this.next.pages[pagePath] = { deps: indexes, key: this.keyOf(deps), page };
+  }
+
+  /** Removes the last build's cache: the site is about to change, and until it is whole no cache is true of it. */
+  forget(): void {
+    rmSync(this.file, { force: true });
   }
 
   /** Writes the cache for the next build, by a rename: a build killed before this leaves the last one. */

@@ -1,10 +1,15 @@
 /** Messages between the prerender's coordinator (cli.ts) and its worker threads (render-worker.ts). */
 
 export interface WorkerConfig {
-  /** The built site (dist/), holding data/ and the template. */
+  /** The built site (dist/) as the last build left it: a page is written only where its bytes differ. */
   distDir: string;
+  /** Where this build writes (site-writer.ts): moved into distDir once the build is whole. */
+  stagingDir: string;
+  /** Vite's client build: the app's files, and its manifest. */
+  appDir: string;
+  /** The ingest's output: the data the pages are made from, served as `/data/<dataBuild>/`. */
+  dataDir: string;
   template: string;
-  /** The data build the pages are made from: `distDir/data/<dataBuild>/`. */
   dataBuild: string;
   siteOrigin: string | null;
   /** The path rendered as 404.html. */
@@ -32,7 +37,7 @@ export interface PageResult {
   news: { title: string; date: string } | null;
   /** The list's feed written beside the page, relative to distDir. */
   feed: string | null;
-  /** The data files the page was made from, relative to the data build's folder (page-cache.ts). */
+  /** The data files the page was made from, relative to the data's folder (page-cache.ts). */
   deps: string[];
   error?: string;
 }

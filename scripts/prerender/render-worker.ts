@@ -1,7 +1,7 @@
 /**
  * A prerender worker thread: renders the paths it is sent through the app (src/app/render-page.tsx),
- * writes each page's HTML file (and a list's feed) into the built site, and replies with what each page
- * links to. Built by Vite (`vite build --ssr`), so it runs the same modules the browser does.
+ * writes each page's HTML file (and a list's feed) where it changed (site-writer.ts), and replies with what
+ * each page links to. Built by Vite (`vite build --ssr`), so it runs the same modules the browser does.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,12 +19,11 @@ import { searchPreloadsMeta, searchPreloadUrls, viteManifest } from './search-pr
 import { createSiteWriter } from './site-writer.ts';
 
 const config = workerData as WorkerConfig;
-const dataDir = path.join(config.distDir, 'data', config.dataBuild);
 const site = { origin: config.siteOrigin };
 setDataBuild(config.dataBuild);
 
 /**
- * A data file of the built site, as the app's fetch sees it. The body is the file's text, handed to the
+ * A data file (or one of the app's), as the app's fetch sees it. The body is the file's text, handed to the
  * app's `res.json()` as is: a streamed body (undici's) cost more than the page's own loaders.
  */
 class FileResponse extends Response {
@@ -48,19 +47,23 @@ class FileResponse extends Response {
 const dataPrefix = `${dataBase()}${config.dataBuild}/`;
 
 /**
- * The data files the page being rendered read (relative to its build's folder): what it is made from, for
+ * The data files the page being rendered read (relative to the data's folder): what it is made from, for
  * the page cache (page-cache.ts). The topic list is read once a thread and kept, but every page shows it.
  */
 let deps = new Set<string>();
 
-/** The app fetches `/data/<build>/…`; here that is a file of the built site. */
+/** The app fetches `/data/<build>/…`: here that is a file of the ingest's output. */
 globalThis.fetch = async (input: string | URL | Request) => {
   const url = new URL(
     typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
     'http://localhost',
   );
-  const file = path.join(config.distDir, decodeURIComponent(url.pathname));
-  if (url.pathname.startsWith(dataPrefix)) deps.add(decodeURIComponent(url.pathname.slice(dataPrefix.length)));
+  let file = path.join(config.appDir, decodeURIComponent(url.pathname));
+  if (url.pathname.startsWith(dataPrefix)) {
+    const dep = decodeURIComponent(url.pathname.slice(dataPrefix.length));
+    deps.add(dep);
+    file = path.join(config.dataDir, dep);
+  }
   try {
     return new FileResponse(readFileSync(file, 'utf8'), 200);
   } catch {
@@ -69,13 +72,13 @@ globalThis.fetch = async (input: string | URL | Request) => {
 };
 
 const searchPreloads = searchPreloadsMeta(
-  searchPreloadUrls(config.template, viteManifest(config.distDir), import.meta.env.BASE_URL, dataDir),
+  searchPreloadUrls(config.template, viteManifest(config.appDir), import.meta.env.BASE_URL, config.dataDir),
   config.template,
   dataBase(),
 );
 const renderPage = createPageRenderer(config.siteOrigin ?? undefined);
 const renderDocument = documentRenderer(config.template);
-const writeIfChanged = createSiteWriter(config.distDir);
+const writeIfChanged = createSiteWriter(config.distDir, config.stagingDir);
 
 /**
  * Links this thread has reported already. Every page repeats the header's and footer's links, and a list
@@ -156,7 +159,7 @@ function writeFeed(first: ListPage): string | null {
           ? topicPagePath(first.slug!, page)
           : tagPagePath(first.slug!, page);
     deps.add(shard);
-    items.push(...(JSON.parse(readFileSync(path.join(dataDir, shard), 'utf8')) as ListPage).items);
+    items.push(...(JSON.parse(readFileSync(path.join(config.dataDir, shard), 'utf8')) as ListPage).items);
   }
   const file = pageFile(feedPath(first.kind, first.slug), '');
   if (file)

@@ -1,5 +1,6 @@
 import {
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -11,7 +12,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../temp-dirs.ts';
 import { DATA_ID_FILE } from '../ingest/data-id.ts';
-import { placeAppFiles, placeDataBuild, removeStaleFiles } from './site-files.ts';
+import { listFiles } from '../file-tree.ts';
+import { commitStaged, placeAppFiles, placeDataBuild, removeStaleFiles } from './site-files.ts';
 
 const temp = tempDirs();
 
@@ -29,19 +31,31 @@ function put(dir: string, file: string, text: string): void {
 const stamp = (file: string) => statSync(file, { bigint: true });
 
 describe('placeAppFiles', () => {
-  it('copies the app but its template, and leaves a file that holds the same bytes as it was', () => {
+  it('stages the app but its template, and not a file the site holds with the same bytes', () => {
     const app = folder({ 'index.html': '<html>', 'assets/a.js': 'a', 'sw.js': 'w' });
-    const site = temp('site-');
-    expect(placeAppFiles(app, site)).toEqual({
+    const site = folder({ 'sw.js': 'w' });
+    const staging = temp('staging-');
+    expect(placeAppFiles(app, site, staging)).toEqual({
       files: expect.arrayContaining(['assets/a.js', 'sw.js']),
-      copied: 2,
+      copied: 1,
     });
-    expect(existsSync(path.join(site, 'index.html'))).toBe(false);
-    const before = stamp(path.join(site, 'sw.js'));
-    put(app, 'assets/a.js', 'b');
-    expect(placeAppFiles(app, site).copied).toBe(1);
-    expect(readFileSync(path.join(site, 'assets/a.js'), 'utf8')).toBe('b');
-    expect(stamp(path.join(site, 'sw.js')).mtimeNs).toBe(before.mtimeNs);
+    expect(listFiles(staging)).toEqual(['assets/a.js']);
+    expect(existsSync(path.join(site, 'assets/a.js'))).toBe(false);
+  });
+});
+
+describe('commitStaged', () => {
+  it('moves every staged file into the site, replacing a file by a new one: a served hard link keeps its bytes', () => {
+    const site = folder({ 'articles/a.html': 'خبر قديم', 'articles/b.html': 'باق' });
+    const served = path.join(temp('served-'), 'a.html');
+    linkSync(path.join(site, 'articles/a.html'), served);
+    const staging = folder({ 'articles/a.html': 'خبر جديد', 'tags/وسم/page/2.html': 'صفحة' });
+    expect(commitStaged(staging, site).sort()).toEqual(['articles/a.html', 'tags/وسم/page/2.html']);
+    expect(readFileSync(path.join(site, 'articles/a.html'), 'utf8')).toBe('خبر جديد');
+    expect(readFileSync(path.join(site, 'articles/b.html'), 'utf8')).toBe('باق');
+    expect(readFileSync(path.join(site, 'tags/وسم/page/2.html'), 'utf8')).toBe('صفحة');
+    expect(readFileSync(served, 'utf8')).toBe('خبر قديم');
+    expect(existsSync(staging)).toBe(false);
   });
 });
 

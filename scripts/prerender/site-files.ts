@@ -1,13 +1,16 @@
 /**
- * The built site's files that are not pages: the app (Vite's build, in its own folder) and the data (the
- * ingest's output). Both are brought into the site without rewriting what is already there, so a build
- * that changed nothing leaves every file and its mtime as it was, and a deploy (or rsync) sends only what
- * changed (docs/decisions/030-incremental-ingest.md, eleventh round):
- * - an app file is copied only when its bytes differ;
+ * The built site's files, and how a build lands in it. A build writes nothing into the site until it is
+ * whole: the pages that changed, the app's changed files and the rest are written into a staging folder
+ * beside the site (site-writer.ts), and moved in at the end (`commitStaged`), so a build that fails or is
+ * killed while it renders leaves the site as the last build made it, byte for byte
+ * (docs/decisions/030-incremental-ingest.md, twelfth round). Nothing is rewritten that is already there,
+ * so a build that changed nothing leaves every file and its mtime as it was, and a deploy (or rsync) sends
+ * only what changed (eleventh round):
+ * - an app file is staged only when its bytes differ;
  * - the data becomes `/data/<id>/` (decision 043) as hard links to the ingest's files, made once per id:
  *   no byte is copied, and the ingest never writes into a file it has written (a new version is a new
  *   file), so the links keep the bytes they were made with;
- * - whatever the site holds that this build did not make is removed once its pages are written.
+ * - whatever the site holds that this build did not make is removed once its pages are in.
  */
 import {
   copyFileSync,
@@ -27,23 +30,51 @@ import { DATA_ID_FILE } from '../ingest/data-id.ts';
 /** Vite's index.html: the pages' template, never a file of the site (the home page takes its place). */
 export const TEMPLATE_FILE = 'index.html';
 
+/** Where a build of `siteDir` stages its files: beside it, on its disk, so that moving them in is a rename. */
+export const stagingFolderFor = (siteDir: string): string =>
+  path.join(path.dirname(siteDir), `.${path.basename(siteDir)}.next`);
+
 /**
- * Copies the app's files (all but the template) into the site where they differ; returns their paths, all
- * of them, and how many were copied. A copy goes to a temporary name first, so no file is ever half there.
+ * Stages the app's files (all but the template) that the site lacks or holds other bytes for; returns their
+ * paths, all of them, and how many were staged.
  */
-export function placeAppFiles(appDir: string, siteDir: string): { files: string[]; copied: number } {
+export function placeAppFiles(
+  appDir: string,
+  siteDir: string,
+  stagingDir: string,
+): { files: string[]; copied: number } {
   const files = listFiles(appDir).filter((file) => file !== TEMPLATE_FILE);
   let copied = 0;
   for (const file of files) {
     const from = path.join(appDir, file);
-    const to = path.join(siteDir, file);
-    if (sameBytes(from, to)) continue;
+    if (sameBytes(from, path.join(siteDir, file))) continue;
+    const to = path.join(stagingDir, file);
     mkdirSync(path.dirname(to), { recursive: true });
-    copyFileSync(from, `${to}.tmp`);
-    renameSync(`${to}.tmp`, to);
+    copyFileSync(from, to);
     copied++;
   }
   return { files, copied };
+}
+
+/**
+ * Moves every file of the staging folder into the site, each by a rename (a reader of the site sees the old
+ * file or the new one, never half of one; a served hard link keeps the old bytes), then removes the staging
+ * folder. Returns the files moved.
+ */
+export function commitStaged(stagingDir: string, siteDir: string): string[] {
+  const files = listFiles(stagingDir);
+  const made = new Set<string>();
+  for (const file of files) {
+    const to = path.join(siteDir, file);
+    const folder = path.dirname(to);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    renameSync(path.join(stagingDir, file), to);
+  }
+  rmSync(stagingDir, { recursive: true, force: true });
+  return files;
 }
 
 /** A data build's folder in the site: its id (decision 043). */

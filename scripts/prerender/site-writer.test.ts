@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../temp-dirs.ts';
@@ -21,43 +21,42 @@ function oldSite(files: Record<string, string>): string {
 
 const mtime = (root: string, file: string) => statSync(path.join(root, file)).mtime.getTime();
 
+const read = (root: string, file: string) => readFileSync(path.join(root, file), 'utf8');
+
 describe('createSiteWriter', () => {
-  it('writes new files into folders it makes', () => {
-    const root = temp('site-writer-');
-    const write = createSiteWriter(root);
+  it('stages new files into folders it makes, leaving the site as it was', () => {
+    const site = temp('site-writer-');
+    const staging = path.join(temp('staging-'), 'next');
+    const write = createSiteWriter(site, staging);
     expect(write('index.html', 'بيت')).toBe(true);
     expect(write('tags/وسم/page/2.html', 'صفحة')).toBe(true);
     expect(write('tags/وسم.html', 'وسم')).toBe(true);
-    expect(readFileSync(path.join(root, 'tags/وسم/page/2.html'), 'utf8')).toBe('صفحة');
-    expect(readFileSync(path.join(root, 'tags/وسم.html'), 'utf8')).toBe('وسم');
+    expect(read(staging, 'tags/وسم/page/2.html')).toBe('صفحة');
+    expect(read(staging, 'tags/وسم.html')).toBe('وسم');
+    expect(readdirSync(site)).toEqual([]);
   });
 
-  it('replaces a file that differs by a new one, never writing into it: a served hard link keeps its bytes', () => {
-    const root = oldSite({ 'articles/b.html': 'خبر قديم' });
-    const served = path.join(temp('served-'), 'b.html');
-    linkSync(path.join(root, 'articles/b.html'), served);
-    expect(createSiteWriter(root)('articles/b.html', 'خبر جديد')).toBe(true);
-    expect(readFileSync(path.join(root, 'articles/b.html'), 'utf8')).toBe('خبر جديد');
-    expect(readFileSync(served, 'utf8')).toBe('خبر قديم');
-  });
-
-  it('leaves a file that already holds the same bytes untouched, and rewrites one that differs', () => {
-    const root = oldSite({ 'articles/a.html': 'خبر', 'articles/b.html': 'خبر قديم' });
-    const write = createSiteWriter(root);
+  it('stages a file whose bytes differ from the site\'s, and leaves one that holds the same bytes alone', () => {
+    const site = oldSite({ 'articles/a.html': 'خبر', 'articles/b.html': 'خبر قديم' });
+    const staging = temp('staging-');
+    const write = createSiteWriter(site, staging);
     expect(write('articles/a.html', 'خبر')).toBe(false);
-    expect(mtime(root, 'articles/a.html')).toBe(LONG_AGO.getTime());
     expect(write('articles/b.html', 'خبر جديد')).toBe(true);
-    expect(readFileSync(path.join(root, 'articles/b.html'), 'utf8')).toBe('خبر جديد');
-    expect(mtime(root, 'articles/b.html')).not.toBe(LONG_AGO.getTime());
+    expect(readdirSync(path.join(staging, 'articles'))).toEqual(['b.html']);
+    expect(read(staging, 'articles/b.html')).toBe('خبر جديد');
+    expect(read(site, 'articles/b.html')).toBe('خبر قديم');
+    expect(mtime(site, 'articles/a.html')).toBe(LONG_AGO.getTime());
+    expect(mtime(site, 'articles/b.html')).toBe(LONG_AGO.getTime());
   });
 
-  it('lets two writers (two worker threads) fill one folder', () => {
-    const root = oldSite({ 'articles/a.html': 'خبر' });
-    const first = createSiteWriter(root);
-    const second = createSiteWriter(root);
+  it('lets two writers (two worker threads) fill one staging folder', () => {
+    const site = oldSite({ 'articles/a.html': 'خبر' });
+    const staging = temp('staging-');
+    const first = createSiteWriter(site, staging);
+    const second = createSiteWriter(site, staging);
     expect(first('articles/a.html', 'خبر')).toBe(false);
     expect(second('articles/c.html', 'آخر')).toBe(true);
     expect(first('articles/d.html', 'رابع')).toBe(true);
-    expect(readFileSync(path.join(root, 'articles/c.html'), 'utf8')).toBe('آخر');
+    expect(readdirSync(path.join(staging, 'articles')).sort()).toEqual(['c.html', 'd.html']);
   });
 });

@@ -1,54 +1,48 @@
 /**
- * Writes the prerender's files into the built site, touching only what changed: a file whose bytes are
- * already there keeps its bytes and mtime, so an incremental deploy uploads only what changed. Each
- * folder is listed once, the first time a file goes into it, or made once if its parent's listing lacks
- * it; so a new file costs one write (no failed read, no mkdir, no stat), and only a file that was there
- * before is read to be compared. Each path is written once a run, so a file the other worker thread
- * wrote after a listing is never one this thread writes.
+ * Writes the prerender's files for the built site, touching only what changed: a file whose bytes the site
+ * already holds is not written at all (it keeps its bytes and mtime, so an incremental deploy uploads only
+ * what changed), and any other goes into the build's staging folder, which site-files.ts moves into the
+ * site once the build is whole: until then the site is the last build's, byte for byte.
+ *
+ * Each folder of the site is listed once, the first time a file is meant for it, so a new file costs one
+ * write (no failed read, no stat), and only a file that was there before is read to be compared. Each path
+ * is written once a run, and the staging folder holds only what this run wrote, so two writers (the two
+ * worker threads) never meet on a file.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export function createSiteWriter(site: string): (file: string, text: string) => boolean {
+/** `site`: the built site, compared with; `staging`: where the files that differ are written. */
+export function createSiteWriter(site: string, staging: string): (file: string, text: string) => boolean {
   const root = path.resolve(site);
   const listed = new Map<string, Set<string>>();
+  const made = new Set<string>();
 
-  /** The names in a folder of the site: listed once if it was there, made (once) if its parent lacks it. */
+  /** The names in a folder of the site; empty when it is not there (its parent's listing lacks it). */
   const namesIn = (dir: string): Set<string> => {
     let names = listed.get(dir);
     if (names === undefined) {
-      const parent = path.dirname(dir);
-      if (dir === root || namesIn(parent).has(path.basename(dir))) {
-        names = new Set(readdirSync(dir));
-      } else {
-        // recursive: the other worker thread may have made it since the parent was listed.
-        mkdirSync(dir, { recursive: true });
-        listed.get(parent)!.add(path.basename(dir));
-        names = new Set();
-      }
+      const there = dir === root || namesIn(path.dirname(dir)).has(path.basename(dir));
+      names = there ? new Set(readdirSync(dir)) : new Set();
       listed.set(dir, names);
     }
     return names;
   };
 
-  /**
-   * Writes `file` (relative to the site) unless it already holds `text`; true when it wrote. A file that
-   * was there is replaced by a new one (written beside it, then renamed), never written into: the served
-   * folder may hold it as a hard link (scripts/deploy/deploy.ts).
-   */
+  /** Stages `file` (relative to the site) unless the site already holds `text` there; true when it did. */
   return function writeIfChanged(file: string, text: string): boolean {
     const full = path.join(root, file);
-    const names = namesIn(path.dirname(full));
-    const name = path.basename(full);
-    if (!names.has(name)) {
-      names.add(name);
-      writeFileSync(full, text);
-    } else if (!readFileSync(full).equals(Buffer.from(text))) {
-      writeFileSync(`${full}.writing`, text);
-      renameSync(`${full}.writing`, full);
-    } else {
+    if (namesIn(path.dirname(full)).has(path.basename(full)) && readFileSync(full).equals(Buffer.from(text))) {
       return false;
     }
+    const staged = path.join(staging, file);
+    const folder = path.dirname(staged);
+    if (!made.has(folder)) {
+      // recursive: the other worker thread may have made it already.
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(staged, text);
     return true;
   };
 }
