@@ -193,7 +193,12 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   };
   // Nothing changed since the last whole build of this site (the same data, app and site, and the build
   // file it wrote last is there): its pages are what this build would write, byte for byte.
-  if (app.copied === 0 && cache.sameBuild() && existsSync(buildFile) && existsSync(path.join(distDir, 'data', appPointerFile(build.app)))) {
+  if (
+    app.copied === 0 &&
+    cache.sameBuild() &&
+    existsSync(buildFile) &&
+    existsSync(path.join(distDir, 'data', appPointerFile(build.app)))
+  ) {
     return { ...stats, ...cache.lastBuild(), seconds: (performance.now() - started) / 1000 };
   }
   const account = (r: KeptPage & { written?: boolean }) => {

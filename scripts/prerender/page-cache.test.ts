@@ -44,13 +44,22 @@ describe('PageCache', () => {
     expect(next.unchanged('/articles/c')).toBeNull();
   });
 
+  it('keeps no page that read a file shared with others once it changed', () => {
+    const { data, file } = setUp();
+    writeFileSync(path.join(data, 'manifest.new'), 'm2');
+    renameSync(path.join(data, 'manifest.new'), path.join(data, 'manifest.json'));
+    const next = new PageCache(file, globalKey(['app 1']), data, 'data 1');
+    expect(next.unchanged('/articles/a')).toBeNull();
+    expect(next.unchanged('/articles/b')).toBeNull();
+  });
+
   it('keeps nothing when a data file is gone, when the app changed, with full, or when the cache is garbled', () => {
     const { data, file } = setUp();
     expect(new PageCache(file, globalKey(['app 2']), data, 'data 1').unchanged('/articles/b')).toBeNull();
     expect(new PageCache(file, globalKey(['app 1']), data, 'data 1', true).unchanged('/articles/b')).toBeNull();
     renameSync(path.join(data, 'articles/b.json'), path.join(data, 'b.json'));
     expect(new PageCache(file, globalKey(['app 1']), data, 'data 1').unchanged('/articles/b')).toBeNull();
-    writeFileSync(file, '{"format":1,');
+    writeFileSync(file, '{"format":2,');
     expect(new PageCache(file, globalKey(['app 1']), data, 'data 1').knownPaths()).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { PageResult } from './protocol.ts';
 
 /** Bumped when the file's shape changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What the crawl needs of a page it does not render again. */
 export type KeptPage = Omit<PageResult, 'links' | 'written' | 'error' | 'deps'>;
@@ -30,8 +30,6 @@ export function keptOf(r: PageResult): KeptPage {
 interface Entry {
   /** Indexes into the cache's `files`. */
   deps: number[];
-  /** A hash of the deps' stamps when the page was rendered. */
-  key: string;
   page: KeptPage;
 }
 
@@ -40,7 +38,9 @@ interface CacheFile {
   global: string;
   /** The data id the pages were made from. */
   data: string;
+  /** Every data file a page read, and beside it (`stamps`) its inode, size and mtime in that build. */
   files: string[];
+  stamps: string[];
   pages: Record<string, Entry>;
 }
 
@@ -52,10 +52,12 @@ export function globalKey(parts: readonly string[]): string {
 }
 
 export class PageCache {
-  private readonly stamps = new Map<string, string>();
   private readonly next: CacheFile;
   private readonly previous: CacheFile | null;
   private readonly fileIndex = new Map<string, number>();
+  /** Whether each of the previous build's files is as it was then, once asked. */
+  private readonly same = new Map<number, boolean>();
+  private readonly stamps = new Map<string, string>();
 
   /**
    * The cache at `file`, used only if it was made with `global` and is whole (else, and with `full`, every
@@ -68,7 +70,7 @@ export class PageCache {
     dataId: string,
     full = false,
   ) {
-    this.next = { format: FORMAT, global, data: dataId, files: [], pages: {} };
+    this.next = { format: FORMAT, global, data: dataId, files: [], stamps: [], pages: {} };
     this.previous = full ? null : read(file, global);
   }
 
@@ -95,11 +97,22 @@ export class PageCache {
 
   /** The page as the previous build made it, when none of its inputs changed; else null. */
   unchanged(pagePath: string): KeptPage | null {
-    const entry = this.previous?.pages[pagePath];
-    if (!entry || !Array.isArray(entry.deps)) return null;
-    const deps = entry.deps.map((i) => this.previous!.files[i]!);
-    if (this.keyOf(deps) !== entry.key) return null;
-    this.remember(pagePath, entry.page, deps);
+    const previous = this.previous;
+    const entry = previous?.pages[pagePath];
+    if (!previous || !entry || !Array.isArray(entry.deps)) return null;
+    for (const i of entry.deps) {
+      let same = this.same.get(i);
+      if (same === undefined) {
+        same = previous.files[i] !== undefined && this.stamp(previous.files[i]) === previous.stamps[i];
+        this.same.set(i, same);
+      }
+      if (!same) return null;
+    }
+    this.remember(
+      pagePath,
+      entry.page,
+      entry.deps.map((i) => previous.files[i]!),
+    );
     return entry.page;
   }
 
@@ -109,11 +122,12 @@ export class PageCache {
       let i = this.fileIndex.get(dep);
       if (i === undefined) {
         i = this.next.files.push(dep) - 1;
+        this.next.stamps.push(this.stamp(dep));
         this.fileIndex.set(dep, i);
       }
       return i;
     });
-    this.next.pages[pagePath] = { deps: indexes, key: this.keyOf(deps), page };
+    this.next.pages[pagePath] = { deps: indexes, page };
   }
 
   /** Removes the last build's cache: the site is about to change, and until it is whole no cache is true of it. */
@@ -128,12 +142,7 @@ export class PageCache {
     renameSync(`${this.file}.tmp`, this.file);
   }
 
-  private keyOf(deps: readonly string[]): string {
-    const hash = createHash('sha1');
-    for (const dep of deps) hash.update(`${dep}\0${this.stamp(dep)}\n`);
-    return hash.digest('hex');
-  }
-
+  /** A data file as the ingest left it: a changed file is a new inode (this module's header). */
   private stamp(dep: string): string {
     let stamp = this.stamps.get(dep);
     if (stamp === undefined) {
@@ -153,7 +162,7 @@ function read(file: string, global: string): CacheFile | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     if (parsed.format !== FORMAT || parsed.global !== global || typeof parsed.pages !== 'object') return null;
-    if (!Array.isArray(parsed.files)) return null;
+    if (!Array.isArray(parsed.files) || !Array.isArray(parsed.stamps)) return null;
     return parsed;
   } catch {
     return null;

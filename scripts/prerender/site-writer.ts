@@ -32,7 +32,10 @@ export function createSiteWriter(site: string, staging: string): (file: string, 
   /** Stages `file` (relative to the site) unless the site already holds `text` there; true when it did. */
   return function writeIfChanged(file: string, text: string): boolean {
     const full = path.join(root, file);
-    if (namesIn(path.dirname(full)).has(path.basename(full)) && readFileSync(full).equals(Buffer.from(text))) {
+    if (
+      namesIn(path.dirname(full)).has(path.basename(full)) &&
+      readFileSync(full).equals(Buffer.from(text))
+    ) {
       return false;
     }
     const staged = path.join(staging, file);
