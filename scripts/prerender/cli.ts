@@ -36,8 +36,10 @@ import {
   commitStaged,
   placeAppFiles,
   placeDataBuild,
-  removeStaleFiles,
+  planDataBuild,
+  removeStale,
   stagingFolderFor,
+  staleFiles,
   TEMPLATE_FILE,
 } from './site-files.ts';
 import { createSiteWriter } from './site-writer.ts';
@@ -298,14 +300,17 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   // The app's pointer to this data (decision 043), in build.json's schema.
   write(`data/${appPointerFile(build.app)}`, buildText);
 
-  // The build is whole: it lands. For the moments that takes, the site is part old and part new, so it names
-  // no build (a deploy refuses it) and has no page cache (the next build renders every page, repairing it).
+  // The build is whole: it lands. What to link and remove is worked out first, reading only; then, for the
+  // moments the landing takes, the site is part old and part new, so it names no build (a deploy refuses
+  // it) and has no page cache (the next build renders every page, repairing it).
+  const dataPlan = planDataBuild(dataDir, distDir, id);
+  const stale = staleFiles(distDir, made, dataPlan);
   const newBuild = !existsSync(buildFile) || readFileSync(buildFile, 'utf8') !== buildText;
   if (newBuild) rmSync(buildFile, { force: true });
   cache.forget();
-  placeDataBuild(dataDir, distDir, id);
+  placeDataBuild(dataPlan);
   commitStaged(stagingDir, distDir);
-  stats.removed = removeStaleFiles(distDir, made, id);
+  stats.removed = removeStale(distDir, stale);
   if (newBuild) {
     writeFileSync(`${buildFile}.tmp`, buildText);
     renameSync(`${buildFile}.tmp`, buildFile);

@@ -6,6 +6,7 @@ import {
   readFileSync,
   renameSync,
   statSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +14,14 @@ import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../temp-dirs.ts';
 import { DATA_ID_FILE } from '../ingest/data-id.ts';
 import { listFiles } from '../file-tree.ts';
-import { commitStaged, placeAppFiles, placeDataBuild, removeStaleFiles } from './site-files.ts';
+import {
+  commitStaged,
+  placeAppFiles,
+  placeDataBuild,
+  planDataBuild,
+  removeStale,
+  staleFiles,
+} from './site-files.ts';
 
 const temp = tempDirs();
 
@@ -59,38 +67,62 @@ describe('commitStaged', () => {
   });
 });
 
+const place = (data: string, site: string, id: string) => placeDataBuild(planDataBuild(data, site, id));
+
 describe('placeDataBuild', () => {
   it('links the data into its build folder, without its id file, and leaves it alone on the next build', () => {
     const data = folder({ 'manifest.json': '{}', 'home/1.json': '[1]', [DATA_ID_FILE]: 'x' });
     const site = temp('site-');
-    expect(placeDataBuild(data, site, '0123456789abcdef')).toBe(2);
+    expect(place(data, site, '0123456789abcdef')).toBe(2);
     const built = path.join(site, 'data', '0123456789abcdef');
     expect(readdirSync(built).sort()).toEqual(['home', 'manifest.json']);
     expect(stamp(path.join(built, 'home/1.json')).ino).toBe(stamp(path.join(data, 'home/1.json')).ino);
-    expect(placeDataBuild(data, site, '0123456789abcdef')).toBe(0);
+    expect(place(data, site, '0123456789abcdef')).toBe(0);
   });
 
   it("brings the last build's folder up to date: new and changed files linked, gone ones removed", () => {
     const data = folder({ 'manifest.json': '{}', 'home/1.json': '[1]', 'tags/a/1.json': '[]' });
     const site = temp('site-');
-    placeDataBuild(data, site, '0000000000000001');
+    place(data, site, '0000000000000001');
     // As the ingest does: a changed file is a new file (a new inode), never written into.
     writeFileSync(path.join(data, 'home/1.new'), '[2]');
     renameSync(path.join(data, 'home/1.new'), path.join(data, 'home/1.json'));
     put(data, 'home/2.json', '[3]');
     const gone = path.join(data, 'tags');
     renameSync(gone, path.join(temp('elsewhere-'), 'tags'));
-    expect(placeDataBuild(data, site, '0000000000000002')).toBe(2);
+    const plan = planDataBuild(data, site, '0000000000000002');
+    // Planning reads: the last build is still there, whole, under its id.
+    expect(readdirSync(path.join(site, 'data'))).toEqual(['0000000000000001']);
+    expect(readFileSync(path.join(site, 'data/0000000000000001/home/1.json'), 'utf8')).toBe('[1]');
+    expect(placeDataBuild(plan)).toBe(2);
     expect(readdirSync(path.join(site, 'data')).sort()).toEqual(['0000000000000002']);
     const built = path.join(site, 'data', '0000000000000002');
     expect(readdirSync(built).sort()).toEqual(['home', 'manifest.json']);
     expect(readFileSync(path.join(built, 'home/1.json'), 'utf8')).toBe('[2]');
     expect(readFileSync(path.join(built, 'home/2.json'), 'utf8')).toBe('[3]');
   });
+
+  it('finishes the folder a landing killed half-way left', () => {
+    const data = folder({ 'manifest.json': '{}', 'home/1.json': '[1]', 'home/2.json': '[2]' });
+    const site = temp('site-');
+    place(data, site, '0000000000000001');
+    const partial = path.join(site, 'data', 'partial');
+    renameSync(path.join(site, 'data', '0000000000000001'), partial);
+    unlinkSync(path.join(partial, 'home/2.json'));
+    put(data, 'home/3.json', '[3]');
+    expect(place(data, site, '0000000000000002')).toBe(2);
+    expect(readdirSync(path.join(site, 'data'))).toEqual(['0000000000000002']);
+    expect(listFiles(path.join(site, 'data', '0000000000000002')).sort()).toEqual([
+      'home/1.json',
+      'home/2.json',
+      'home/3.json',
+      'manifest.json',
+    ]);
+  });
 });
 
-describe('removeStaleFiles', () => {
-  it('removes what the build did not make, other data builds and emptied folders', () => {
+describe('staleFiles and removeStale', () => {
+  it('find, reading only, what the build did not make, other data builds and emptied folders; then remove them', () => {
     const site = folder({
       'index.html': 'home',
       'articles/a.html': 'a',
@@ -99,11 +131,29 @@ describe('removeStaleFiles', () => {
       'data/build.json': '{}',
       'data/0000000000000001/manifest.json': '{}',
       'data/0000000000000002/manifest.json': '{}',
+      'data/0000000000000003/manifest.json': '{}',
     });
     const keep = new Set(['index.html', 'articles/a.html', 'data/build.json']);
-    expect(removeStaleFiles(site, keep, '0000000000000002')).toBe(3);
+    // The build lands as 0000000000000003, made from the last build's folder, 0000000000000002.
+    const plan = { ...planDataBuild(folder({}), site, '0000000000000004'), id: '0000000000000003' };
+    plan.from = path.join(site, 'data', '0000000000000002');
+    const stale = staleFiles(site, keep, plan);
+    expect(listFiles(site)).toHaveLength(8);
+    expect(removeStale(site, stale)).toBe(3);
     expect(readdirSync(site).sort()).toEqual(['articles', 'data', 'index.html']);
     expect(readdirSync(path.join(site, 'articles'))).toEqual(['a.html']);
-    expect(readdirSync(path.join(site, 'data')).sort()).toEqual(['0000000000000002', 'build.json']);
+    expect(readdirSync(path.join(site, 'data')).sort()).toEqual([
+      '0000000000000002',
+      '0000000000000003',
+      'build.json',
+    ]);
+  });
+
+  it('leaves a folder that the landing filled', () => {
+    const site = folder({ 'tags/old/index.html': 'old' });
+    const stale = staleFiles(site, new Set(), planDataBuild(folder({}), site, '0000000000000001'));
+    put(site, 'tags/new.html', 'new');
+    removeStale(site, stale);
+    expect(listFiles(site)).toEqual(['tags/new.html']);
   });
 });

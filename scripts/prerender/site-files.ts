@@ -79,49 +79,85 @@ export function commitStaged(stagingDir: string, siteDir: string): string[] {
 
 /** A data build's folder in the site: its id (decision 043). */
 const BUILD_FOLDER = /^[0-9a-f]{16}$/;
+/** The folder a landing brings up to date before it takes the new id. */
+const PARTIAL = 'partial';
+
+/** What making a data build's folder takes: worked out while the site is untouched, done when it lands. */
+export interface DataBuildPlan {
+  dataDir: string;
+  siteDir: string;
+  id: string;
+  /** The folder to bring up to date (the last build's, or one a killed landing left), or null. */
+  from: string | null;
+  /** Files of `from` to remove (gone, or another version). */
+  unlink: string[];
+  /** Files of the data to link into it. */
+  link: string[];
+}
 
 /**
- * Makes `site/data/<id>/` the ingest's output `dataDir` (its id file aside), as hard links, unless a
- * previous build made it already; returns the number of files linked (0 when it was there). The last
- * build's folder, when there is one, is brought up to date instead of made again: only the files whose
- * inode differs are linked anew (at 100,000 articles, a few hundred of 146,000 for one edit). The folder is
- * made under a temporary name and renamed, so a build killed half-way leaves no half folder under an id.
- * Where the two folders are on different file systems, the files are copied instead.
+ * Works out how `site/data/<id>/` becomes the ingest's output `dataDir` (its id file aside), reading only:
+ * from nothing when there is no last build, or else from the last build's folder, where only the files
+ * whose inode differs are linked anew (at 100,000 articles, a few hundred of 146,000 for one edit). Nothing
+ * to do when a previous build made this id's folder already.
  */
-export function placeDataBuild(dataDir: string, siteDir: string, id: string): number {
+export function planDataBuild(dataDir: string, siteDir: string, id: string): DataBuildPlan {
   const builds = path.join(siteDir, 'data');
-  const target = path.join(builds, id);
-  if (existsSync(target)) return 0;
-  const partial = path.join(builds, 'partial');
-  mkdirSync(builds, { recursive: true });
-  if (!existsSync(partial)) {
-    const last = readdirSync(builds).find((name) => BUILD_FOLDER.test(name));
-    if (last) renameSync(path.join(builds, last), partial);
-  }
-  const wanted = new Set(listFiles(dataDir).filter((file) => file !== DATA_ID_FILE));
-  const made = new Set<string>();
-  let linked = 0;
-  for (const file of listFiles(partial)) {
-    if (!wanted.has(file)) unlinkSync(path.join(partial, file));
+  const plan: DataBuildPlan = { dataDir, siteDir, id, from: null, unlink: [], link: [] };
+  if (existsSync(path.join(builds, id))) return plan;
+  const partial = path.join(builds, PARTIAL);
+  const last = existsSync(partial) ? PARTIAL : readdirIfThere(builds).find((name) => BUILD_FOLDER.test(name));
+  plan.from = last === undefined ? null : path.join(builds, last);
+  const wanted = listFiles(dataDir).filter((file) => file !== DATA_ID_FILE);
+  const wantedSet = new Set(wanted);
+  for (const file of plan.from === null ? [] : listFiles(plan.from)) {
+    if (!wantedSet.has(file)) plan.unlink.push(file);
   }
   for (const file of wanted) {
-    const from = path.join(dataDir, file);
+    const there = plan.from === null ? null : inodeOf(path.join(plan.from, file));
+    if (there !== null && there === inodeOf(path.join(dataDir, file))) continue;
+    if (there !== null) plan.unlink.push(file);
+    plan.link.push(file);
+  }
+  return plan;
+}
+
+/**
+ * Makes the planned folder: the last build's folder is renamed `partial`, brought up to date and renamed to
+ * the new id, so a build killed half-way leaves no half folder under an id (the next plan starts from
+ * `partial`). Returns the number of files linked. Where the two folders are on different file systems, the
+ * files are copied instead.
+ */
+export function placeDataBuild(plan: DataBuildPlan): number {
+  const builds = path.join(plan.siteDir, 'data');
+  const target = path.join(builds, plan.id);
+  if (existsSync(target)) return 0;
+  const partial = path.join(builds, PARTIAL);
+  mkdirSync(builds, { recursive: true });
+  if (plan.from !== null && plan.from !== partial) renameSync(plan.from, partial);
+  const emptied = new Set<string>();
+  for (const file of plan.unlink) {
+    unlinkSync(path.join(partial, file));
+    emptied.add(path.dirname(path.join(partial, file)));
+  }
+  const made = new Set<string>();
+  for (const file of plan.link) {
     const to = path.join(partial, file);
-    const there = inodeOf(to);
-    if (there !== null && there === inodeOf(from)) continue;
-    if (there !== null) unlinkSync(to);
     const folder = path.dirname(to);
-    if (there === null && !made.has(folder)) {
+    if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    linkOrCopy(from, to);
-    linked++;
+    linkOrCopy(path.join(plan.dataDir, file), to);
   }
   mkdirSync(partial, { recursive: true });
-  removeEmptyFolders(partial);
+  for (const folder of emptied) removeIfEmpty(folder, partial);
   renameSync(partial, target);
-  return linked;
+  return plan.link.length;
+}
+
+function readdirIfThere(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir) : [];
 }
 
 function inodeOf(file: string): bigint | null {
@@ -132,24 +168,29 @@ function inodeOf(file: string): bigint | null {
   }
 }
 
-/** Removes the folders under `dir` (not `dir` itself) that hold no file; true when `dir` holds none. */
-function removeEmptyFolders(dir: string): boolean {
-  let empty = true;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && removeEmptyFolders(path.join(dir, entry.name)))
-      rmdirSync(path.join(dir, entry.name));
-    else empty = false;
+/** Removes `folder` if it is empty, then each parent that it leaves empty, up to `root` (kept). */
+function removeIfEmpty(folder: string, root: string): void {
+  for (let dir = folder; dir !== root && dir.startsWith(root); dir = path.dirname(dir)) {
+    if (!existsSync(dir) || readdirSync(dir).length > 0) return;
+    rmdirSync(dir);
   }
-  return empty;
+}
+
+/** What the site holds that a build did not make: worked out before the build lands, removed as it lands. */
+export interface Stale {
+  /** Files, and data build folders, relative to the site. */
+  entries: string[];
+  /** Folders holding nothing else, deepest first: removed if they are empty once the build has landed. */
+  folders: string[];
 }
 
 /**
- * Removes every file of the site that is not in `keep` (paths relative to the site), and every data build
- * folder but `id`'s, then the folders left empty; returns how many files went. The current data folder is
- * not walked: it is the ingest's output as a whole.
+ * Every file of the site that is not in `keep` (paths relative to the site), and every data build folder
+ * but `id`'s and the last build's one (which becomes `id`'s when the build lands); reading only. The data
+ * folders are not walked: each is the ingest's output as a whole.
  */
-export function removeStaleFiles(siteDir: string, keep: ReadonlySet<string>, id: string): number {
-  let removed = 0;
+export function staleFiles(siteDir: string, keep: ReadonlySet<string>, plan: DataBuildPlan): Stale {
+  const stale: Stale = { entries: [], folders: [] };
   const sweep = (dir: string, rel: string): boolean => {
     let empty = true;
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -158,26 +199,31 @@ export function removeStaleFiles(siteDir: string, keep: ReadonlySet<string>, id:
       if (
         rel === 'data' &&
         entry.isDirectory() &&
-        (BUILD_FOLDER.test(entry.name) || entry.name === 'partial')
+        (BUILD_FOLDER.test(entry.name) || entry.name === PARTIAL)
       ) {
-        if (entry.name === id) {
-          empty = false;
-        } else {
-          rmSync(full, { recursive: true, force: true });
-          removed++;
-        }
+        if (entry.name === plan.id || full === plan.from) empty = false;
+        else stale.entries.push(entryRel);
       } else if (entry.isDirectory()) {
-        if (sweep(full, entryRel)) rmdirSync(full);
+        if (sweep(full, entryRel)) stale.folders.push(entryRel);
         else empty = false;
       } else if (keep.has(entryRel)) {
         empty = false;
       } else {
-        unlinkSync(full);
-        removed++;
+        stale.entries.push(entryRel);
       }
     }
     return empty;
   };
   sweep(siteDir, '');
-  return removed;
+  return stale;
+}
+
+/** Removes what `staleFiles` found, and the folders it leaves empty; returns how many entries went. */
+export function removeStale(siteDir: string, stale: Stale): number {
+  for (const entry of stale.entries) rmSync(path.join(siteDir, entry), { recursive: true, force: true });
+  for (const folder of stale.folders) {
+    const full = path.join(siteDir, folder);
+    if (existsSync(full) && readdirSync(full).length === 0) rmdirSync(full);
+  }
+  return stale.entries.length;
 }

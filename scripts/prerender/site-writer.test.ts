@@ -36,7 +36,7 @@ describe('createSiteWriter', () => {
     expect(readdirSync(site)).toEqual([]);
   });
 
-  it('stages a file whose bytes differ from the site\'s, and leaves one that holds the same bytes alone', () => {
+  it("stages a file whose bytes differ from the site's, and leaves one that holds the same bytes alone", () => {
     const site = oldSite({ 'articles/a.html': 'خبر', 'articles/b.html': 'خبر قديم' });
     const staging = temp('staging-');
     const write = createSiteWriter(site, staging);
