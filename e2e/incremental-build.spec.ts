@@ -137,6 +137,7 @@ test('a second build renders and writes only what an edit touches, and ends as a
     renameSync(brokenFile, `${brokenFile}.aside`);
     writeFileSync(brokenFile, '{"id":');
     const failed = await prerender(options('site'));
+    expect(failed).toMatchObject({ written: 0, removed: 0 });
     expect(failed.failed.length).toBeGreaterThan(0);
     expect(snapshot(site)).toEqual(before);
     expect(existsSync(staging)).toBe(false);

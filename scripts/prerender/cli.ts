@@ -284,10 +284,10 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
-  // A site with a page that failed is left as the last build made it.
+  // A site with a page that failed is left as the last build made it: nothing staged lands.
   if (stats.failed.length > 0) {
     rmSync(stagingDir, { recursive: true, force: true });
-    return { ...stats, seconds: (performance.now() - started) / 1000 };
+    return { ...stats, written: 0, seconds: (performance.now() - started) / 1000 };
   }
 
   const write = (file: string, text: string) => {
