@@ -358,6 +358,11 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const f of stats.failed.slice(0, 5))
     process.stderr.write(`prerender: ${f.path} failed (${f.status}): ${f.error ?? ''}\n`);
+  if (stats.failed.length > 0) {
+    process.stderr.write(
+      `prerender: ${stats.failed.length} pages failed, so nothing of this build landed: ${values.dist} is as the last build left it\n`,
+    );
+  }
   if (stats.broken.length > 0) {
     process.stderr.write(
       `prerender: ${stats.broken.length} linked paths answer 404, e.g. ${stats.broken.slice(0, 3).join(' ')}\n`,
