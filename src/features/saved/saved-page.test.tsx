@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articlePath } from '../../data/paths.ts';
 import { removeSaved } from '../../shared/lib/saved-articles.ts';
@@ -28,6 +29,18 @@ const saveButton = (title: string) => screen.getByRole('button', { name: strings
 const savedLink = () => screen.getByRole('link', { name: new RegExp(strings.saved.nav) });
 const savedButton = (title: string) => screen.getByRole('button', { name: strings.saved.savedNamed(title) });
 
+/**
+ * Saves from a card and waits for the save to finish: the button reads «محفوظ» and the device keeps the whole
+ * article (fetched after the card). Two saves clicked at once may land in either order, or after the test.
+ */
+async function saveFromCard(user: UserEvent, title: string): Promise<void> {
+  await user.click(saveButton(title));
+  await screen.findByRole('button', { name: strings.saved.savedNamed(title), pressed: true });
+  await waitFor(() =>
+    expect([...device.values()]).toContainEqual(expect.objectContaining({ article: expect.objectContaining({ title }) })),
+  );
+}
+
 describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
   it('says so in Arabic when nothing is saved', async () => {
     renderRoute(savedHref());
@@ -55,8 +68,8 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     const other = fixtureCounts.newestFirst[1]!;
     const { user, router } = renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: strings.home.heading });
-    await user.click(saveButton(other));
-    await user.click(saveButton(leadArticle.title));
+    await saveFromCard(user, other);
+    await saveFromCard(user, leadArticle.title);
     await router.navigate(savedHref());
     await screen.findByRole('heading', { level: 1, name: strings.saved.heading });
     const cards = await within(screen.getByRole('main')).findAllByRole('article');
@@ -76,8 +89,8 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     async function openWithTwoSaved() {
       const rendered = renderRoute('/');
       await screen.findByRole('heading', { level: 1, name: strings.home.heading });
-      await rendered.user.click(saveButton(other));
-      await rendered.user.click(saveButton(leadArticle.title));
+      await saveFromCard(rendered.user, other);
+      await saveFromCard(rendered.user, leadArticle.title);
       await rendered.router.navigate(savedHref());
       await screen.findByRole('button', { name: strings.saved.removeNamed(other) });
       return rendered;
