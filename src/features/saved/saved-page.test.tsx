@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articlePath } from '../../data/paths.ts';
@@ -9,17 +9,27 @@ import { strings } from '../../shared/strings.ar.ts';
 import { fixtureCounts, leadArticle } from '../../test/fixtures/data.ts';
 import { ROUTE_TEST_TIMEOUT, renderRoute } from '../../test/render-route.tsx';
 
-// jsdom has no IndexedDB: idb-keyval over a Map, which is what the device keeps between page loads.
+// jsdom has no IndexedDB: idb-keyval over a Map, which is what the device keeps between page loads. A test
+// may hold the writes of whole articles back (`writes.hold`) to act while one is under way.
 const device = vi.hoisted(() => new Map<IDBValidKey, unknown>());
+const writes = vi.hoisted(() => ({ hold: null as Promise<void> | null, held: 0 }));
 vi.mock('idb-keyval', () => ({
   createStore: () => 'saved',
   entries: async () => [...device.entries()],
   get: async (key: IDBValidKey) => device.get(key),
-  set: async (key: IDBValidKey, value: unknown) => void device.set(key, value),
+  set: async (key: IDBValidKey, value: { article: unknown }) => {
+    if (writes.hold && value.article) {
+      writes.held++;
+      await writes.hold;
+    }
+    device.set(key, value);
+  },
   del: async (key: IDBValidKey) => void device.delete(key),
 }));
 
 afterEach(async () => {
+  writes.hold = null;
+  writes.held = 0;
   for (const entry of savedSnapshot().entries) await removeSaved(entry.summary.id);
   device.clear();
   vi.unstubAllGlobals();
@@ -124,6 +134,28 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
       await screen.findByText(strings.saved.empty);
       await waitFor(() => expect(status).toHaveTextContent(strings.saved.removedNamed(other)));
     });
+  });
+
+  it('keeps an article unsaved when «محفوظ» is pressed while the device writes its whole text', async () => {
+    let release = () => {};
+    writes.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const { user } = renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    await user.click(saveButton(leadArticle.title));
+    // The card is saved; the whole article, fetched after it, is being written.
+    await waitFor(() => expect(writes.held).toBe(1));
+    await user.click(await screen.findByRole('button', { name: strings.saved.savedNamed(leadArticle.title) }));
+    await screen.findByRole('button', { name: strings.saved.saveNamed(leadArticle.title), pressed: false });
+    // The write ends; what follows it is promise callbacks, all run before the next timer.
+    await act(async () => {
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'false');
+    expect(savedLink()).not.toHaveTextContent('١');
+    expect(device.has(leadArticle.id)).toBe(false);
   });
 
   it('reads «محفوظ» once saved, pressed, and «حفظ» again once unsaved', async () => {
