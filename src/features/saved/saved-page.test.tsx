@@ -47,7 +47,9 @@ async function saveFromCard(user: UserEvent, title: string): Promise<void> {
   await user.click(saveButton(title));
   await screen.findByRole('button', { name: strings.saved.savedNamed(title), pressed: true });
   await waitFor(() =>
-    expect([...device.values()]).toContainEqual(expect.objectContaining({ article: expect.objectContaining({ title }) })),
+    expect([...device.values()]).toContainEqual(
+      expect.objectContaining({ article: expect.objectContaining({ title }) }),
+    ),
   );
 }
 
@@ -146,7 +148,9 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     await user.click(saveButton(leadArticle.title));
     // The card is saved; the whole article, fetched after it, is being written.
     await waitFor(() => expect(writes.held).toBe(1));
-    await user.click(await screen.findByRole('button', { name: strings.saved.savedNamed(leadArticle.title) }));
+    await user.click(
+      await screen.findByRole('button', { name: strings.saved.savedNamed(leadArticle.title) }),
+    );
     await screen.findByRole('button', { name: strings.saved.saveNamed(leadArticle.title), pressed: false });
     // The write ends; what follows it is promise callbacks, all run before the next timer.
     await act(async () => {

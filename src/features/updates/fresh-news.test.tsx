@@ -81,7 +81,9 @@ describe('FreshNews', () => {
       const { queryClient } = renderRoute('/', { files: twoBuilds({ data: OLD, app: APP }) });
       await screen.findByRole('heading', { level: 1, name: strings.home.heading });
       // Once the page has read build.json, not merely asked for it: a notice would show by then.
-      await waitFor(() => expect(queryClient.getQueryState(deployedBuildQuery().queryKey)?.status).toBe('success'));
+      await waitFor(() =>
+        expect(queryClient.getQueryState(deployedBuildQuery().queryKey)?.status).toBe('success'),
+      );
       expect(screen.queryByRole('button', { name: strings.updates.showNewArticles })).not.toBeInTheDocument();
       expect(screen.queryByRole('button', { name: strings.updates.reload })).not.toBeInTheDocument();
     },
