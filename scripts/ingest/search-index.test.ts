@@ -162,15 +162,18 @@ describe('buildSearchIndex, when Pagefind rejects a record', () => {
     const bad = { ...article('bad', '2023-09-27T00:00:00.000Z', 'نص.'), source: 5 as unknown as string };
     await expect(buildSearchIndex([bad, ...articles], dir, taxonomy, { sliceSize: 1, parallel: 2 })).rejects.toThrow(/pagefind/i);
     if (process.platform === 'linux') {
-      // No Pagefind service of ours is left running (an exited one may wait to be reaped: state Z).
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const running: string[] = [];
-      for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
-        const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
-        const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (stat.includes('(pagefind') && Number(ppid) === process.pid && state !== 'Z') running.push(pid);
-      }
-      expect(running).toEqual([]);
+      // No Pagefind service of ours is left running (an exited one may wait to be reaped: state Z). A stopped
+      // service takes a moment to exit, longer on a busy machine: wait for it, up to a bound.
+      const running = async (): Promise<string[]> => {
+        const pids: string[] = [];
+        for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+          const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+          const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+          if (stat.includes('(pagefind') && Number(ppid) === process.pid && state !== 'Z') pids.push(pid);
+        }
+        return pids;
+      };
+      await expect.poll(running, { timeout: 10_000 }).toEqual([]);
     }
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articlePath } from '../data/paths.ts';
+import { suggestionsQuery } from '../features/search/search-box.tsx';
 import { DEFAULT_SEARCH_PARAMS, searchHref } from '../features/search/search-params.ts';
 import { articleHref, tagHref } from '../shared/lib/hrefs.ts';
 import { strings } from '../shared/strings.ar.ts';
@@ -65,12 +66,14 @@ describe('layout', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     it('shows the query on the search page, keeps what the reader types there, and is empty on an article', async () => {
       const search = (topic?: string) =>
         searchHref({ ...DEFAULT_SEARCH_PARAMS, q: 'كاراباخ', topic: topic ?? null });
-      const { user, router } = renderRoute(search());
+      const { user, router, queryClient } = renderRoute(search());
       expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
       expect(searchBox()).toHaveValue('كاراباخ');
       await user.type(searchBox(), ' أرمينيا');
-      // Past the pause after which suggestions load: nothing puts the old query back.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Once the suggestions for these words have loaded (after a pause, from a lazy module: no fixed wait
+      // is sure to be past them on a busy machine), nothing puts the old query back.
+      const suggested = suggestionsQuery('كاراباخ أرمينيا').queryKey;
+      await waitFor(() => expect(queryClient.getQueryState(suggested)?.status).toBe('success'));
       expect(searchBox()).toHaveValue('كاراباخ أرمينيا');
       // A facet keeps the query: the box shows it again, not the words left unsearched.
       await router.navigate(search(topics.karabakh.slug));

@@ -11,9 +11,9 @@ import { buildFixtureFiles } from './fixtures/data.ts';
 import { type FetchOverride, stubDataFetch } from './fixtures/fetch-stub.ts';
 
 // No style sheets load in jsdom, so the per-element visibility check of role queries (getComputedStyle up
-// the tree) buys nothing and makes each query slow on a page of 24 cards. The first render of a file imports
-// the whole app, which on a busy machine takes more than the default 1 s.
-configure({ asyncUtilTimeout: 8000, defaultHidden: true });
+// the tree) buys nothing and makes each query slow on a page of 24 cards. (The wait for what a test looks
+// for is set for every UI test, in setup.ts.)
+configure({ defaultHidden: true });
 
 /** A route test renders the whole app and navigates; on a loaded 2-core machine that can pass 5 s. */
 export const ROUTE_TEST_TIMEOUT = 20_000;

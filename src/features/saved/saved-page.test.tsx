@@ -1,4 +1,5 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articlePath } from '../../data/paths.ts';
 import { removeSaved } from '../../shared/lib/saved-articles.ts';
@@ -8,17 +9,27 @@ import { strings } from '../../shared/strings.ar.ts';
 import { fixtureCounts, leadArticle } from '../../test/fixtures/data.ts';
 import { ROUTE_TEST_TIMEOUT, renderRoute } from '../../test/render-route.tsx';
 
-// jsdom has no IndexedDB: idb-keyval over a Map, which is what the device keeps between page loads.
+// jsdom has no IndexedDB: idb-keyval over a Map, which is what the device keeps between page loads. A test
+// may hold the writes of whole articles back (`writes.hold`) to act while one is under way.
 const device = vi.hoisted(() => new Map<IDBValidKey, unknown>());
+const writes = vi.hoisted(() => ({ hold: null as Promise<void> | null, held: 0 }));
 vi.mock('idb-keyval', () => ({
   createStore: () => 'saved',
   entries: async () => [...device.entries()],
   get: async (key: IDBValidKey) => device.get(key),
-  set: async (key: IDBValidKey, value: unknown) => void device.set(key, value),
+  set: async (key: IDBValidKey, value: { article: unknown }) => {
+    if (writes.hold && value.article) {
+      writes.held++;
+      await writes.hold;
+    }
+    device.set(key, value);
+  },
   del: async (key: IDBValidKey) => void device.delete(key),
 }));
 
 afterEach(async () => {
+  writes.hold = null;
+  writes.held = 0;
   for (const entry of savedSnapshot().entries) await removeSaved(entry.summary.id);
   device.clear();
   vi.unstubAllGlobals();
@@ -27,6 +38,20 @@ afterEach(async () => {
 const saveButton = (title: string) => screen.getByRole('button', { name: strings.saved.saveNamed(title) });
 const savedLink = () => screen.getByRole('link', { name: new RegExp(strings.saved.nav) });
 const savedButton = (title: string) => screen.getByRole('button', { name: strings.saved.savedNamed(title) });
+
+/**
+ * Saves from a card and waits for the save to finish: the button reads «محفوظ» and the device keeps the whole
+ * article (fetched after the card). Two saves clicked at once may land in either order, or after the test.
+ */
+async function saveFromCard(user: UserEvent, title: string): Promise<void> {
+  await user.click(saveButton(title));
+  await screen.findByRole('button', { name: strings.saved.savedNamed(title), pressed: true });
+  await waitFor(() =>
+    expect([...device.values()]).toContainEqual(
+      expect.objectContaining({ article: expect.objectContaining({ title }) }),
+    ),
+  );
+}
 
 describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
   it('says so in Arabic when nothing is saved', async () => {
@@ -55,8 +80,8 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     const other = fixtureCounts.newestFirst[1]!;
     const { user, router } = renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: strings.home.heading });
-    await user.click(saveButton(other));
-    await user.click(saveButton(leadArticle.title));
+    await saveFromCard(user, other);
+    await saveFromCard(user, leadArticle.title);
     await router.navigate(savedHref());
     await screen.findByRole('heading', { level: 1, name: strings.saved.heading });
     const cards = await within(screen.getByRole('main')).findAllByRole('article');
@@ -76,8 +101,8 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     async function openWithTwoSaved() {
       const rendered = renderRoute('/');
       await screen.findByRole('heading', { level: 1, name: strings.home.heading });
-      await rendered.user.click(saveButton(other));
-      await rendered.user.click(saveButton(leadArticle.title));
+      await saveFromCard(rendered.user, other);
+      await saveFromCard(rendered.user, leadArticle.title);
       await rendered.router.navigate(savedHref());
       await screen.findByRole('button', { name: strings.saved.removeNamed(other) });
       return rendered;
@@ -111,6 +136,30 @@ describe('saved articles', { timeout: ROUTE_TEST_TIMEOUT }, () => {
       await screen.findByText(strings.saved.empty);
       await waitFor(() => expect(status).toHaveTextContent(strings.saved.removedNamed(other)));
     });
+  });
+
+  it('keeps an article unsaved when «محفوظ» is pressed while the device writes its whole text', async () => {
+    let release = () => {};
+    writes.hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const { user } = renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    await user.click(saveButton(leadArticle.title));
+    // The card is saved; the whole article, fetched after it, is being written.
+    await waitFor(() => expect(writes.held).toBe(1));
+    await user.click(
+      await screen.findByRole('button', { name: strings.saved.savedNamed(leadArticle.title) }),
+    );
+    await screen.findByRole('button', { name: strings.saved.saveNamed(leadArticle.title), pressed: false });
+    // The write ends; what follows it is promise callbacks, all run before the next timer.
+    await act(async () => {
+      release();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+    expect(saveButton(leadArticle.title)).toHaveAttribute('aria-pressed', 'false');
+    expect(savedLink()).not.toHaveTextContent('١');
+    expect(device.has(leadArticle.id)).toBe(false);
   });
 
   it('reads «محفوظ» once saved, pressed, and «حفظ» again once unsaved', async () => {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { homePagePath } from '../../data/paths.ts';
 import type { ListPage } from '../../data/schema.ts';
@@ -6,7 +6,7 @@ import { dataBuild, startBuild } from '../../shared/lib/data-build.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { buildFixtureFiles } from '../../test/fixtures/data.ts';
 import { ROUTE_TEST_TIMEOUT, renderRoute } from '../../test/render-route.tsx';
-import { updateFor } from './deployed-build.ts';
+import { deployedBuildQuery, updateFor } from './deployed-build.ts';
 
 const OLD = 'aaaaaaaa';
 const NEW = 'bbbbbbbb';
@@ -78,9 +78,12 @@ describe('FreshNews', () => {
     'stays silent when the deployed build is the one on screen',
     async () => {
       startBuild(APP, async () => OLD);
-      const { fetchMock } = renderRoute('/', { files: twoBuilds({ data: OLD, app: APP }) });
+      const { queryClient } = renderRoute('/', { files: twoBuilds({ data: OLD, app: APP }) });
       await screen.findByRole('heading', { level: 1, name: strings.home.heading });
-      await expect.poll(() => fetchMock.mock.calls.some(([input]) => String(input).endsWith('/data/build.json'))).toBe(true);
+      // Once the page has read build.json, not merely asked for it: a notice would show by then.
+      await waitFor(() =>
+        expect(queryClient.getQueryState(deployedBuildQuery().queryKey)?.status).toBe('success'),
+      );
       expect(screen.queryByRole('button', { name: strings.updates.showNewArticles })).not.toBeInTheDocument();
       expect(screen.queryByRole('button', { name: strings.updates.reload })).not.toBeInTheDocument();
     },

@@ -73,10 +73,16 @@ export async function saveArticle(summary: ArticleSummary, article: Article | nu
 }
 
 async function keepWholeArticle(entry: SavedEntry): Promise<void> {
-  const article = await fetchShard(articlePath(entry.summary.id), articleSchema);
+  const { id } = entry.summary;
+  const article = await fetchShard(articlePath(id), articleSchema);
+  const isSaved = () => current().some((e) => e.summary.id === id);
   // Removed meanwhile: do not bring it back.
-  if (!current().some((e) => e.summary.id === entry.summary.id)) return;
-  await put({ ...entry, article });
+  if (!isSaved()) return;
+  const whole = { ...entry, article };
+  await set(id, whole, store());
+  // Removed while it was written: its deletion may have reached the device first, so delete it again.
+  if (!isSaved()) return del(id, store());
+  publishSaved(current().map((e) => (e.summary.id === id ? whole : e)));
 }
 
 export async function removeSaved(id: string): Promise<void> {

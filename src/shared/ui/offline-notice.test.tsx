@@ -22,6 +22,7 @@ describe('OfflineNotice', () => {
     noteKeptCopy(false);
     Reflect.deleteProperty(navigator, 'serviceWorker');
     vi.restoreAllMocks();
+    vi.unstubAllGlobals();
   });
 
   it('says nothing while prerendering', () => {
@@ -36,9 +37,25 @@ describe('OfflineNotice', () => {
 
   it('says nothing when the network answered', async () => {
     workerSaying(false);
+    // The answer arrives on the page's end of a message channel: listen there too, to look once it is in.
+    const ends: MessagePort[] = [];
+    vi.stubGlobal(
+      'MessageChannel',
+      class extends MessageChannel {
+        constructor() {
+          super();
+          ends.push(this.port1);
+        }
+      },
+    );
     render(<OfflineNotice />);
-    // The answer arrives on a message port: wait for it before looking.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(ends).toHaveLength(1);
+    const answered = new Promise((resolve) => ends[0]!.addEventListener('message', resolve));
+    // What the page does with the answer is promise callbacks, all run before the next timer.
+    await act(async () => {
+      await answered;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
     expect(screen.queryByText(strings.offline.keptNotice)).not.toBeInTheDocument();
   });
 
