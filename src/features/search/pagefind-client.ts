@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { dataBase, dataRoot, onDataBuildChange } from '../../shared/lib/data-build.ts';
 import { fetchShard, LibraryLoadError } from '../../shared/lib/fetch-shard.ts';
 import { PAGEFIND_DIR, VOCAB_INDEX_FILE, vocabFile, type VocabEntry } from '../../shared/lib/search-shards.ts';
+import { retryIndexFetches } from './pagefind-fetch.ts';
 import { shardIndexLookup } from './shard-index.ts';
 import {
   createSearchEngine,
@@ -112,6 +113,7 @@ onDataBuildChange(() => {
 /** The engine, made once per page load; a failed start (offline) is tried again on the next search. */
 export function getSearchEngine(): Promise<SearchEngine> {
   engine ??= (async () => {
+    retryIndexFetches(dataBase(), PAGEFIND_DIR);
     const manifest = await fetchShard(`${PAGEFIND_DIR}search-manifest.json`, searchManifestSchema);
     dropPagefindStartFailures();
     return createSearchEngine(manifest, pagefindLoader(`${await dataRoot()}${PAGEFIND_DIR}`), loadVocabShard);
