@@ -55,11 +55,12 @@ class BadNetwork {
 
   /**
    * The fault for the `n`th request of `path`, or null: the same for a seed on every run, and on every build
-   * of the same content (the data build's folder, named by a hash that covers the code's version too, is
-   * left out of the draw).
+   * of the same content (the data build's folder, named by a hash that covers the code's version too, and
+   * the app's id in its pointer's name are left out of the draw).
    */
   faultFor(path: string, n: number): Fault | null {
-    const next = random((this.seed ^ hash(`${path.replace(/^\/data\/[0-9a-f]{16}\//, '/data/')}#${n}`)) >>> 0);
+    const drawn = path.replace(/^\/data\/[0-9a-f]{16}\//, '/data/').replace(/^\/data\/apps\/[0-9a-f]+\.json$/, '/data/apps/app.json');
+    const next = random((this.seed ^ hash(`${drawn}#${n}`)) >>> 0);
     if (next() >= FAULT_RATE) return null;
     const choices = (this.broken.get('delay') ?? 0) < MAX_DELAYS ? FAULTS : FAULTS.filter((f) => f !== 'delay');
     return choices[Math.floor(next() * choices.length)]!;
