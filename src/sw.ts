@@ -12,7 +12,7 @@ import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { offlineFallback } from 'workbox-recipes';
 import { registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
-import { APP_BUILD_META, appPointerFile } from './data/app-pointer.ts';
+import { appBuildInHtml, appPointerFile } from './data/app-pointer.ts';
 import { dataBase } from './shared/lib/data-build.ts';
 import { DATA_CACHE, KEPT_COPY_HEADER, KEPT_COPY_QUESTION, OFFLINE_PATH, PAGES_CACHE } from './shared/lib/offline-caches.ts';
 
@@ -92,8 +92,6 @@ self.addEventListener('message', (event) => {
   }
 });
 
-const APP_BUILD = new RegExp(`<meta name="${APP_BUILD_META}" content="([0-9a-f]+)">`);
-
 // The page a reader opened before this worker took over came from the network, not through it: keep it,
 // and its app's pointer to its data (src/shared/lib/app-pointer.ts), without which none of the data kept
 // from now on could be found offline.
@@ -108,7 +106,7 @@ self.addEventListener('activate', (event) => {
           const url = new URL(client.url);
           if (url.origin !== self.location.origin) return;
           if (!(await cache.match(url.pathname))) await cache.add(url.pathname);
-          const app = APP_BUILD.exec((await (await cache.match(url.pathname))?.text()) ?? '')?.[1];
+          const app = appBuildInHtml((await (await cache.match(url.pathname))?.text()) ?? '');
           const pointer = app && `${dataBase()}${appPointerFile(app)}`;
           if (pointer && !(await data.match(pointer))) await data.add(pointer);
         }),

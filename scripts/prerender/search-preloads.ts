@@ -13,12 +13,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { APP_BUILD_META, appPointerFile } from '../../src/data/app-pointer.ts';
+import { appBuildInHtml, appPointerFile } from '../../src/data/app-pointer.ts';
 import { PAGEFIND_DIR } from '../../src/shared/lib/search-shards.ts';
 import { escapeMarkup } from './text.ts';
 
 const APP_ENTRY = /<meta name="app-entry" content="([^"]+)">/;
-const APP_BUILD = new RegExp(`<meta name="${APP_BUILD_META}" content="([0-9a-f]+)">`);
 /** The search page's module, as Vite's build manifest names it (`build.manifest` in vite.config.ts). */
 const SEARCH_PAGE_MODULE = 'src/features/search/search-page.tsx';
 
@@ -71,7 +70,7 @@ export function searchPreloadUrls(
  */
 export function searchPreloadsMeta(urls: readonly string[], template: string, dataBase: string): string {
   if (urls.length === 0) return '';
-  const app = APP_BUILD.exec(template)?.[1];
+  const app = appBuildInHtml(template);
   const data = app
     ? ` data-pointer="${escapeMarkup(`${dataBase}${appPointerFile(app)}`)}" data-base="${escapeMarkup(dataBase)}"`
     : '';

@@ -5,7 +5,8 @@
  */
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appBuildMetaTag, readAppBuild } from '../data/build.ts';
+import { appBuildMetaTag } from '../data/app-pointer.ts';
+import { readAppBuild } from '../data/build.ts';
 import { startBuild } from '../shared/lib/data-build.ts';
 import { strings } from '../shared/strings.ar.ts';
 import { buildFixtureFiles, leadArticle } from '../test/fixtures/data.ts';

@@ -18,11 +18,6 @@ export const buildInfoSchema = z.object({ data: buildId, app: buildId });
 
 export type BuildInfo = z.infer<typeof buildInfoSchema>;
 
-/** The app's id as the page's meta tag, for the prerendered HTML's head. */
-export function appBuildMetaTag(app: string): string {
-  return `<meta name="${APP_BUILD_META}" content="${app}">`;
-}
-
 /** The app id a page was built with; null in the dev server, whose index.html names none. */
 export function readAppBuild(doc: Document): string | null {
   const parsed = buildId.safeParse(
