@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus, REAL_LENGTH } from './synthetic-corpus.ts';
+import { DATA_CHANGES_FILE } from '../ingest/data-changes.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TAXONOMY = path.join(ROOT, 'content/taxonomy.json');
@@ -88,11 +89,11 @@ function prerender(app: string, ssr: string, data: string, dist: string, full = 
   return { ...run, summary };
 }
 
-/** Every file under `dir` with a hash of its bytes. */
+/** Every file under `dir` with a hash of its bytes; not the change list, which only an incremental run writes. */
 async function tree(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
+    if (!e.isFile() || e.name === DATA_CHANGES_FILE) continue;
     const file = path.join(e.parentPath, e.name);
     files.set(path.relative(dir, file), createHash('sha1').update(await readFile(file)).digest('hex'));
   }

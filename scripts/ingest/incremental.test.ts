@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -6,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_ID_FILE } from './data-id.ts';
+import { DATA_CHANGES_FILE, readDataChanges } from './data-changes.ts';
+import { DATA_ID_FILE, readDataId } from './data-id.ts';
 import { cacheFileFor } from './build-cache.ts';
 import { runIngest, type IngestOptions } from './pipeline.ts';
 
@@ -26,11 +28,11 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** Every file under `dir` with a hash of its bytes. */
+/** Every file under `dir` with a hash of its bytes; not the change list, which only an incremental run writes. */
 async function tree(dir: string): Promise<Record<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const files: Record<string, string> = {};
-  for (const e of entries.filter((x) => x.isFile()).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+  for (const e of entries.filter((x) => x.isFile() && x.name !== DATA_CHANGES_FILE).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
     const file = path.join(e.parentPath, e.name);
     files[path.relative(dir, file)] = createHash('sha1').update(await readFile(file)).digest('hex');
   }
@@ -94,6 +96,23 @@ async function writeInput(dir: string, files: Item[][], taxonomy: number): Promi
   return taxonomyFile;
 }
 
+/**
+ * The list an incremental run writes (data-changes.ts) starts from the output it replaced and names every
+ * file that differs from it; each path it names outside the search index differs (a rebuilt search bundle
+ * is named whole, though some of its files may come out the same).
+ */
+function expectChangesListed(before: Record<string, string>, beforeId: string | null, dir: string, after: Record<string, string>): void {
+  const differs = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (f) => before[f] !== after[f] && f !== DATA_ID_FILE,
+  );
+  // A run that found nothing changed leaves the output, its list included, as it was.
+  if (differs.length === 0) return;
+  const changes = readDataChanges(dir);
+  expect(changes?.from).toBe(beforeId);
+  const listed = new Set(changes!.paths);
+  expect(differs.filter((f) => !listed.has(f))).toEqual([]);
+  expect(changes!.paths.filter((f) => !f.startsWith('pagefind/') && !differs.includes(f))).toEqual([]);
+}
 
 function incrementalEqualsFull(search: boolean, maxEdits: number) {
   return fc.asyncProperty(
@@ -126,10 +145,13 @@ function incrementalEqualsFull(search: boolean, maxEdits: number) {
           if (e.kind === 'remove') list.splice(list.indexOf(target), 1);
           else list[list.indexOf(target)] = { ...e.item, id: target.id };
         }
+        const [before, beforeId] = [await tree(incremental), readDataId(incremental)];
         await runIngest(options(incremental, await writeInput(input, files, taxonomy), path.join(run, 'cache-inc')));
+        expectChangesListed(before, beforeId, incremental, await tree(incremental));
       }
       const full = path.join(run, 'full');
       await runIngest({ ...options(full, path.join(input, 'taxonomy.json'), path.join(run, 'cache-full')), full: true });
+      expect(existsSync(path.join(full, DATA_CHANGES_FILE))).toBe(false);
       expect(await tree(incremental)).toEqual(await tree(full));
       await rm(run, { recursive: true, force: true });
     },

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articlePath, homePagePath, manifestPath, topicListPath } from '../../src/data/paths.ts';
 import { articleSchema, listPageSchema, manifestSchema, topicListSchema } from '../../src/data/schema.ts';
+import { DATA_CHANGES_FILE } from './data-changes.ts';
 import { DATA_ID_FILE, readDataId } from './data-id.ts';
 import { parseJsonl } from './parse-json.ts';
 import { buildCorpus, collectInputFiles, parseFile, runIngest } from './pipeline.ts';
@@ -22,10 +23,11 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+/** The output's files, but the change list that only an incremental run writes (data-changes.ts). */
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() && e.name !== DATA_CHANGES_FILE)
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
     .sort();
 }

@@ -51,7 +51,8 @@ import {
   type CacheHead,
   type InputStamp,
 } from './build-cache.ts';
-import { dataBuildId, writeDataId } from './data-id.ts';
+import { changedPaths, writeDataChanges } from './data-changes.ts';
+import { dataBuildId, readDataId, writeDataId } from './data-id.ts';
 import { acquireLock, lockFileFor } from './lock.ts';
 import { outputProblem, realOutput } from './output-folder.ts';
 import {
@@ -636,6 +637,9 @@ async function ingestLocked(options: IngestOptions, out: string): Promise<Ingest
           lap('search');
         }
         writeDataId(temp, dataBuildId([...Object.entries(hashes), ...slices.map((s) => [`${SEARCH_DIR}/${s.path}/`, s.key] as const)]));
+        // The cache describes the live output, whose id the list starts from.
+        const from = cache && readDataId(out);
+        writeDataChanges(temp, from ? { from, paths: changedPaths(cache!, { files: hashes, slices }, SEARCH_DIR) } : null);
         await options.beforeSwap?.(temp);
         staged = await stageCache(cacheFile, {
           format: CACHE_FORMAT,

@@ -23,6 +23,7 @@ import { Worker } from 'node:worker_threads';
 import { HYDRATION_ELEMENT_ID } from '../../src/app/hydration.ts';
 import { BUILD_FILE, type BuildInfo } from '../../src/data/build.ts';
 import { appBuildMetaTag, appPointerFile } from '../../src/data/app-pointer.ts';
+import { readDataChanges } from '../ingest/data-changes.ts';
 import { readDataId } from '../ingest/data-id.ts';
 import { acquireLock, LockedError, lockFileFor } from '../ingest/lock.ts';
 import { OFFLINE_PATH } from '../../src/shared/lib/offline-caches.ts';
@@ -140,6 +141,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   checkTemplate(template);
   const id = readDataId(dataDir);
   if (id === null) throw new Error(`${dataDir} names no data id: run "npm run ingest" first`);
+  const changes = options.full ? null : readDataChanges(dataDir);
   const build: BuildInfo = { data: id, app: appBuildId(template) };
 
   const buildFile = path.join(distDir, 'data', BUILD_FILE);
@@ -167,6 +169,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
     dataDir,
     id,
     options.full,
+    changes,
   );
 
   const queue = [...ROOTS];
@@ -303,7 +306,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   // The build is whole: it lands. What to link and remove is worked out first, reading only; then, for the
   // moments the landing takes, the site is part old and part new, so it names no build (a deploy refuses
   // it) and has no page cache (the next build renders every page, repairing it).
-  const dataPlan = planDataBuild(dataDir, distDir, id);
+  const dataPlan = planDataBuild(dataDir, distDir, id, changes);
   const stale = staleFiles(distDir, made, dataPlan);
   const newBuild = !existsSync(buildFile) || readFileSync(buildFile, 'utf8') !== buildText;
   if (newBuild) rmSync(buildFile, { force: true });

@@ -44,6 +44,21 @@ describe('PageCache', () => {
     expect(next.unchanged('/articles/c')).toBeNull();
   });
 
+  it("takes the ingest's change list from the cache's data at its word, and ignores one from other data", () => {
+    const { data, file } = setUp();
+    for (const name of ['a', 'b']) {
+      writeFileSync(path.join(data, `articles/${name}.new`), `${name}2`);
+      renameSync(path.join(data, `articles/${name}.new`), path.join(data, `articles/${name}.json`));
+    }
+    const changes = (from: string) => ({ from, paths: ['articles/a.json'] });
+    const next = new PageCache(file, globalKey(['app 1']), data, 'data 2', false, changes('data 1'));
+    expect(next.unchanged('/articles/a')).toBeNull();
+    // b.json changed on disk, but the list says not: it is not looked at.
+    expect(next.unchanged('/articles/b')).toEqual(page('/articles/b'));
+    const other = new PageCache(file, globalKey(['app 1']), data, 'data 2', false, changes('data 0'));
+    expect(other.unchanged('/articles/b')).toBeNull();
+  });
+
   it('keeps no page that read a file shared with others once it changed', () => {
     const { data, file } = setUp();
     writeFileSync(path.join(data, 'manifest.new'), 'm2');

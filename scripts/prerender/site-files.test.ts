@@ -12,6 +12,7 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDirs } from '../temp-dirs.ts';
+import { DATA_CHANGES_FILE } from '../ingest/data-changes.ts';
 import { DATA_ID_FILE } from '../ingest/data-id.ts';
 import { listFiles } from '../file-tree.ts';
 import {
@@ -118,6 +119,42 @@ describe('placeDataBuild', () => {
       'home/3.json',
       'manifest.json',
     ]);
+  });
+
+  it("takes the ingest's change list from the last build's data at its word, and ignores one from another", () => {
+    const data = folder({
+      'manifest.json': '{}',
+      'home/1.json': '[1]',
+      'home/2.json': '[2]',
+      'tags/a.json': '[]',
+    });
+    const site = temp('site-');
+    place(data, site, '0000000000000001');
+    const replace = (file: string, text: string) => {
+      writeFileSync(path.join(data, `${file}.new`), text);
+      renameSync(path.join(data, `${file}.new`), path.join(data, file));
+    };
+    replace('home/1.json', '[10]');
+    // Unnamed by the list below: trusted unchanged, so not looked at.
+    replace('home/2.json', '[20]');
+    put(data, 'home/3.json', '[3]');
+    renameSync(path.join(data, 'tags'), path.join(temp('elsewhere-'), 'tags'));
+    put(data, DATA_CHANGES_FILE, 'the list');
+    const paths = ['home/1.json', 'home/3.json', 'tags/a.json'];
+
+    const plan = planDataBuild(data, site, '0000000000000002', { from: '0000000000000001', paths });
+    expect(plan.link.sort()).toEqual(['home/1.json', 'home/3.json']);
+    expect(plan.unlink.sort()).toEqual(['home/1.json', 'tags/a.json']);
+    expect(placeDataBuild(plan)).toBe(2);
+    const built = path.join(site, 'data', '0000000000000002');
+    expect(listFiles(built).sort()).toEqual(['home/1.json', 'home/2.json', 'home/3.json', 'manifest.json']);
+    expect(readFileSync(path.join(built, 'home/1.json'), 'utf8')).toBe('[10]');
+    expect(readFileSync(path.join(built, 'home/2.json'), 'utf8')).toBe('[2]');
+
+    // A list from a build the site does not hold: every file is compared, and the list is not linked.
+    replace('home/3.json', '[30]');
+    const compared = planDataBuild(data, site, '0000000000000003', { from: '0000000000000001', paths: [] });
+    expect(compared.link.sort()).toEqual(['home/2.json', 'home/3.json']);
   });
 });
 

@@ -25,6 +25,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { linkOrCopy, listFiles, sameBytes } from '../file-tree.ts';
+import { DATA_CHANGES_FILE, type DataChanges } from '../ingest/data-changes.ts';
 import { DATA_ID_FILE } from '../ingest/data-id.ts';
 
 /** Vite's index.html: the pages' template, never a file of the site (the home page takes its place). */
@@ -96,19 +97,32 @@ export interface DataBuildPlan {
 }
 
 /**
- * Works out how `site/data/<id>/` becomes the ingest's output `dataDir` (its id file aside), reading only:
- * from nothing when there is no last build, or else from the last build's folder, where only the files
- * whose inode differs are linked anew (at 100,000 articles, a few hundred of 146,000 for one edit). Nothing
- * to do when a previous build made this id's folder already.
+ * Works out how `site/data/<id>/` becomes the ingest's output `dataDir` (its id file and change list aside),
+ * reading only: from nothing when there is no last build, or else from the last build's folder, where only
+ * the files that differ are linked anew (at 100,000 articles, a few hundred of 146,000 for one edit). Which
+ * files differ, the ingest's `changes` say when they start from the last build's data; else each file's
+ * inode is compared. Nothing to do when a previous build made this id's folder already.
  */
-export function planDataBuild(dataDir: string, siteDir: string, id: string): DataBuildPlan {
+export function planDataBuild(
+  dataDir: string,
+  siteDir: string,
+  id: string,
+  changes: DataChanges | null = null,
+): DataBuildPlan {
   const builds = path.join(siteDir, 'data');
   const plan: DataBuildPlan = { dataDir, siteDir, id, from: null, unlink: [], link: [] };
   if (existsSync(path.join(builds, id))) return plan;
   const partial = path.join(builds, PARTIAL);
   const last = existsSync(partial) ? PARTIAL : readdirIfThere(builds).find((name) => BUILD_FOLDER.test(name));
   plan.from = last === undefined ? null : path.join(builds, last);
-  const wanted = listFiles(dataDir).filter((file) => file !== DATA_ID_FILE);
+  if (plan.from !== null && changes !== null && changes.from === last) {
+    for (const file of changes.paths) {
+      if (existsSync(path.join(plan.from, file))) plan.unlink.push(file);
+      if (existsSync(path.join(dataDir, file))) plan.link.push(file);
+    }
+    return plan;
+  }
+  const wanted = listFiles(dataDir).filter((file) => file !== DATA_ID_FILE && file !== DATA_CHANGES_FILE);
   const wantedSet = new Set(wanted);
   for (const file of plan.from === null ? [] : listFiles(plan.from)) {
     if (!wantedSet.has(file)) plan.unlink.push(file);
