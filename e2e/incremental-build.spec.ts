@@ -113,9 +113,13 @@ test('a second build renders and writes only what an edit touches, and ends as a
 
     // A sentence added to an old article's body: its page and the search shell (which preloads the new
     // build's index) are written, and the few pages whose related panel moved with the new words; no other.
+    // A page removed from the site by hand is made again though its data did not change.
     corpus[5]!.body[1] = `${corpus[5]!.body[1]} وانتهى الاجتماع مساءً.`;
     ingest(corpus);
+    const removedByHand = `articles/${articleIdOf(site, corpus[20]!)}.html`;
+    rmSync(path.join(site, removedByHand));
     const edited = await prerender(options('site'));
+    expect(existsSync(path.join(site, removedByHand))).toBe(true);
     expect(edited.rendered).toBeLessThan(first.pages / 3);
     const written = [...snapshot(site)]
       .filter(([file, f]) => !file.startsWith('data/') && built.get(file)?.mtime !== f.mtime)

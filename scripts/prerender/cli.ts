@@ -35,6 +35,7 @@ import type { PageResult, RenderReply, WorkerConfig } from './protocol.ts';
 import { siteFromEnv } from './site.ts';
 import {
   commitStaged,
+  listSite,
   placeAppFiles,
   placeDataBuild,
   planDataBuild,
@@ -215,12 +216,13 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
     if (r.indexable) sitemap.push({ path: r.path, lastmod: r.lastmod });
     if (r.news) news.push({ path: r.path, ...r.news });
   };
+  const listing = listSite(distDir);
   /** The page as the last build made it, if its data did not change and its files are still there. */
   const kept = (pagePath: string): KeptPage | null => {
     if (roots.has(pagePath)) return null;
     const page = cache.unchanged(pagePath);
     if (page === null) return null;
-    const there = (file: string | null) => file === null || existsSync(path.join(distDir, file));
+    const there = (file: string | null) => file === null || listing.files.has(file);
     return there(page.file) && there(page.feed) ? page : null;
   };
 
@@ -307,7 +309,7 @@ async function prerenderLocked(options: PrerenderOptions): Promise<PrerenderStat
   // moments the landing takes, the site is part old and part new, so it names no build (a deploy refuses
   // it) and has no page cache (the next build renders every page, repairing it).
   const dataPlan = planDataBuild(dataDir, distDir, id, changes);
-  const stale = staleFiles(distDir, made, dataPlan);
+  const stale = staleFiles(listing, made, dataPlan);
   const newBuild = !existsSync(buildFile) || readFileSync(buildFile, 'utf8') !== buildText;
   if (newBuild) rmSync(buildFile, { force: true });
   cache.forget();

@@ -17,6 +17,7 @@ import { DATA_ID_FILE } from '../ingest/data-id.ts';
 import { listFiles } from '../file-tree.ts';
 import {
   commitStaged,
+  listSite,
   placeAppFiles,
   placeDataBuild,
   planDataBuild,
@@ -174,7 +175,7 @@ describe('staleFiles and removeStale', () => {
     // The build lands as 0000000000000003, made from the last build's folder, 0000000000000002.
     const plan = { ...planDataBuild(folder({}), site, '0000000000000004'), id: '0000000000000003' };
     plan.from = path.join(site, 'data', '0000000000000002');
-    const stale = staleFiles(site, keep, plan);
+    const stale = staleFiles(listSite(site), keep, plan);
     expect(listFiles(site)).toHaveLength(8);
     expect(removeStale(site, stale)).toBe(3);
     expect(readdirSync(site).sort()).toEqual(['articles', 'data', 'index.html']);
@@ -188,7 +189,7 @@ describe('staleFiles and removeStale', () => {
 
   it('leaves a folder that the landing filled', () => {
     const site = folder({ 'tags/old/index.html': 'old' });
-    const stale = staleFiles(site, new Set(), planDataBuild(folder({}), site, '0000000000000001'));
+    const stale = staleFiles(listSite(site), new Set(), planDataBuild(folder({}), site, '0000000000000001'));
     put(site, 'tags/new.html', 'new');
     removeStale(site, stale);
     expect(listFiles(site)).toEqual(['tags/new.html']);

@@ -14,6 +14,7 @@
  */
 import {
   copyFileSync,
+  type Dirent,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -190,6 +191,38 @@ function removeIfEmpty(folder: string, root: string): void {
   }
 }
 
+/**
+ * The site's folders as a build finds them, its data build folders not opened (each is the ingest's output
+ * as a whole). Nothing is written into the site until the build lands, so one listing serves the whole
+ * build: which kept pages are still there, and what is stale.
+ */
+export interface SiteListing {
+  /** Every file, relative to the site and `/`-separated. */
+  files: Set<string>;
+  /** Each folder's entries, by its path relative to the site (`''` for the site). */
+  folders: Map<string, Dirent[]>;
+}
+
+/** A data build's folder (or the one a killed landing left) among the entries of the site's `data/`. */
+const isDataBuild = (rel: string, entry: Dirent): boolean =>
+  rel === 'data' && entry.isDirectory() && (BUILD_FOLDER.test(entry.name) || entry.name === PARTIAL);
+
+/** Lists the site (none when it is not there yet). */
+export function listSite(siteDir: string): SiteListing {
+  const listing: SiteListing = { files: new Set(), folders: new Map() };
+  const walk = (dir: string, rel: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true });
+    listing.folders.set(rel, entries);
+    for (const entry of entries) {
+      const entryRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      if (!entry.isDirectory()) listing.files.add(entryRel);
+      else if (!isDataBuild(rel, entry)) walk(path.join(dir, entry.name), entryRel);
+    }
+  };
+  if (existsSync(siteDir)) walk(siteDir, '');
+  return listing;
+}
+
 /** What the site holds that a build did not make: worked out before the build lands, removed as it lands. */
 export interface Stale {
   /** Files, and data build folders, relative to the site. */
@@ -200,25 +233,20 @@ export interface Stale {
 
 /**
  * Every file of the site that is not in `keep` (paths relative to the site), and every data build folder
- * but `id`'s and the last build's one (which becomes `id`'s when the build lands); reading only. The data
- * folders are not walked: each is the ingest's output as a whole.
+ * but `id`'s and the last build's one (which becomes `id`'s when the build lands); from the site's listing.
  */
-export function staleFiles(siteDir: string, keep: ReadonlySet<string>, plan: DataBuildPlan): Stale {
+export function staleFiles(site: SiteListing, keep: ReadonlySet<string>, plan: DataBuildPlan): Stale {
   const stale: Stale = { entries: [], folders: [] };
-  const sweep = (dir: string, rel: string): boolean => {
+  const buildFolder = (name: string) => path.join(plan.siteDir, 'data', name);
+  const sweep = (rel: string): boolean => {
     let empty = true;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    for (const entry of site.folders.get(rel) ?? []) {
       const entryRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      const full = path.join(dir, entry.name);
-      if (
-        rel === 'data' &&
-        entry.isDirectory() &&
-        (BUILD_FOLDER.test(entry.name) || entry.name === PARTIAL)
-      ) {
-        if (entry.name === plan.id || full === plan.from) empty = false;
+      if (isDataBuild(rel, entry)) {
+        if (entry.name === plan.id || buildFolder(entry.name) === plan.from) empty = false;
         else stale.entries.push(entryRel);
       } else if (entry.isDirectory()) {
-        if (sweep(full, entryRel)) stale.folders.push(entryRel);
+        if (sweep(entryRel)) stale.folders.push(entryRel);
         else empty = false;
       } else if (keep.has(entryRel)) {
         empty = false;
@@ -228,7 +256,7 @@ export function staleFiles(siteDir: string, keep: ReadonlySet<string>, plan: Dat
     }
     return empty;
   };
-  sweep(siteDir, '');
+  sweep('');
   return stale;
 }
 
