@@ -5,11 +5,11 @@
  * site once the build is whole: until then the site is the last build's, byte for byte.
  *
  * Each folder of the site is listed once, the first time a file is meant for it, so a new file costs one
- * write (no failed read, no stat), and only a file that was there before is read to be compared. Each path
- * is written once a run, and the staging folder holds only what this run wrote, so two writers (the two
- * worker threads) never meet on a file.
+ * write (no failed read, no stat), and only a file that was there before, with the new bytes' length, is
+ * read to be compared. Each path is written once a run, and the staging folder holds only what this run
+ * wrote, so two writers (the two worker threads) never meet on a file.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** `site`: the built site, compared with; `staging`: where the files that differ are written. */
@@ -32,9 +32,12 @@ export function createSiteWriter(site: string, staging: string): (file: string, 
   /** Stages `file` (relative to the site) unless the site already holds `text` there; true when it did. */
   return function writeIfChanged(file: string, text: string): boolean {
     const full = path.join(root, file);
+    const bytes = Buffer.from(text);
+    // A page that changed nearly always changed its length: its old file is read only when it did not.
     if (
       namesIn(path.dirname(full)).has(path.basename(full)) &&
-      readFileSync(full).equals(Buffer.from(text))
+      statSync(full).size === bytes.length &&
+      readFileSync(full).equals(bytes)
     ) {
       return false;
     }
@@ -45,7 +48,7 @@ export function createSiteWriter(site: string, staging: string): (file: string, 
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    writeFileSync(staged, text);
+    writeFileSync(staged, bytes);
     return true;
   };
 }
