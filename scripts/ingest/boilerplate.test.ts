@@ -75,6 +75,14 @@ describe('stripBoilerplate', () => {
     });
   });
 
+  it('completes a hashtag the writer broke after «عبد» or «بن» with the word that follows it', () => {
+    const result = stripBoilerplate([
+      'أمر #الملك_سلمان_بن_عبد العزيز بذلك، وزار #أبو ظبي وكتب #ولي_العهد_بن.',
+    ]);
+    expect(result.body).toEqual(['أمر الملك سلمان بن عبد العزيز بذلك، وزار أبو ظبي وكتب ولي العهد بن.']);
+    expect(result.hashtags).toEqual(['الملك سلمان بن عبد العزيز', 'أبو ظبي']);
+  });
+
   it('leaves a lone # and C# alone', () => {
     expect(stripBoilerplate(['لغة C# والرقم # 5']).body).toEqual(['لغة C# والرقم # 5']);
   });

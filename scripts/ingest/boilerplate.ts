@@ -1,5 +1,6 @@
-import { normalizeArabic } from '../../src/shared/lib/arabic.ts';
+import { normalizeArabic, slugify } from '../../src/shared/lib/arabic.ts';
 import { READ_ALSO, matchHeading } from './headings.ts';
+import { PARTICLES } from './phrases.ts';
 
 /**
  * Feed boilerplate found in real Arabic news bodies, turned into data or dropped:
@@ -40,6 +41,8 @@ const CREDIT = /^(?:فرانس ?24|france ?24)(?: ?\/ ?[^/]{0,20})?$/;
 // Not after «/» (a link's fragment, «…/page/#section») nor «&» (an entity).
 const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&/])#([\p{L}\p{M}\p{N}_]+)/gu;
 const LETTER = /\p{L}/u;
+/** The word right after a hashtag, past one space. */
+const NEXT_WORD = /^ ([\p{L}\p{M}]+)/u;
 
 function looksLikeHeadline(text: string): boolean {
   return text.length > 0 && text.length <= MAX_HEADLINE && !/[.:؛]$/.test(text);
@@ -58,17 +61,31 @@ function relatedHeadline(paragraph: string): { inline: string | null; block: boo
   return null;
 }
 
+/**
+ * The tag a hashtag stands for. One that ends on a word no name ends on was broken by a space the writer
+ * typed («#الملك_سلمان_بن_عبد العزيز», «#أبو ظبي»): the word after it completes it, and with none there is
+ * no tag, only a fragment.
+ */
+function hashtagPhrase(words: readonly string[], after: string): string | null {
+  if (words.length === 0 || words.length > MAX_HASHTAG_WORDS) return null;
+  let phrase = words.join(' ');
+  if (PARTICLES.has(slugify(words[words.length - 1]!))) {
+    const next = NEXT_WORD.exec(after)?.[1];
+    if (!next) return null;
+    phrase += ` ${next}`;
+  }
+  return phrase.length <= MAX_HASHTAG_CHARS ? phrase : null;
+}
+
 function unhashtag(paragraph: string, found: string[]): string {
   if (!paragraph.includes('#')) return paragraph;
-  return paragraph.replace(HASHTAG, (whole: string, before: string, tag: string) => {
+  return paragraph.replace(HASHTAG, (whole: string, before: string, tag: string, offset: number) => {
     // «#1», «# 5»: a number, not a tag.
     if (!LETTER.test(tag)) return whole;
     const words = tag.split('_').filter((w) => w !== '');
-    const phrase = words.join(' ');
-    if (words.length > 0 && words.length <= MAX_HASHTAG_WORDS && phrase.length <= MAX_HASHTAG_CHARS) {
-      found.push(phrase);
-    }
-    return before + phrase;
+    const phrase = hashtagPhrase(words, paragraph.slice(offset + whole.length));
+    if (phrase) found.push(phrase);
+    return before + words.join(' ');
   });
 }
 
