@@ -43,6 +43,11 @@ describe('stripBoilerplate', () => {
     ]);
   });
 
+  it('drops a closing rule broken by a space, and the promo line after it', () => {
+    const rule = '----------------------- -----------';
+    expect(stripBoilerplate([P1, P2, rule, 'تابعونا على التطبيق للحصول على الإشعارات']).body).toEqual([P1, P2]);
+  });
+
   it('drops a rule mid-article but keeps the text around it', () => {
     expect(stripBoilerplate([P1, '-----', P2, P1, P2]).body).toEqual([P1, P2, P1, P2]);
   });

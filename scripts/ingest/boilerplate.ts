@@ -24,7 +24,8 @@ const MAX_BLOCK_HEADLINES = 8;
 const MAX_HASHTAG_WORDS = 4;
 const MAX_HASHTAG_CHARS = 40;
 
-const SEPARATOR = /^[-–—_=*~•·.]{3,}$/;
+/** Three rule marks or more; a space between them is a slip of the writer's («------ -----»). */
+const SEPARATOR = /^[-–—_=*~•·.](?: ?[-–—_=*~•·.]){2,}$/;
 /**
  * What a promo line after a closing rule asks (normalised): to get the app, follow, subscribe, click. A
  * short closing paragraph that asks none of it is the article's own (a «***» section break before it).
