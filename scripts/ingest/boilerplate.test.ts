@@ -56,6 +56,18 @@ describe('stripBoilerplate', () => {
     expect(stripBoilerplate([P1, '*نقلاً عن صحيفة الأنباء', '** المقالات تعبر عن رأي كتابها.']).body).toEqual([P1]);
   });
 
+  it.each([['Photos are copyright.'], ['© Getty Images'], ['Copyright 2018 Reuters']])(
+    'drops the English credit %j closing a body',
+    (credit) => {
+      expect(stripBoilerplate([P1, P2, credit]).body).toEqual([P1, P2]);
+    },
+  );
+
+  it('keeps a sentence about copyright in the text', () => {
+    const body = [P1, P2, 'Copyright infringement هي التهمة التي وجهتها الشركة إلى الموقع.'];
+    expect(stripBoilerplate(body).body).toEqual(body);
+  });
+
   it('keeps a list of points closing the article', () => {
     const body = [P1, 'أبرز نقاط الاتفاق:', '* وقف إطلاق النار فورا', '* تبادل الأسرى'];
     expect(stripBoilerplate(body).body).toEqual(body);

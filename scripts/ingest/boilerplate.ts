@@ -8,7 +8,8 @@ import { PARTICLES } from './phrases.ts';
  * - «للمزيد: عنوان» / «للمزيد - عنوان» (France24) → readAlso titles;
  * - agency credits alone on a line («فرانس24/ أ ف ب»);
  * - a dashed separator and the short promo lines after it at the end of a body (BBC);
- * - a short «** …» disclaimer or «* نقلا عن …» credit closing a body (opinion pages);
+ * - a short «** …» disclaimer or «* نقلا عن …» credit closing a body (opinion pages), or an English
+ *   picture credit («Photos are copyright.», BBC galleries);
  * - inline hashtags (#قطاع_غزة) → plain words in the text, and whole tags.
  */
 
@@ -39,6 +40,9 @@ const CLOSING_NOTE = /^\*\*|^\*\s*نقلا عن /;
  */
 const CARRIES_ON = /^و(?:اضاف|اضافت|اشار|اشارت|قال|قالت|اكد|اكدت|دعا|دعت|تابع|تابعت|اوضح|اوضحت|ذكر|ذكرت|لفت|لفتت|نقل|نقلت|كان|كانت|ياتي|تاتي|في|من|علي|بحسب|وفق) /;
 const CREDIT = /^(?:فرانس ?24|france ?24)(?: ?\/ ?[^/]{0,20})?$/;
+/** A picture credit in English closing a body («Photos are copyright.», «© Getty Images»): no Arabic in it. */
+const ENGLISH_CREDIT =
+  /^(?:(?:all )?(?:photos?|pictures?|images?)(?: are)? (?:copyright|©)|copyright\b|©)[^\u0600-\u06FF]*$/i;
 // Not after «/» (a link's fragment, «…/page/#section») nor «&» (an entity).
 const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&/])#([\p{L}\p{M}\p{N}_]+)/gu;
 const LETTER = /\p{L}/u;
@@ -124,6 +128,7 @@ export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
     }
     if (paragraph.length <= 40 && CREDIT.test(normalizeArabic(paragraph))) continue;
     if (remaining <= 1 && paragraph.length <= 200 && CLOSING_NOTE.test(normalizeArabic(paragraph))) continue;
+    if (remaining === 0 && body.length > 0 && paragraph.length <= 100 && ENGLISH_CREDIT.test(paragraph)) continue;
     body.push(unhashtag(paragraph, hashtags));
   }
   return { body, readAlso, hashtags };
