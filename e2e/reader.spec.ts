@@ -277,6 +277,28 @@ test.describe('layout and preferences', () => {
     }
   });
 
+  test('a headline, paragraph or related headline that is one long word (a pasted link) wraps at 390 px instead of widening the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    // What a feed can carry: a link pasted whole into a headline or a paragraph.
+    const link = `https://example.org/${'a'.repeat(150)}`;
+    const paste = (selectors: string[]) =>
+      page.evaluate(
+        ([text, ...all]) => {
+          for (const selector of all) document.querySelector(selector)!.textContent = text!;
+        },
+        [link, ...selectors],
+      );
+    await page.goto('/');
+    await whenHydrated(page);
+    await paste(['main h2 a', 'main .card-excerpt']);
+    expect((await pageWidths(page)).scrollWidth, 'home').toBeLessThanOrEqual(390);
+
+    await page.goto(articleUrl(sampleArticles().kremlin.id));
+    await whenHydrated(page);
+    await paste(['main h1', 'main article p:not([class])', 'main aside h3']);
+    expect((await pageWidths(page)).scrollWidth, 'article').toBeLessThanOrEqual(390);
+  });
+
   test('a row of chips that runs past the screen fades out at its end until it is scrolled there, and not while a chip has the focus', async ({ page }) => {
     const fadeOf = (row: ReturnType<Page['getByRole']>) =>
       row.evaluate((el) => parseFloat(getComputedStyle(el).getPropertyValue('--scroll-fade')));

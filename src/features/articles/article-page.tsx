@@ -22,7 +22,7 @@ export function ArticlePage() {
   const sourceHref = safeExternalHref(article.url);
 
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <title>{article.title + strings.titleSuffix}</title>
       <article className="max-w-[70ch]">
         <header className="mb-6 flex flex-col gap-3">

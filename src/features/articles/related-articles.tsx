@@ -19,7 +19,7 @@ export function RelatedArticles({ related }: RelatedArticlesProps) {
       >
         {strings.article.related}
       </h2>
-      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1">
         {related.map((item) => (
           <li key={item.id}>
             <article className="related-card">
