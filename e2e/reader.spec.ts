@@ -299,6 +299,18 @@ test.describe('layout and preferences', () => {
     expect((await pageWidths(page)).scrollWidth, 'article').toBeLessThanOrEqual(390);
   });
 
+  test('an article’s long tag wraps inside its chip at 320 px instead of running off the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.goto(articleUrl(sampleArticles().kremlin.id));
+    await whenHydrated(page);
+    const tags = page.getByRole('navigation', { name: strings.article.tags });
+    // A keyword line or a feed's tag of many words (the ingest keeps tags up to 200 characters).
+    await tags.getByRole('link').first().evaluate((chip) => {
+      chip.lastChild!.textContent = 'الانتخابات الرئاسية والتشريعية المبكرة في الجمهورية';
+    });
+    expect((await pageWidths(page)).scrollWidth).toBeLessThanOrEqual(320);
+  });
+
   test('a row of chips that runs past the screen fades out at its end until it is scrolled there, and not while a chip has the focus', async ({ page }) => {
     const fadeOf = (row: ReturnType<Page['getByRole']>) =>
       row.evaluate((el) => parseFloat(getComputedStyle(el).getPropertyValue('--scroll-fade')));

@@ -87,7 +87,10 @@ export function ArticlePage() {
             <ul className="flex flex-wrap gap-2">
               {article.tags.map((tag) => (
                 <li key={tag.slug}>
-                  <ChipLink to={tagHref(tag.slug)}>{tag.label}</ChipLink>
+                  <ChipLink to={tagHref(tag.slug)}>
+                    {/* A chip nowraps in the rows that scroll sideways; in this list that wraps, a long tag wraps too. */}
+                    <span className="whitespace-normal wrap-anywhere">{tag.label}</span>
+                  </ChipLink>
                 </li>
               ))}
             </ul>
