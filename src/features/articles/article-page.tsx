@@ -88,7 +88,7 @@ export function ArticlePage() {
               {article.tags.map((tag) => (
                 <li key={tag.slug}>
                   <ChipLink to={tagHref(tag.slug)}>
-                    {/* A chip nowraps in the rows that scroll sideways; in this list that wraps, a long tag wraps too. */}
+                    {/* Chips never wrap in the rows that scroll sideways; in this list, which wraps, a long tag does. */}
                     <span className="whitespace-normal wrap-anywhere">{tag.label}</span>
                   </ChipLink>
                 </li>
