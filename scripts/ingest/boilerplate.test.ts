@@ -63,6 +63,12 @@ describe('stripBoilerplate', () => {
     },
   );
 
+  it('drops a closing «اضغط هنا» line: the link it points to is not in the feed', () => {
+    expect(stripBoilerplate([P1, 'لمتابعة المباراة على الحواسيب اللوحية، اضغط هنا...']).body).toEqual([P1]);
+    const within = [P1, 'اضغط هنا لمعرفة ما تخزنه الشركة عنك.', P2];
+    expect(stripBoilerplate(within).body).toEqual(within);
+  });
+
   it('keeps a sentence about copyright in the text', () => {
     const body = [P1, P2, 'Copyright infringement هي التهمة التي وجهتها الشركة إلى الموقع.'];
     expect(stripBoilerplate(body).body).toEqual(body);

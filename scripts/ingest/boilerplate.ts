@@ -8,8 +8,9 @@ import { PARTICLES } from './phrases.ts';
  * - «للمزيد: عنوان» / «للمزيد - عنوان» (France24) → readAlso titles;
  * - agency credits alone on a line («فرانس24/ أ ف ب»);
  * - a dashed separator and the short promo lines after it at the end of a body (BBC);
- * - a short «** …» disclaimer or «* نقلا عن …» credit closing a body (opinion pages), or an English
- *   picture credit («Photos are copyright.», BBC galleries);
+ * - a short «** …» disclaimer or «* نقلا عن …» credit closing a body (opinion pages), an English
+ *   picture credit («Photos are copyright.», BBC galleries) or a «اضغط هنا» to a link the feed dropped
+ *   (France24's live pages);
  * - inline hashtags (#قطاع_غزة) → plain words in the text, and whole tags.
  */
 
@@ -43,6 +44,9 @@ const CREDIT = /^(?:فرانس ?24|france ?24)(?: ?\/ ?[^/]{0,20})?$/;
 /** A picture credit in English closing a body («Photos are copyright.», «© Getty Images»): no Arabic in it. */
 const ENGLISH_CREDIT =
   /^(?:(?:all )?(?:photos?|pictures?|images?)(?: are)? (?:copyright|©)|copyright\b|©)[^\u0600-\u06FF]*$/i;
+/** «اضغط هنا» (normalised): a link the feed dropped, when it closes a body («لمتابعة المباراة…، اضغط هنا»). */
+const CLICK_HERE = /(?:اضغط|انقر) هنا/;
+const MAX_CLOSING_LINE = 120;
 // Not after «/» (a link's fragment, «…/page/#section») nor «&» (an entity).
 const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&/])#([\p{L}\p{M}\p{N}_]+)/gu;
 const LETTER = /\p{L}/u;
@@ -94,6 +98,11 @@ function unhashtag(paragraph: string, found: string[]): string {
   });
 }
 
+/** A closing line about what the feed left out: its pictures (their credit) or a link. */
+function pointsToWhatIsGone(paragraph: string): boolean {
+  return ENGLISH_CREDIT.test(paragraph) || CLICK_HERE.test(normalizeArabic(paragraph));
+}
+
 /** Splits a body's paragraphs into the article text, its related headlines and its hashtags. */
 export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
   const body: string[] = [];
@@ -128,7 +137,8 @@ export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
     }
     if (paragraph.length <= 40 && CREDIT.test(normalizeArabic(paragraph))) continue;
     if (remaining <= 1 && paragraph.length <= 200 && CLOSING_NOTE.test(normalizeArabic(paragraph))) continue;
-    if (remaining === 0 && body.length > 0 && paragraph.length <= 100 && ENGLISH_CREDIT.test(paragraph)) continue;
+    const closingLine = remaining === 0 && body.length > 0 && paragraph.length <= MAX_CLOSING_LINE;
+    if (closingLine && pointsToWhatIsGone(paragraph)) continue;
     body.push(unhashtag(paragraph, hashtags));
   }
   return { body, readAlso, hashtags };
