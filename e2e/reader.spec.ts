@@ -109,6 +109,27 @@ test.describe('an article', () => {
     await expect(related.getByRole('link').first()).toBeVisible();
   });
 
+  test('on a short laptop screen, every related headline can be reached while reading, not only at the article’s end', async ({ page }) => {
+    // The panel follows the reader down the article; taller than the screen, its end used to stay below it.
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await page.goto(articleUrl(sampleArticles().kremlin.id));
+    await whenHydrated(page);
+    const related = page.getByRole('complementary', { name: strings.article.related });
+    // The sample's panel has one headline; a real corpus's has six.
+    await related.getByRole('list').evaluate((list) => {
+      while (list.children.length < 6) list.append(list.firstElementChild!.cloneNode(true));
+    });
+    const height = await related.evaluate((panel) => panel.scrollHeight);
+    expect(height, 'a panel taller than the screen').toBeGreaterThan(420);
+    await page.evaluate(() => window.scrollTo(0, 300));
+    const last = related.getByRole('link').last();
+    // What the browser does for a reader who tabs to it.
+    await last.evaluate((link) => link.scrollIntoView({ block: 'nearest' }));
+    const box = (await last.boundingBox())!;
+    expect(box.y + box.height, 'the last headline, on screen').toBeLessThanOrEqual(420);
+    expect(await page.evaluate(() => window.scrollY), 'the article where the reader was').toBe(300);
+  });
+
   test('the undated article shows no date at all', async ({ page }) => {
     const { macron } = sampleArticles();
     await page.goto(articleUrl(macron.id));
