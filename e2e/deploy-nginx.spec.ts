@@ -164,11 +164,13 @@ test.describe('deploy: nginx with deploy/nginx.conf', () => {
     ['a malformed escape (/tags/%E0%A4%A)', '/tags/%E0%A4%A'],
     ['an encoded path climbing out of the site', '/articles/..%2F..%2Fetc%2Fpasswd'],
   ]) {
-    test(`${label} is refused by nginx itself with a 400`, async ({ request }) => {
+    test(`${label} is refused by nginx itself with a 400, on the Arabic 404 page`, async ({ request }) => {
       // nginx rejects the request line before any location applies, so the app only ever meets such a
-      // path through client-side navigation (covered in reader.spec.ts).
+      // path through client-side navigation (covered in reader.spec.ts); the reader still gets our page.
       const response = await request.get(path!);
       expect(response.status()).toBe(400);
+      expect(response.headers()['content-type']).toBe('text/html; charset=utf-8');
+      expect(parseHtml(await response.text()).querySelector('h1')?.textContent).toBe(strings.notFound.title);
     });
   }
 

@@ -109,6 +109,27 @@ test.describe('an article', () => {
     await expect(related.getByRole('link').first()).toBeVisible();
   });
 
+  test('on a short laptop screen, every related headline can be reached while reading, not only at the article’s end', async ({ page }) => {
+    // The panel follows the reader down the article; taller than the screen, its end used to stay below it.
+    await page.setViewportSize({ width: 1280, height: 420 });
+    await page.goto(articleUrl(sampleArticles().kremlin.id));
+    await whenHydrated(page);
+    const related = page.getByRole('complementary', { name: strings.article.related });
+    // The sample's panel has one headline; a real corpus's has six.
+    await related.getByRole('list').evaluate((list) => {
+      while (list.children.length < 6) list.append(list.firstElementChild!.cloneNode(true));
+    });
+    const height = await related.evaluate((panel) => panel.scrollHeight);
+    expect(height, 'a panel taller than the screen').toBeGreaterThan(420);
+    await page.evaluate(() => window.scrollTo(0, 300));
+    const last = related.getByRole('link').last();
+    // What the browser does for a reader who tabs to it.
+    await last.evaluate((link) => link.scrollIntoView({ block: 'nearest' }));
+    const box = (await last.boundingBox())!;
+    expect(box.y + box.height, 'the last headline, on screen').toBeLessThanOrEqual(420);
+    expect(await page.evaluate(() => window.scrollY), 'the article where the reader was').toBe(300);
+  });
+
   test('the undated article shows no date at all', async ({ page }) => {
     const { macron } = sampleArticles();
     await page.goto(articleUrl(macron.id));
@@ -275,6 +296,40 @@ test.describe('layout and preferences', () => {
         expect(scrollWidth).toBeLessThanOrEqual(360);
       });
     }
+  });
+
+  test('a headline, paragraph or related headline that is one long word (a pasted link) wraps at 390 px instead of widening the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    // What a feed can carry: a link pasted whole into a headline or a paragraph.
+    const link = `https://example.org/${'a'.repeat(150)}`;
+    const paste = (selectors: string[]) =>
+      page.evaluate(
+        ([text, ...all]) => {
+          for (const selector of all) document.querySelector(selector)!.textContent = text!;
+        },
+        [link, ...selectors],
+      );
+    await page.goto('/');
+    await whenHydrated(page);
+    await paste(['main h2 a', 'main .card-excerpt']);
+    expect((await pageWidths(page)).scrollWidth, 'home').toBeLessThanOrEqual(390);
+
+    await page.goto(articleUrl(sampleArticles().kremlin.id));
+    await whenHydrated(page);
+    await paste(['main h1', 'main article p:not([class])', 'main aside h3']);
+    expect((await pageWidths(page)).scrollWidth, 'article').toBeLessThanOrEqual(390);
+  });
+
+  test('an article’s long tag wraps inside its chip at 320 px instead of running off the screen', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 740 });
+    await page.goto(articleUrl(sampleArticles().kremlin.id));
+    await whenHydrated(page);
+    const tags = page.getByRole('navigation', { name: strings.article.tags });
+    // A keyword line or a feed's tag of many words (the ingest keeps tags up to 200 characters).
+    await tags.getByRole('link').first().evaluate((chip) => {
+      chip.lastChild!.textContent = 'الانتخابات الرئاسية والتشريعية المبكرة في الجمهورية';
+    });
+    expect((await pageWidths(page)).scrollWidth).toBeLessThanOrEqual(320);
   });
 
   test('a row of chips that runs past the screen fades out at its end until it is scrolled there, and not while a chip has the focus', async ({ page }) => {

@@ -43,12 +43,35 @@ describe('stripBoilerplate', () => {
     ]);
   });
 
+  it('drops a closing rule broken by a space, and the promo line after it', () => {
+    const rule = '----------------------- -----------';
+    expect(stripBoilerplate([P1, P2, rule, 'تابعونا على التطبيق للحصول على الإشعارات']).body).toEqual([P1, P2]);
+  });
+
   it('drops a rule mid-article but keeps the text around it', () => {
     expect(stripBoilerplate([P1, '-----', P2, P1, P2]).body).toEqual([P1, P2, P1, P2]);
   });
 
   it('drops a closing «**» disclaimer and «* نقلاً عن» credit', () => {
     expect(stripBoilerplate([P1, '*نقلاً عن صحيفة الأنباء', '** المقالات تعبر عن رأي كتابها.']).body).toEqual([P1]);
+  });
+
+  it.each([['Photos are copyright.'], ['© Getty Images'], ['Copyright 2018 Reuters']])(
+    'drops the English credit %j closing a body',
+    (credit) => {
+      expect(stripBoilerplate([P1, P2, credit]).body).toEqual([P1, P2]);
+    },
+  );
+
+  it('drops a closing «اضغط هنا» line: the link it points to is not in the feed', () => {
+    expect(stripBoilerplate([P1, 'لمتابعة المباراة على الحواسيب اللوحية، اضغط هنا...']).body).toEqual([P1]);
+    const within = [P1, 'اضغط هنا لمعرفة ما تخزنه الشركة عنك.', P2];
+    expect(stripBoilerplate(within).body).toEqual(within);
+  });
+
+  it('keeps a sentence about copyright in the text', () => {
+    const body = [P1, P2, 'Copyright infringement هي التهمة التي وجهتها الشركة إلى الموقع.'];
+    expect(stripBoilerplate(body).body).toEqual(body);
   });
 
   it('keeps a list of points closing the article', () => {
@@ -73,6 +96,14 @@ describe('stripBoilerplate', () => {
       readAlso: [],
       hashtags: ['مدينة الزهور', 'الميناء'],
     });
+  });
+
+  it('completes a hashtag the writer broke after «عبد» or «بن» with the word that follows it', () => {
+    const result = stripBoilerplate([
+      'أمر #الملك_سلمان_بن_عبد العزيز بذلك، وزار #أبو ظبي وكتب #ولي_العهد_بن.',
+    ]);
+    expect(result.body).toEqual(['أمر الملك سلمان بن عبد العزيز بذلك، وزار أبو ظبي وكتب ولي العهد بن.']);
+    expect(result.hashtags).toEqual(['الملك سلمان بن عبد العزيز', 'أبو ظبي']);
   });
 
   it('leaves a lone # and C# alone', () => {

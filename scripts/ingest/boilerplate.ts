@@ -1,5 +1,6 @@
-import { normalizeArabic } from '../../src/shared/lib/arabic.ts';
+import { normalizeArabic, slugify } from '../../src/shared/lib/arabic.ts';
 import { READ_ALSO, matchHeading } from './headings.ts';
+import { PARTICLES } from './phrases.ts';
 
 /**
  * Feed boilerplate found in real Arabic news bodies, turned into data or dropped:
@@ -7,7 +8,9 @@ import { READ_ALSO, matchHeading } from './headings.ts';
  * - «للمزيد: عنوان» / «للمزيد - عنوان» (France24) → readAlso titles;
  * - agency credits alone on a line («فرانس24/ أ ف ب»);
  * - a dashed separator and the short promo lines after it at the end of a body (BBC);
- * - a short «** …» disclaimer or «* نقلا عن …» credit closing a body (opinion pages);
+ * - a short «** …» disclaimer or «* نقلا عن …» credit closing a body (opinion pages), an English
+ *   picture credit («Photos are copyright.», BBC galleries) or a «اضغط هنا» to a link the feed dropped
+ *   (France24's live pages);
  * - inline hashtags (#قطاع_غزة) → plain words in the text, and whole tags.
  */
 
@@ -23,7 +26,8 @@ const MAX_BLOCK_HEADLINES = 8;
 const MAX_HASHTAG_WORDS = 4;
 const MAX_HASHTAG_CHARS = 40;
 
-const SEPARATOR = /^[-–—_=*~•·.]{3,}$/;
+/** Three rule marks or more; a space between them is a slip of the writer's («------ -----»). */
+const SEPARATOR = /^[-–—_=*~•·.](?: ?[-–—_=*~•·.]){2,}$/;
 /**
  * What a promo line after a closing rule asks (normalised): to get the app, follow, subscribe, click. A
  * short closing paragraph that asks none of it is the article's own (a «***» section break before it).
@@ -37,9 +41,17 @@ const CLOSING_NOTE = /^\*\*|^\*\s*نقلا عن /;
  */
 const CARRIES_ON = /^و(?:اضاف|اضافت|اشار|اشارت|قال|قالت|اكد|اكدت|دعا|دعت|تابع|تابعت|اوضح|اوضحت|ذكر|ذكرت|لفت|لفتت|نقل|نقلت|كان|كانت|ياتي|تاتي|في|من|علي|بحسب|وفق) /;
 const CREDIT = /^(?:فرانس ?24|france ?24)(?: ?\/ ?[^/]{0,20})?$/;
+/** A picture credit in English closing a body («Photos are copyright.», «© Getty Images»): no Arabic in it. */
+const ENGLISH_CREDIT =
+  /^(?:(?:all )?(?:photos?|pictures?|images?)(?: are)? (?:copyright|©)|copyright\b|©)[^\u0600-\u06FF]*$/i;
+/** «اضغط هنا» (normalised): a link the feed dropped, when it closes a body («لمتابعة المباراة…، اضغط هنا»). */
+const CLICK_HERE = /(?:اضغط|انقر) هنا/;
+const MAX_CLOSING_LINE = 120;
 // Not after «/» (a link's fragment, «…/page/#section») nor «&» (an entity).
 const HASHTAG = /(^|[^\p{L}\p{M}\p{N}_&/])#([\p{L}\p{M}\p{N}_]+)/gu;
 const LETTER = /\p{L}/u;
+/** The word right after a hashtag, past one space. */
+const NEXT_WORD = /^ ([\p{L}\p{M}]+)/u;
 
 function looksLikeHeadline(text: string): boolean {
   return text.length > 0 && text.length <= MAX_HEADLINE && !/[.:؛]$/.test(text);
@@ -58,18 +70,37 @@ function relatedHeadline(paragraph: string): { inline: string | null; block: boo
   return null;
 }
 
+/**
+ * The tag a hashtag stands for. One that ends on a word no name ends on was broken by a space the writer
+ * typed («#الملك_سلمان_بن_عبد العزيز», «#أبو ظبي»): the word after it completes it, and with none there is
+ * no tag, only a fragment.
+ */
+function hashtagPhrase(words: readonly string[], after: string): string | null {
+  if (words.length === 0 || words.length > MAX_HASHTAG_WORDS) return null;
+  let phrase = words.join(' ');
+  if (PARTICLES.has(slugify(words[words.length - 1]!))) {
+    const next = NEXT_WORD.exec(after)?.[1];
+    if (!next) return null;
+    phrase += ` ${next}`;
+  }
+  return phrase.length <= MAX_HASHTAG_CHARS ? phrase : null;
+}
+
 function unhashtag(paragraph: string, found: string[]): string {
   if (!paragraph.includes('#')) return paragraph;
-  return paragraph.replace(HASHTAG, (whole: string, before: string, tag: string) => {
+  return paragraph.replace(HASHTAG, (whole: string, before: string, tag: string, offset: number) => {
     // «#1», «# 5»: a number, not a tag.
     if (!LETTER.test(tag)) return whole;
     const words = tag.split('_').filter((w) => w !== '');
-    const phrase = words.join(' ');
-    if (words.length > 0 && words.length <= MAX_HASHTAG_WORDS && phrase.length <= MAX_HASHTAG_CHARS) {
-      found.push(phrase);
-    }
-    return before + phrase;
+    const phrase = hashtagPhrase(words, paragraph.slice(offset + whole.length));
+    if (phrase) found.push(phrase);
+    return before + words.join(' ');
   });
+}
+
+/** A closing line about what the feed left out: its pictures (their credit) or a link. */
+function pointsToWhatIsGone(paragraph: string): boolean {
+  return ENGLISH_CREDIT.test(paragraph) || CLICK_HERE.test(normalizeArabic(paragraph));
 }
 
 /** Splits a body's paragraphs into the article text, its related headlines and its hashtags. */
@@ -106,6 +137,8 @@ export function stripBoilerplate(paragraphs: readonly string[]): CleanBody {
     }
     if (paragraph.length <= 40 && CREDIT.test(normalizeArabic(paragraph))) continue;
     if (remaining <= 1 && paragraph.length <= 200 && CLOSING_NOTE.test(normalizeArabic(paragraph))) continue;
+    const closingLine = remaining === 0 && body.length > 0 && paragraph.length <= MAX_CLOSING_LINE;
+    if (closingLine && pointsToWhatIsGone(paragraph)) continue;
     body.push(unhashtag(paragraph, hashtags));
   }
   return { body, readAlso, hashtags };

@@ -110,7 +110,7 @@ const TIE = 1e-9;
  * Normalised forms (see slugify) of words after which a keyword never ends. «على» is not one: normalised, it
  * is «علي», a name that ends keywords.
  */
-const PARTICLES = new Set(['في', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'عبد', 'ال', 'ذو', 'ذي', 'من', 'الي', 'عن', 'و', 'بلا', 'يا']);
+export const PARTICLES: ReadonlySet<string> = new Set(['في', 'بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'عبد', 'ال', 'ذو', 'ذي', 'من', 'الي', 'عن', 'و', 'بلا', 'يا']);
 /** «بن» and its kin join the names on both sides: «محمد بن سلمان». */
 const NAME_LINKS = new Set(['بن', 'ابن', 'بنت']);
 const PREPOSITIONS = new Set(['في', 'من', 'الي', 'عن']);

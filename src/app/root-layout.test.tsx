@@ -27,6 +27,14 @@ describe('layout', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(screen.getByRole('contentinfo')).toBeInTheDocument();
   });
 
+  it('names the site once in the footer, then says what it is', async () => {
+    renderRoute('/');
+    await screen.findByRole('heading', { level: 1, name: strings.home.heading });
+    const footer = screen.getByRole('contentinfo');
+    expect(footer.textContent!.split('قارئ الأخبار')).toHaveLength(2);
+    expect(footer).toHaveTextContent('الأخبار العربية حسب الموضوع والوسم.');
+  });
+
   it('makes the skip link the first thing the keyboard reaches', async () => {
     const { user } = renderRoute('/');
     await screen.findByRole('heading', { level: 1, name: strings.home.heading });

@@ -22,7 +22,7 @@ export function ArticlePage() {
   const sourceHref = safeExternalHref(article.url);
 
   return (
-    <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+    <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <title>{article.title + strings.titleSuffix}</title>
       <article className="max-w-[70ch]">
         <header className="mb-6 flex flex-col gap-3">
@@ -87,7 +87,10 @@ export function ArticlePage() {
             <ul className="flex flex-wrap gap-2">
               {article.tags.map((tag) => (
                 <li key={tag.slug}>
-                  <ChipLink to={tagHref(tag.slug)}>{tag.label}</ChipLink>
+                  <ChipLink to={tagHref(tag.slug)}>
+                    {/* Chips never wrap in the rows that scroll sideways; in this list, which wraps, a long tag does. */}
+                    <span className="whitespace-normal wrap-anywhere">{tag.label}</span>
+                  </ChipLink>
                 </li>
               ))}
             </ul>

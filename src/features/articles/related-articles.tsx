@@ -12,14 +12,17 @@ export interface RelatedArticlesProps {
 export function RelatedArticles({ related }: RelatedArticlesProps) {
   if (related.length === 0) return null;
   return (
-    <aside aria-labelledby="related-heading" className="lg:sticky lg:top-4 lg:self-start">
+    <aside
+      aria-labelledby="related-heading"
+      className="lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:self-start lg:overflow-y-auto"
+    >
       <h2
         id="related-heading"
         className="mb-4 border-s-4 border-red-800 ps-3 text-xl font-bold dark:border-red-300"
       >
         {strings.article.related}
       </h2>
-      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-1">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-1">
         {related.map((item) => (
           <li key={item.id}>
             <article className="related-card">

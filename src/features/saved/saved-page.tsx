@@ -52,7 +52,7 @@ export function SavedPage() {
           </AppLink>
         </div>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {entries.map(({ summary }, index) => (
             <li key={summary.id}>
               <ArticleCard

@@ -15,7 +15,7 @@ export function ArticleGrid({ articles }: ArticleGridProps) {
     return <p className="py-8 text-neutral-700 dark:text-neutral-300">{strings.list.empty}</p>;
   }
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+    <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
       {articles.map((article, i) => (
         <li key={article.id}>
           <ArticleCard article={article} load={i === 0 ? 'first' : i < FIRST_ROW ? 'eager' : 'lazy'} />

@@ -8,7 +8,7 @@ export function ListSkeleton() {
     <div role="status" aria-live="polite">
       <span className="sr-only">{strings.loading}</span>
       <div className={`${block} mb-6 h-9 w-48`} />
-      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-hidden="true">
+      <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-hidden="true">
         {Array.from({ length: 6 }, (_, i) => (
           <li
             key={i}
