@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx';
 import { homePagePath, tagPagePath, topicListPath, topicPagePath } from '../../src/data/paths.ts';
 import { dataBase, setDataBuild } from '../../src/shared/lib/data-build.ts';
+import { requestUrl } from '../../src/shared/lib/fetch-shard.ts';
 import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
 import { documentRenderer } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
@@ -54,10 +55,7 @@ let deps = new Set<string>();
 
 /** The app fetches `/data/<build>/…`: here that is a file of the ingest's output. */
 globalThis.fetch = async (input: string | URL | Request) => {
-  const url = new URL(
-    typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-    'http://localhost',
-  );
+  const url = new URL(requestUrl(input), 'http://localhost');
   let file = path.join(config.appDir, decodeURIComponent(url.pathname));
   if (url.pathname.startsWith(dataPrefix)) {
     const dep = decodeURIComponent(url.pathname.slice(dataPrefix.length));

@@ -8,6 +8,8 @@
  * after a short pause; any other request, and any other answer (a 404 is the deploy's, and final), passes
  * as it came. Installed once, when search first loads.
  */
+import { isHtmlPage, requestUrl } from '../../shared/lib/fetch-shard.ts';
+
 const TRIES = 3;
 const PAUSE_MS = 300;
 
@@ -18,8 +20,7 @@ const isIndexFile = (pathname: string, dataBase: string, indexDir: string): bool
   pathname.startsWith(dataBase) && pathname.includes(`/${indexDir}`);
 
 const worthAnotherTry = (response: Response): boolean =>
-  response.status >= 500 ||
-  (response.ok && (response.headers.get('content-type') ?? '').startsWith('text/html'));
+  response.status >= 500 || (response.ok && isHtmlPage(response));
 
 export function retryIndexFetches(
   dataBase: string,
@@ -30,10 +31,7 @@ export function retryIndexFetches(
   const pageFetch = globalThis.fetch;
   if (wrapped.has(pageFetch)) return;
   const retrying: typeof fetch = async (input, init) => {
-    const url = new URL(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-      location.href,
-    );
+    const url = new URL(requestUrl(input), location.href);
     if (!isIndexFile(url.pathname, dataBase, indexDir)) return pageFetch(input, init);
     for (let attempt = 1; ; attempt++) {
       try {

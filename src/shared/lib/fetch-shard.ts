@@ -86,6 +86,16 @@ export class UnknownDataBuildError extends Error {
   }
 }
 
+/** The URL a `fetch` call names, whichever form it was given in. */
+export function requestUrl(input: RequestInfo | URL): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+/** An HTML page where a data file was asked for: an error page from something between us and the files. */
+export function isHtmlPage(res: Response): boolean {
+  return res.headers.get('content-type')?.includes('text/html') ?? false;
+}
+
 /** A shard of the build this app reads, once that build is known (data-build.ts). */
 export async function fetchShard<T>(path: string, schema: ShardSchema<T>, init: { signal?: AbortSignal } = {}): Promise<T> {
   return fetchJson(`${await dataRoot()}${path}`, schema, init);
@@ -96,8 +106,8 @@ export async function fetchJson<T>(url: string, schema: ShardSchema<T>, init: Re
   const res = await fetch(url, init);
   if (res.status === 404 || res.status === 410) throw new NotFoundError(url);
   if (!res.ok) throw new HttpError(url, res.status);
-  // Every shard is JSON: an HTML page with 200 is an error page from something between us and the files.
-  if (res.headers.get('content-type')?.includes('text/html')) throw new GarbledResponseError(url, 'an HTML page');
+  // Every shard is JSON: an HTML page with 200 is an error page.
+  if (isHtmlPage(res)) throw new GarbledResponseError(url, 'an HTML page');
   noteKeptCopy(res.headers.has(KEPT_COPY_HEADER));
 
   let json: unknown;
