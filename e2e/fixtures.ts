@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page } from '@playwright/test';
 import { distDir } from '../playwright.config.ts';
 import { BUILD_FILE, type BuildInfo } from '../src/data/build.ts';
+import { NEWEST_PAGE } from '../src/data/list-pages.ts';
+import { homePagePath } from '../src/data/paths.ts';
 import type { ListPage, Manifest } from '../src/data/schema.ts';
 
 export { expect };
@@ -70,7 +72,7 @@ export const distBuild = (): BuildInfo => readDistJson<BuildInfo>(`/data/${BUILD
 /** The site path of a file of the build's data (`src/data/paths.ts`). */
 export const dataFile = (path: string): string => `/data/${distBuild().data}/${path}`;
 
-export const homeShard = (): ListPage => readDistJson<ListPage>(dataFile('home/1.json'));
+export const homeShard = (): ListPage => readDistJson<ListPage>(dataFile(homePagePath(NEWEST_PAGE)));
 
 export const manifest = (): Manifest => readDistJson<Manifest>(dataFile('manifest.json'));
 

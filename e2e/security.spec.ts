@@ -6,6 +6,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { NEWEST_PAGE } from '../src/data/list-pages.ts';
 import type { Article, ListPage } from '../src/data/schema.ts';
 import { articlePath, topicPagePath } from '../src/data/paths.ts';
 import { strings } from '../src/shared/strings.ar.ts';
@@ -55,7 +56,7 @@ const pageTypes: PageType[] = [
     name: 'search with results and a topic filter',
     // The longest word of the topic's newest title: Pagefind must find that article.
     url: () => {
-      const title = readDistJson<ListPage>(dataFile(topicPagePath(firstTopic().slug, 1))).items[0]!.title;
+      const title = readDistJson<ListPage>(dataFile(topicPagePath(firstTopic().slug, NEWEST_PAGE))).items[0]!.title;
       const word = title.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a));
       return `/search?q=${encodeURIComponent(word)}&topic=${encodeURIComponent(firstTopic().slug)}`;
     },

@@ -102,7 +102,7 @@ describe('checkBudget', () => {
     'assets/noto-sans-arabic-arabic-400-normal-3.woff2': 'font',
     'assets/noto-sans-arabic-arabic-400-normal-3.woff': 'old font',
     'data/manifest.json': '{"schemaVersion":1}',
-    'data/home/1.json': '{"items":[]}',
+    'data/home/0.json': '{"items":[]}',
   };
 
   it('counts the entry chunks and their static imports, the CSS and home data; the Arabic woff2 after', () => {
@@ -113,7 +113,7 @@ describe('checkBudget', () => {
       '/assets/shared-4.js',
       '/assets/index-2.css',
       '/data/manifest.json',
-      '/data/home/1.json',
+      '/data/home/0.json',
     ]);
     expect(report.later.map((item) => item.path)).toEqual(['/assets/noto-sans-arabic-arabic-400-normal-3.woff2']);
     expect(report.problems).toEqual([]);
@@ -168,9 +168,9 @@ describe('checkBudget', () => {
   });
 
   it('reports a referenced file that is missing', () => {
-    const { 'data/home/1.json': _dropped, ...rest } = site;
+    const { 'data/home/0.json': _dropped, ...rest } = site;
     expect(checkBudget(writeDist(rest)).problems).toEqual([
-      '/data/home/1.json is referenced but missing from ' + dist,
+      '/data/home/0.json is referenced but missing from ' + dist,
     ]);
   });
 });

@@ -6,7 +6,7 @@
  *
  * Counts index.html (prerendered: the page and its data), the entry JS chunks (`<script type=module>`,
  * `<meta name=app-entry>`, `<link rel=modulepreload>` and their static imports), the CSS, and, for a build that is not prerendered, the data shards home fetches
- * (`data/manifest.json`, `data/home/1.json`). Text is counted gzipped (zlib level 9, as a static
+ * (`data/manifest.json`, `data/home/0.json`). Text is counted gzipped (zlib level 9, as a static
  * host with gzip serves it); woff2 as is, since it is already compressed and hosts do not gzip it.
  * Exits 1 when the total is over budget, when search (Pagefind) code sits in the entry chunks, or when
  * dist ships a font subset other than Arabic. The web app manifest and the service worker (sw.js) count
@@ -20,6 +20,8 @@ import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { HYDRATION_ELEMENT_ID } from '../src/app/hydration.ts';
+import { NEWEST_PAGE } from '../src/data/list-pages.ts';
+import { homePagePath } from '../src/data/paths.ts';
 
 export const BUDGET_BYTES = 250 * 1024;
 
@@ -195,7 +197,7 @@ export function checkBudget(dist: string, budgetBytes = BUDGET_BYTES): BudgetRep
 
   // A prerendered home carries its data in the HTML (counted above); an app-only build fetches it.
   if (!html.includes(`id="${HYDRATION_ELEMENT_ID}"`)) {
-    for (const shard of ['/data/manifest.json', '/data/home/1.json']) {
+    for (const shard of ['/data/manifest.json', `/data/${homePagePath(NEWEST_PAGE)}`]) {
       if (!missing(shard)) items.push(measure(dist, shard, 'data'));
     }
   }

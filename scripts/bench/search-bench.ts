@@ -15,7 +15,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleSchema, type Article } from '../../src/data/schema.ts';
+import { articleSchema, SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
 import { highlightTerms, matchesTerms } from '../../src/shared/lib/search-terms.ts';
 import { buildSearchIndex } from '../ingest/search-index.ts';
 import { loadTaxonomy } from '../ingest/taxonomy.ts';
@@ -51,7 +51,7 @@ async function articlesFromJsonl(file: string): Promise<Article[]> {
   return lines.map((line) => {
     const r = JSON.parse(line) as { id: string; title: string; body: string | string[]; date?: string; source?: string };
     return {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       id: r.id,
       title: r.title,
       date: r.date ? new Date(r.date).toISOString() : null,

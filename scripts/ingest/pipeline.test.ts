@@ -57,7 +57,7 @@ describe('runIngest', () => {
 
     const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(out, manifestPath()), 'utf8')));
     expect(manifest.counts.articles).toBe(4);
-    const home = listPageSchema.parse(JSON.parse(await readFile(path.join(out, homePagePath(1)), 'utf8')));
+    const home = listPageSchema.parse(JSON.parse(await readFile(path.join(out, homePagePath(0)), 'utf8')));
     expect(home.items.map((i) => i.date)).toEqual([
       '2024-03-01T12:00:00.000Z',
       '2023-09-25T00:00:00.000Z',
@@ -154,7 +154,7 @@ describe('source names', () => {
       );
     };
     const sources = async (out: string) => {
-      const home = listPageSchema.parse(JSON.parse(await readFile(path.join(out, homePagePath(1)), 'utf8')));
+      const home = listPageSchema.parse(JSON.parse(await readFile(path.join(out, homePagePath(0)), 'utf8')));
       const s1 = articleSchema.parse(JSON.parse(await readFile(path.join(out, articlePath('s1')), 'utf8')));
       return [s1.source, ...home.items.map((i) => i.source)];
     };

@@ -2,7 +2,7 @@ import { createHash, hash as oneShot } from 'node:crypto';
 import { createReadStream, existsSync, renameSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { TagRef, TopicRef } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, type TagRef, type TopicRef } from '../../src/data/schema.ts';
 import { assignIds, type IdentifiedRecord } from './ids.ts';
 import {
   fromUtf16,
@@ -305,7 +305,7 @@ export function tagCorpus(
     const { topics, key } = topicsOf(r, tags, taxonomy, topicMemo);
     if (key !== undefined) fingerprints.set(r.id, key);
     const article: Omit<CorpusArticle, 'body'> = {
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
       id: r.id,
       title: r.title,
       date: r.date,

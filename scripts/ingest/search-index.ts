@@ -16,6 +16,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { blocksFromOldest } from '../../src/data/list-pages.ts';
 import type { Article } from '../../src/data/schema.ts';
 import {
   buildLexicon,
@@ -144,17 +145,13 @@ export function planSlices(articles: readonly Article[], sliceSize: number): Pla
   return [...dated.reverse(), ...undated.reverse()];
 }
 
-/** `sorted` (oldest first) cut every `sliceSize`, a tail under half a slice joined to the one before; oldest first. */
+/** `sorted` (oldest first) cut as list pages are (`blocksFromOldest`), into one slice at least; oldest first. */
 function cut(sorted: readonly Article[], sliceSize: number, first: number): PlannedSlice[] {
-  const full = Math.floor(sorted.length / sliceSize);
-  const tail = sorted.length - full * sliceSize;
-  const count = full === 0 ? 1 : tail >= sliceSize / 2 ? full + 1 : full;
-  const slices: PlannedSlice[] = [];
-  for (let i = 0; i < count; i++) {
-    const end = i === count - 1 ? sorted.length : (i + 1) * sliceSize;
-    slices.push({ index: first + i, articles: sorted.slice(i * sliceSize, end).reverse() });
-  }
-  return slices;
+  const blocks = blocksFromOldest(sorted.length, sliceSize);
+  return (blocks.length > 0 ? blocks : [[0, 0] as const]).map(([start, end], i) => ({
+    index: first + i,
+    articles: sorted.slice(start, end).reverse(),
+  }));
 }
 
 export function articleText(article: Article): string {

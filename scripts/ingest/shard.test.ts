@@ -67,20 +67,33 @@ describe('buildShards', () => {
     expect(topicListSchema.parse(build([article(0, { topics: [karabakh] })]).get(topicListPath())).topics).toEqual([karabakh]);
   });
 
-  it('pages home by 24 in the given order', () => {
-    const page1 = listPageSchema.parse(files.get(homePagePath(1)));
-    const page2 = listPageSchema.parse(files.get(homePagePath(2)));
-    expect([page1.page, page1.pageCount, page1.total, page1.items.length]).toEqual([1, 2, 30, 24]);
-    expect(page2.items.map((s) => s.id)).toEqual(articles.slice(24).map((a) => a.id));
-    expect(files.has(homePagePath(3))).toBe(false);
+  it('pages home in the given order: the newest 24 first, the older ones counted from the oldest', () => {
+    const first = listPageSchema.parse(files.get(homePagePath(0)));
+    const older = listPageSchema.parse(files.get(homePagePath(1)));
+    expect(first).toMatchObject({ page: 0, older: 1, newer: null, total: 30 });
+    expect(first.items.map((s) => s.id)).toEqual(articles.slice(0, 24).map((a) => a.id));
+    // Only the first page names the count: an older page stays the same bytes as articles arrive.
+    expect(older).toMatchObject({ page: 1, older: null, newer: 0, total: null });
+    expect(older.items.map((s) => s.id)).toEqual(articles.slice(24).map((a) => a.id));
+    expect(files.has(homePagePath(2))).toBe(false);
+  });
+
+  it('keeps the older pages of a list as they were when articles arrive on top', () => {
+    const many = Array.from({ length: 100 }, (_, i) => article(i + 100));
+    const before = build(many);
+    const after = build([article(99), article(98), ...many]);
+    // 100 articles: the newest 24, then pages 1 to 3 (24, 24, 28); two more join the newest older page.
+    expect(listPageSchema.parse(after.get(homePagePath(3))).items).toHaveLength(30);
+    for (const page of [1, 2]) expect(after.get(homePagePath(page))).toEqual(before.get(homePagePath(page)));
+    expect(after.get(homePagePath(0))).not.toEqual(before.get(homePagePath(0)));
   });
 
   it('writes topic and tag pages, and one page even for an empty topic', () => {
-    const empty = listPageSchema.parse(files.get(topicPagePath('karabakh', 1)));
-    expect(empty).toMatchObject({ kind: 'topic', slug: 'karabakh', label: 'كاراباخ', page: 1, pageCount: 1, total: 0, items: [] });
-    const tagPage = files.get(tagPagePath('جسور', 1)) as ListPage;
+    const empty = listPageSchema.parse(files.get(topicPagePath('karabakh', 0)));
+    expect(empty).toMatchObject({ kind: 'topic', slug: 'karabakh', label: 'كاراباخ', page: 0, older: null, total: 0, items: [] });
+    const tagPage = files.get(tagPagePath('جسور', 0)) as ListPage;
     expect(tagPage).toMatchObject({ kind: 'tag', slug: 'جسور', total: 10 });
-    expect(listPageSchema.parse(files.get(topicPagePath('ukraine', 2))).items).toHaveLength(1);
+    expect(listPageSchema.parse(files.get(topicPagePath('ukraine', 1))).items).toHaveLength(1);
   });
 
   it('writes every article under its path, valid against the schema', () => {
@@ -89,7 +102,7 @@ describe('buildShards', () => {
 
   it('writes one home page when there are no articles', () => {
     const none = build([]);
-    expect(listPageSchema.parse(none.get(homePagePath(1)))).toMatchObject({ page: 1, pageCount: 1, total: 0, items: [] });
+    expect(listPageSchema.parse(none.get(homePagePath(0)))).toMatchObject({ page: 0, older: null, newer: null, total: 0, items: [] });
   });
 
   it('gives the same bytes for the same input', () => {
@@ -134,7 +147,7 @@ describe('buildShards with pictures', () => {
   });
 
   it('gives the card its thumbnail src', () => {
-    const home = listPageSchema.parse(files.get(homePagePath(1)));
+    const home = listPageSchema.parse(files.get(homePagePath(0)));
     expect(home.items.map((item) => item.image)).toEqual(['/images/a.jpg', undefined]);
   });
 

@@ -7,6 +7,7 @@ import {
   topicListPath,
   topicPagePath,
 } from '../../src/data/paths.ts';
+import { listPageSpans, NEWEST_PAGE } from '../../src/data/list-pages.ts';
 import {
   PAGE_SIZE,
   SCHEMA_VERSION,
@@ -135,8 +136,9 @@ export function articleJson(article: Article): string {
 const BODY_MARK = '"body":0';
 
 /**
- * One list's pages. Summaries arrive already serialised: an article sits on the home list, its topics' and
- * its tags' lists, and serialising it once instead of on every list is most of the cost of this step.
+ * One list's pages (src/data/list-pages.ts). Summaries arrive already serialised: an article sits on the
+ * home list, its topics' and its tags' lists, and serialising it once instead of on every list is most of
+ * the cost of this step.
  */
 function* listPages(
   kind: ListKind,
@@ -145,20 +147,20 @@ function* listPages(
   summaries: Summaries,
   pathOf: (page: number) => string,
 ): Generator<ShardFile> {
-  const pageCount = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  for (let page = 1; page <= pageCount; page++) {
+  for (const { page, start, end, older, newer } of listPageSpans(items.length)) {
     const shard: ListPage = {
       schemaVersion: SCHEMA_VERSION,
       kind,
       slug: ref?.slug ?? null,
       label: ref?.label ?? null,
       page,
-      pageCount,
-      total: items.length,
+      older,
+      newer,
+      total: page === NEWEST_PAGE ? items.length : null,
       items: [],
     };
     const head = JSON.stringify(shard);
-    const onPage = items.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const onPage = items.slice(start, end);
     yield {
       path: pathOf(page),
       key: summaries.keys ? fingerprint(head, ...onPage.map((i) => summaries.keys![i]!)) : null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, type Article, type ArticleImage } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, type Article, type ArticleImage, type ListPage } from '../../src/data/schema.ts';
 import { buildHead } from './head.ts';
 import { parseHtml } from './xml-test-helpers.ts';
 
@@ -52,5 +52,31 @@ describe('the head of an article with a picture', () => {
     expect(meta('og:image')).toEqual([]);
     expect(meta('twitter:card')).toEqual(['summary']);
     expect(news).not.toHaveProperty('image');
+  });
+});
+
+describe('the head of a tag page', () => {
+  const list = (page: number, total: number | null, dates: Array<string | null>): ListPage => ({
+    schemaVersion: SCHEMA_VERSION,
+    kind: 'tag',
+    slug: 'economy',
+    label: 'الاقتصاد',
+    page,
+    older: null,
+    newer: page === 0 ? null : 0,
+    total,
+    items: dates.map((date, i) => ({ id: `a${i}`, title: 'خبر', date, source: null, excerpt: '', topics: [] })),
+  });
+  const description = (l: ListPage) => {
+    const html = buildHead({ site, path: '/tags/economy', status: 200, title: 'الاقتصاد', view: { kind: 'list', list: l } });
+    return parseHtml(`<html><head>${html}</head></html>`).querySelector('meta[name="description"]')?.getAttribute('content');
+  };
+
+  it('counts the articles on the first page, and gives an older page its days, not a count that moves', () => {
+    expect(description(list(0, 30, ['2024-01-05T10:00:00.000Z']))).toBe('كل ما نشر قارئ الأخبار عن «الاقتصاد»: ٣٠ مقالاً.');
+    expect(description(list(3, null, ['2024-01-05T10:00:00.000Z', '2024-01-03T08:00:00.000Z']))).toBe(
+      'كل ما نشر قارئ الأخبار عن «الاقتصاد»: من ٣ يناير ٢٠٢٤ إلى ٥ يناير ٢٠٢٤. — صفحة ٣',
+    );
+    expect(description(list(1, null, [null]))).toBe('أخبار «الاقتصاد» في قارئ الأخبار. — صفحة ١');
   });
 });

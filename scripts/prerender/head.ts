@@ -6,9 +6,11 @@
  */
 import type { Article, ListPage } from '../../src/data/schema.ts';
 import type { PageView } from '../../src/app/render-page.tsx';
+import { NEWEST_PAGE } from '../../src/data/list-pages.ts';
 import { formatNumber, formatPlural } from '../../src/shared/lib/format.ts';
 import { articleHref, homeHref, tagHref, topicHref } from '../../src/shared/lib/hrefs.ts';
 import { inlineJson } from '../../src/shared/lib/inline-json.ts';
+import { listDays } from '../../src/shared/lib/list-days.ts';
 import { strings } from '../../src/shared/strings.ar.ts';
 import { feedPath } from './feeds.ts';
 import { absoluteUrl, type Site } from './site.ts';
@@ -102,18 +104,22 @@ function describe(view: PageView): string {
     return cutAtWord(first, DESCRIPTION_MAX);
   }
   if (view.kind === 'list' && view.list.kind !== 'home' && view.list.label !== null) {
-    const count = formatPlural(view.list.total, strings.plural.articles);
+    const { label, total, items } = view.list;
+    // The count on the first page; an older page, which names no count (`ListPage.total`), its days.
+    const count = total !== null ? formatPlural(total, strings.plural.articles) : listDays(items);
     const text =
-      view.list.kind === 'topic'
-        ? strings.meta.topicDescription(view.list.label, count)
-        : strings.meta.tagDescription(view.list.label, count);
+      count === null
+        ? strings.meta.olderDescription(label)
+        : view.list.kind === 'topic'
+          ? strings.meta.topicDescription(label, count)
+          : strings.meta.tagDescription(label, count);
     return cutAtWord(text + pageSuffix(view.list), DESCRIPTION_MAX);
   }
   return strings.meta.siteDescription;
 }
 
 const pageSuffix = (list: ListPage): string =>
-  list.page > 1 ? strings.meta.pageSuffix(formatNumber(list.page)) : '';
+  list.page > NEWEST_PAGE ? strings.meta.pageSuffix(formatNumber(list.page)) : '';
 
 /** The site's feed everywhere; a topic's or tag's own feed on its pages too. */
 function announcedFeeds(view: PageView): Array<{ title: string; path: string }> {

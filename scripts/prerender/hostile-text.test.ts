@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/data/schema.ts';
+import { SCHEMA_VERSION, type Article } from '../../src/data/schema.ts';
 import { atomFeed } from './feeds.ts';
 import { buildHead } from './head.ts';
 import { parseHtml, parseXml } from './xml-test-helpers.ts';
@@ -26,7 +26,7 @@ const hostile = fc.oneof(
 
 function article(title: string, source: string, label: string, paragraph: string): Article {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     id: 'a1',
     title,
     date: '2026-11-01T10:00:00.000Z',

@@ -41,16 +41,14 @@ describe('pageLinks', () => {
 });
 
 describe('laterPages', () => {
-  it("names every later page of a list from its first, as the list's «التالي» links reach them", () => {
-    expect(laterPages({ kind: 'home', slug: null, page: 1, pageCount: 3 })).toEqual(['/page/2', '/page/3']);
-    expect(laterPages({ kind: 'topic', slug: 'karabakh', page: 1, pageCount: 2 })).toEqual([
-      '/topics/karabakh/page/2',
-    ]);
-    expect(laterPages({ kind: 'tag', slug: 'a/b', page: 1, pageCount: 2 })).toEqual(['/tags/a%2Fb/page/2']);
+  it("names every older page of a list from its first, as the list's «أخبار أقدم» links reach them", () => {
+    expect(laterPages({ kind: 'home', slug: null, page: 0, older: 2 })).toEqual(['/page/2', '/page/1']);
+    expect(laterPages({ kind: 'topic', slug: 'karabakh', page: 0, older: 1 })).toEqual(['/topics/karabakh/page/1']);
+    expect(laterPages({ kind: 'tag', slug: 'a/b', page: 0, older: 1 })).toEqual(['/tags/a%2Fb/page/1']);
   });
 
-  it('names none for a list of one page, or from a later page', () => {
-    expect(laterPages({ kind: 'home', slug: null, page: 1, pageCount: 1 })).toEqual([]);
-    expect(laterPages({ kind: 'tag', slug: 'x', page: 2, pageCount: 5 })).toEqual([]);
+  it('names none for a list of one page, or from an older page', () => {
+    expect(laterPages({ kind: 'home', slug: null, page: 0, older: null })).toEqual([]);
+    expect(laterPages({ kind: 'tag', slug: 'x', page: 4, older: 3 })).toEqual([]);
   });
 });

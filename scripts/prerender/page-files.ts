@@ -3,6 +3,7 @@
  * file by decoding it (nginx's `$uri`), so the file is the decoded path plus `.html`
  * (`/articles/abc` → `articles/abc.html`, `/` → `index.html`), found by `try_files $uri $uri.html`.
  */
+import { NEWEST_PAGE } from '../../src/data/list-pages.ts';
 import type { ListPage } from '../../src/data/schema.ts';
 import { decodeHtmlEntities } from '../../src/shared/lib/html-entities.ts';
 import { homeHref, tagHref, topicHref } from '../../src/shared/lib/hrefs.ts';
@@ -49,18 +50,18 @@ export function pageLinks(html: string): string[] {
 
 
 /**
- * A list's pages after the first, for its first page (none for the others). A reader reaches them by
- * «التالي» one from the other; crawled only that way, each waited for the one before it to be rendered
- * and reported, so at the end of a run one thread rendered the last pages of the longest list one at a
- * time while the other had nothing to do.
+ * A list's older pages, for its first page (none for the others). A reader reaches them by «أخبار أقدم»
+ * one from the other; crawled only that way, each waited for the one before it to be rendered and
+ * reported, so at the end of a run one thread rendered the last pages of the longest list one at a time
+ * while the other had nothing to do. The first page's `older` is the newest of them; they count from 1.
  */
-export function laterPages(list: Pick<ListPage, 'kind' | 'slug' | 'page' | 'pageCount'>): string[] {
-  if (list.page !== 1) return [];
+export function laterPages(list: Pick<ListPage, 'kind' | 'slug' | 'page' | 'older'>): string[] {
+  if (list.page !== NEWEST_PAGE || list.older === null) return [];
   const href = (page: number) =>
     list.kind === 'home'
       ? homeHref(page)
       : list.kind === 'topic'
         ? topicHref(list.slug!, page)
         : tagHref(list.slug!, page);
-  return Array.from({ length: list.pageCount - 1 }, (_, i) => href(i + 2));
+  return Array.from({ length: list.older }, (_, i) => href(list.older! - i));
 }

@@ -151,18 +151,21 @@ describe('a prerendered list', { timeout: 20_000 }, () => {
       'https://news.example.org/feed.xml',
       'https://news.example.org/topics/karabakh/feed.xml',
     ]);
-    expect(pageLinks(page.html)).not.toContain(homeHref(2));
+    expect(pageLinks(page.html)).not.toContain(homeHref(1));
   });
 
-  it('links to its next page by path', async () => {
+  it('links to its older page by path, and the older page back to it', async () => {
     const { page, doc } = await prerendered(homeHref());
-    expect(pageLinks(page.html)).toContain(homeHref(2));
-    expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/2');
+    expect(pageLinks(page.html)).toContain(homeHref(1));
+    expect(doc.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/1');
+    const older = await prerendered(homeHref(1));
+    expect(older.doc.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
+    expect(older.doc.querySelector('a[rel="next"]')).toBeNull();
   });
 
   it('has a title unique to each page', async () => {
     const first = await prerendered(homeHref());
-    const second = await prerendered(homeHref(2));
+    const second = await prerendered(homeHref(1));
     expect(first.doc.title).not.toBe(second.doc.title);
   });
 });

@@ -10,6 +10,7 @@ import { createPageRenderer, type PageView } from '../../src/app/render-page.tsx
 import { homePagePath, tagPagePath, topicListPath, topicPagePath } from '../../src/data/paths.ts';
 import { dataBase, setDataBuild } from '../../src/shared/lib/data-build.ts';
 import { requestUrl } from '../../src/shared/lib/fetch-shard.ts';
+import { NEWEST_PAGE } from '../../src/data/list-pages.ts';
 import type { ArticleSummary, ListPage } from '../../src/data/schema.ts';
 import { documentRenderer } from './document.ts';
 import { atomFeed, FEED_SIZE, feedPath } from './feeds.ts';
@@ -121,7 +122,7 @@ async function renderOne(pagePath: string): Promise<PageResult> {
     hydration: page.hydration,
   });
   const written = writeIfChanged(file, text);
-  const feed = page.view.kind === 'list' && page.view.list.page === 1 ? writeFeed(page.view.list) : null;
+  const feed = page.view.kind === 'list' && page.view.list.page === NEWEST_PAGE ? writeFeed(page.view.list) : null;
   return {
     ...base,
     deps: [...deps],
@@ -146,10 +147,10 @@ function lastmodOf(view: PageView): string | null {
   return null;
 }
 
-/** A list's feed: its first FEED_SIZE articles, read from the list's first pages; returns its file. */
+/** A list's feed: its newest FEED_SIZE articles, read from its first page and the older ones after it; returns its file. */
 function writeFeed(first: ListPage): string | null {
   const items: ArticleSummary[] = [...first.items];
-  for (let page = 2; items.length < FEED_SIZE && page <= first.pageCount; page++) {
+  for (let page = first.older; items.length < FEED_SIZE && page !== null; page = page > 1 ? page - 1 : null) {
     const shard =
       first.kind === 'home'
         ? homePagePath(page)

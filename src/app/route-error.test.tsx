@@ -28,7 +28,7 @@ describe('error view', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     let failures = 1;
     const { user } = renderRoute('/', {
       override: (path) => {
-        if (path === homePagePath(1) && failures > 0) {
+        if (path === homePagePath(0) && failures > 0) {
           failures--;
           throw new TypeError('Failed to fetch');
         }

@@ -5,7 +5,7 @@
  * Article ids and tag slugs come from untrusted input (any length, any character), so their files are
  * named by a 64-bit hash, fanned out over 256 folders: the names stay short and safe on every file
  * system and CDN, and 100,000 articles make folders of about 400 files. The ingest refuses a collision.
- * A list's pages sit side by side in its fan-out folder (`tags/a2/a2…-1.json`), not in a folder of their
+ * A list's pages sit side by side in its fan-out folder (`tags/a2/a2…-0.json`), not in a folder of their
  * own: a folder per tag was 10,000 folders at 20,000 articles, made again by every incremental build
  * (decision 030).
  */

@@ -8,10 +8,15 @@
 import * as z from 'zod/mini';
 
 /** Bumped whenever a shard's shape changes; the reader refuses data of another version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
-/** Summaries per list shard (home, topic and tag pages). */
+/**
+ * Summaries on a list's first page (home, topic and tag pages); an older page holds between half of it and
+ * one and a half (src/data/list-pages.ts).
+ */
 export const PAGE_SIZE = 24;
+/** The most summaries a list page holds: an older page with a tail under half a page joined to it. */
+export const MAX_LIST_PAGE = PAGE_SIZE + PAGE_SIZE / 2 - 1;
 
 /** Cards in the related-articles panel. */
 export const MAX_RELATED = 6;
@@ -105,11 +110,18 @@ export const listPageSchema = z.object({
   slug: z.nullable(z.string().check(z.minLength(1))),
   /** The topic or tag label as readers see it; null for home. */
   label: z.nullable(z.string().check(z.minLength(1))),
-  page: z.number().check(z.int(), z.gte(1)),
-  pageCount: z.number().check(z.int(), z.gte(1)),
-  /** Articles in the whole list, over all pages. */
-  total: z.number().check(z.int(), z.gte(0)),
-  items: z.array(articleSummarySchema).check(z.maxLength(PAGE_SIZE)),
+  /** 0 for the first page (the newest articles, at the list's bare URL); older pages count from the oldest, 1 up. */
+  page: z.number().check(z.int(), z.gte(0)),
+  /** The next older page, or null on the oldest. */
+  older: z.nullable(z.number().check(z.int(), z.gte(1))),
+  /** The next newer page (0 for the first), or null on the first page. */
+  newer: z.nullable(z.number().check(z.int(), z.gte(0))),
+  /**
+   * Articles in the whole list, on the first page only: an older page stays the same bytes as articles
+   * arrive (decision 031).
+   */
+  total: z.nullable(z.number().check(z.int(), z.gte(0))),
+  items: z.array(articleSummarySchema).check(z.maxLength(MAX_LIST_PAGE)),
 });
 export type ListPage = z.infer<typeof listPageSchema>;
 

@@ -113,10 +113,11 @@ export const strings = {
 
   pagination: {
     label: 'التنقل بين الصفحات',
-    previous: 'السابق',
-    next: 'التالي',
-    pageOf: (page: string, count: string) => `صفحة ${page} من ${count}`,
-    /** A list page's title after the first: «آخر الأخبار — الصفحة ٢». */
+    newer: 'أخبار أحدث',
+    older: 'أخبار أقدم',
+    /** The days an older page of a list covers. */
+    days: (from: string, to: string) => `من ${from} إلى ${to}`,
+    /** An older page's title: «آخر الأخبار — الصفحة ٢» (older pages count from the oldest). */
     titled: (title: string, page: string) => `${title} — الصفحة ${page}`,
   },
 
@@ -192,6 +193,8 @@ export const strings = {
     siteDescription: 'قارئ الأخبار: أخبار عربية مرتبة حسب المواضيع والوسوم، مع مقالات ذات صلة.',
     topicDescription: (label: string, count: string) => `آخر أخبار ${label} في قارئ الأخبار: ${count}.`,
     tagDescription: (label: string, count: string) => `كل ما نشر قارئ الأخبار عن «${label}»: ${count}.`,
+    /** An older page of a topic or tag whose articles are undated. */
+    olderDescription: (label: string) => `أخبار «${label}» في قارئ الأخبار.`,
     pageSuffix: (page: string) => ` — صفحة ${page}`,
     siteFeed: 'قارئ الأخبار — آخر الأخبار',
     topicFeed: (label: string) => `${label} — قارئ الأخبار`,

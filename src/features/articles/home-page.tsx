@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
+import { NEWEST_PAGE } from '../../data/list-pages.ts';
 import { formatNumber } from '../../shared/lib/format.ts';
 import { homeHref } from '../../shared/lib/hrefs.ts';
 import { listQuery } from '../../shared/lib/list-query.ts';
@@ -8,7 +9,7 @@ import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { listPageOf, orNotFound } from '../../shared/lib/route-data.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { ListView } from '../../shared/ui/list-view.tsx';
-import { TopicFilter } from '../../shared/ui/topic-filter.tsx';
+import { ListTopicFilter } from '../../shared/ui/topic-filter.tsx';
 
 export const homeLoader =
   (queryClient: QueryClient) =>
@@ -16,7 +17,8 @@ export const homeLoader =
     const page = listPageOf(args, homeHref);
     await Promise.all([
       orNotFound(queryClient.query(listQuery('home', null, page))),
-      queryClient.query(manifestQuery()),
+      // The counts of the topic filter: the first page's alone, as they move with every article added.
+      page === NEWEST_PAGE && queryClient.query(manifestQuery()),
     ]);
     return { page };
   };
@@ -24,8 +26,7 @@ export const homeLoader =
 export function HomePage() {
   const { page } = useLoaderData<ReturnType<typeof homeLoader>>();
   const { data: list } = useSuspenseQuery(listQuery('home', null, page));
-  const { data: manifest } = useSuspenseQuery(manifestQuery());
-  const title = page > 1 ? strings.pagination.titled(strings.home.heading, formatNumber(page)) : strings.home.heading;
+  const title = page > NEWEST_PAGE ? strings.pagination.titled(strings.home.heading, formatNumber(page)) : strings.home.heading;
 
   return (
     <ListView
@@ -35,9 +36,7 @@ export function HomePage() {
         <>
           <title>{title + strings.titleSuffix}</title>
           <h1 className="mb-4 text-2xl font-bold sm:text-3xl">{strings.home.heading}</h1>
-          <div className="mb-6">
-            <TopicFilter topics={manifest.topics} total={manifest.counts.articles} active={null} />
-          </div>
+          {page === NEWEST_PAGE ? <ListTopicFilter active={null} /> : <div className="mb-6" />}
         </>
       }
     />

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { TopicList } from '../../data/schema.ts';
+import { SCHEMA_VERSION, type TopicList } from '../../data/schema.ts';
 import { topicListQuery } from '../../shared/lib/topic-list-query.ts';
 import { strings } from '../../shared/strings.ar.ts';
 import { getSearchEngine } from './pagefind-client.ts';
@@ -37,7 +37,7 @@ function fakePagefind(excerpt: string, ids: string[]): PagefindModule {
 
 /** The site's topic list, which the root loader has loaded before any view. */
 const topicList: TopicList = {
-  schemaVersion: 1,
+  schemaVersion: SCHEMA_VERSION,
   topics: [
     { slug: 'karabakh', label: 'كاراباخ' },
     { slug: 'ukraine', label: 'أوكرانيا' },

@@ -31,7 +31,7 @@ describe('topic page', { timeout: ROUTE_TEST_TIMEOUT }, () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'كاراباخ' })).toBeInTheDocument();
   });
 
-  it.each([['كاراباخ'], ['كاراباخ/page/1'], ['كارَاباخ']])(
+  it.each([['كاراباخ'], ['كارَاباخ']])(
     'takes a topic named by its label, /topics/%s, to its page',
     async (path) => {
       renderRoute(`/topics/${path}`);

@@ -31,9 +31,9 @@ function twoBuilds(deployed: { data: string; app: string }): Map<string, unknown
   const fixture = buildFixtureFiles();
   for (const [path, json] of fixture) files.set(`${OLD}/${path}`, json);
   for (const [path, json] of fixture) files.set(`${NEW}/${path}`, json);
-  const home = structuredClone(fixture.get(homePagePath(1))) as ListPage;
+  const home = structuredClone(fixture.get(homePagePath(0))) as ListPage;
   home.items[0] = { ...home.items[0]!, id: 'fresh-1', title: FRESH_TITLE };
-  files.set(`${NEW}/${homePagePath(1)}`, home);
+  files.set(`${NEW}/${homePagePath(0)}`, home);
   files.set('build.json', deployed);
   return files;
 }

@@ -5,7 +5,8 @@ import { articleHref, homeHref, safeExternalHref, tagHref, topicHref } from './h
 describe('hrefs', () => {
   it.each([
     [homeHref(), '/'],
-    [homeHref(1), '/'],
+    [homeHref(0), '/'],
+    [homeHref(1), '/page/1'],
     [homeHref(3), '/page/3'],
     [articleHref('a/b?c#d'), '/articles/a%2Fb%3Fc%23d'],
     [topicHref('karabakh'), '/topics/karabakh'],

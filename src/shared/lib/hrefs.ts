@@ -2,20 +2,21 @@
  * Links to the reader's views. Ids and slugs come from untrusted input (they may hold `/`, `?`, `#` or
  * `%`), so each is one encoded path segment; the router decodes it back into the same param. Pages of a
  * list are paths (`/page/2`), not query strings, so that each is one prerendered file on a static host;
- * page 1 is the bare URL.
+ * the first page (0, the newest articles) is the bare URL, older pages count from the oldest
+ * (src/data/list-pages.ts).
  */
-const pageSuffix = (page: number): string => (page > 1 ? `/page/${page}` : '');
+const pageSuffix = (page: number): string => (page > 0 ? `/page/${page}` : '');
 
-export const homeHref = (page = 1): string => (page > 1 ? pageSuffix(page) : '/');
+export const homeHref = (page = 0): string => (page > 0 ? pageSuffix(page) : '/');
 
 export const savedHref = (): string => '/saved';
 
 export const articleHref = (id: string): string => `/articles/${encodeURIComponent(id)}`;
 
-export const topicHref = (slug: string, page = 1): string =>
+export const topicHref = (slug: string, page = 0): string =>
   `/topics/${encodeURIComponent(slug)}${pageSuffix(page)}`;
 
-export const tagHref = (slug: string, page = 1): string => `/tags/${encodeURIComponent(slug)}${pageSuffix(page)}`;
+export const tagHref = (slug: string, page = 0): string => `/tags/${encodeURIComponent(slug)}${pageSuffix(page)}`;
 
 /** A base that no real page has: a site-relative address resolved against it must stay on it. */
 const SITE_BASE = 'https://site.invalid';

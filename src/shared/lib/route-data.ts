@@ -1,4 +1,5 @@
 import { data, type LoaderFunctionArgs, redirect } from 'react-router';
+import { NEWEST_PAGE } from '../../data/list-pages.ts';
 import { slugify } from './arabic.ts';
 import { NotFoundError } from './fetch-shard.ts';
 import { parsePage } from './route-params.ts';
@@ -19,16 +20,17 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 }
 
 /**
- * The page of a list route (`…/page/:page`, 1 without it). Each page has one URL: `/page/1` redirects to
- * the bare URL, and an old `?page=N` link redirects to its path; a page that cannot exist is the 404.
+ * The page of a list route: `…/page/:page`, or the first page (0) at the bare URL. Older pages count from
+ * the oldest (src/data/list-pages.ts), so an old `?page=N` link, which counted from the newest, names no
+ * page now: it redirects to the list's bare URL. A page that cannot exist is the 404.
  */
 export function listPageOf({ params, request }: LoaderFunctionArgs, hrefFor: (page: number) => string): number {
-  const legacy = params.page === undefined ? new URL(request.url).searchParams.get('page') : null;
-  const raw = params.page ?? legacy;
-  if (raw === null || raw === undefined) return 1;
-  const page = parsePage(raw);
+  if (params.page === undefined) {
+    if (new URL(request.url).searchParams.has('page')) throw redirect(hrefFor(NEWEST_PAGE));
+    return NEWEST_PAGE;
+  }
+  const page = parsePage(params.page);
   if (page === null) notFound();
-  if (legacy !== null || page === 1) throw redirect(hrefFor(page));
   return page;
 }
 

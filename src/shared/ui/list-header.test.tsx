@@ -10,7 +10,7 @@ describe('ListHeader', () => {
   });
 
   it('titles a tag apart from the topic of the same name', () => {
-    render(<ListHeader eyebrow="وسم" label="إيران" title="وسم «إيران»" total={3} page={1} />);
+    render(<ListHeader eyebrow="وسم" label="إيران" title="وسم «إيران»" total={3} page={0} />);
     expect(document.title).toBe('وسم «إيران» — قارئ الأخبار');
   });
 });

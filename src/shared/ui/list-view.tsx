@@ -15,7 +15,7 @@ export function ListView({ list, header, hrefFor }: ListViewProps) {
     <>
       {header}
       <ArticleGrid articles={list.items} />
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} />
+      <Pagination list={list} hrefFor={hrefFor} />
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { AppLink } from './app-link.tsx';
-import { formatNumber } from '../lib/format.ts';
+import type { ListPage } from '../../data/schema.ts';
+import { listDays } from '../lib/list-days.ts';
 import { strings } from '../strings.ar.ts';
+import { AppLink } from './app-link.tsx';
 
 export interface PaginationProps {
-  page: number;
-  pageCount: number;
+  list: Pick<ListPage, 'page' | 'older' | 'newer' | 'items'>;
   /** The URL of a page of this list. */
   hrefFor: (page: number) => string;
 }
@@ -14,24 +14,26 @@ const linkClass =
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 ' +
   'dark:border-neutral-600 dark:text-red-300 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300';
 
-export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
-  if (pageCount <= 1) return null;
+/**
+ * Links to the next newer and the next older page of a list. An older page says which days it covers: its
+ * number counts from the oldest (src/data/list-pages.ts), which tells a reader nothing.
+ */
+export function Pagination({ list, hrefFor }: PaginationProps) {
+  if (list.older === null && list.newer === null) return null;
   return (
     <nav aria-label={strings.pagination.label} className="mt-8 flex items-center justify-between gap-4">
       <div className="min-w-24">
-        {page > 1 && (
-          <AppLink to={hrefFor(page - 1)} rel="prev" className={linkClass}>
-            {strings.pagination.previous}
+        {list.newer !== null && (
+          <AppLink to={hrefFor(list.newer)} rel="prev" className={linkClass}>
+            {strings.pagination.newer}
           </AppLink>
         )}
       </div>
-      <p className="text-sm text-neutral-700 dark:text-neutral-300">
-        {strings.pagination.pageOf(formatNumber(page), formatNumber(pageCount))}
-      </p>
+      {list.newer !== null && <p className="text-center text-sm text-neutral-700 dark:text-neutral-300">{listDays(list.items)}</p>}
       <div className="flex min-w-24 justify-end">
-        {page < pageCount && (
-          <AppLink to={hrefFor(page + 1)} rel="next" className={linkClass}>
-            {strings.pagination.next}
+        {list.older !== null && (
+          <AppLink to={hrefFor(list.older)} rel="next" className={linkClass}>
+            {strings.pagination.older}
           </AppLink>
         )}
       </div>

@@ -1,7 +1,9 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import type { TopicCount } from '../../data/schema.ts';
 import { formatNumber } from '../lib/format.ts';
 import { homeHref, topicHref } from '../lib/hrefs.ts';
+import { manifestQuery } from '../lib/manifest-query.ts';
 import { strings } from '../strings.ar.ts';
 import { ChipLink } from './chip-link.tsx';
 import { useRevealCurrent } from './use-reveal-current.ts';
@@ -42,6 +44,19 @@ export function TopicFilter({ topics, total, active }: TopicFilterProps) {
           ))}
       </ul>
     </nav>
+  );
+}
+
+/**
+ * The filter on a list's first page, with the manifest's counts (its loader loads the manifest). Older
+ * pages show none: the counts move with every article added, and an older page stays the same bytes.
+ */
+export function ListTopicFilter({ active }: { active: string | null }) {
+  const { data: manifest } = useSuspenseQuery(manifestQuery());
+  return (
+    <div className="mb-6">
+      <TopicFilter topics={manifest.topics} total={manifest.counts.articles} active={active} />
+    </div>
   );
 }
 
