@@ -2,8 +2,8 @@
  * `npm run bench:publish -- [--count 100000] [--no-search] [--no-html] [--keep DIR]`
  *
  * Publishing as a newsroom does it, on a synthetic corpus of real length (about 2,700 characters and
- * 10 tags an article): a full build, a run with nothing changed, 1,000 new articles, one article edited,
- * one deleted; then a full build of the final input into other folders, which must be byte-identical to
+ * 10 tags an article): a full build, a run with nothing changed, 1,000 new articles, one more published
+ * (the newsroom's commonest step), one article edited, one deleted; then a full build of the final input into other folders, which must be byte-identical to
  * the incremental output. Each step is what `npm run build` runs after Vite (built once, first): the
  * ingest, then the prerender of the site (unless `--no-html`), each in its own process under
  * /usr/bin/time, so peak memory counts Pagefind's processes too. One line per process, and under the
@@ -148,6 +148,9 @@ async function main(): Promise<void> {
     // Today's articles: dated after the archive, as a newsroom publishes.
     const today = path.join(dir, 'today.jsonl');
     await generateCorpus(today, NEW_ARTICLES, TAXONOMY, { ...REAL_LENGTH, seed: count + 1, idPrefix: 'today-', start: Date.UTC(2024, 0, 1), days: 1 });
+    // One more, published after them.
+    const late = path.join(dir, 'late.jsonl');
+    await generateCorpus(late, 1, TAXONOMY, { ...REAL_LENGTH, seed: count + 2, idPrefix: 'late-', start: Date.UTC(2024, 0, 2), days: 1 });
     await rm(out, { recursive: true, force: true });
     if (html) {
       // The app and the render worker, as `npm run build` makes them before the prerender.
@@ -169,6 +172,9 @@ async function main(): Promise<void> {
     const todayLines = (await readFile(today, 'utf8')).trimEnd().split('\n');
     await writeFile(path.join(input, 'today.jsonl'), `${todayLines.join('\n')}\n`);
     run(`+${NEW_ARTICLES.toLocaleString('en-US')} articles`, ['--out', out, input]);
+    todayLines.push((await readFile(late, 'utf8')).trim());
+    await writeFile(path.join(input, 'today.jsonl'), `${todayLines.join('\n')}\n`);
+    run('one article published', ['--out', out, input]);
     const edited = JSON.parse(todayLines[0]!) as { title: string; body: string[]; tags: string[] | string };
     edited.title = `${edited.title} (محدّث)`;
     edited.body = [...edited.body, 'فقرة أضيفت بعد النشر.'];
