@@ -4,6 +4,7 @@ import { type LoaderFunctionArgs, useLoaderData } from 'react-router';
 import { NEWEST_PAGE } from '../../data/list-pages.ts';
 import { formatNumber } from '../../shared/lib/format.ts';
 import { homeHref } from '../../shared/lib/hrefs.ts';
+import { listDays } from '../../shared/lib/list-days.ts';
 import { listQuery } from '../../shared/lib/list-query.ts';
 import { manifestQuery } from '../../shared/lib/manifest-query.ts';
 import { listPageOf, orNotFound } from '../../shared/lib/route-data.ts';
@@ -36,7 +37,11 @@ export function HomePage() {
         <>
           <title>{title + strings.titleSuffix}</title>
           <h1 className="mb-4 text-2xl font-bold sm:text-3xl">{strings.home.heading}</h1>
-          {page === NEWEST_PAGE ? <ListTopicFilter active={null} /> : <div className="mb-6" />}
+          {page === NEWEST_PAGE ? (
+            <ListTopicFilter active={null} />
+          ) : (
+            <p className="-mt-3 mb-6 text-neutral-700 dark:text-neutral-300">{listDays(list.items)}</p>
+          )}
         </>
       }
     />

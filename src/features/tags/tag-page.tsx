@@ -34,8 +34,7 @@ export function TagPage() {
             eyebrow={strings.list.tagEyebrow}
             label={list.label ?? slug}
             title={strings.list.tagTitle(list.label ?? slug)}
-            total={list.total}
-            page={page}
+            list={list}
           />
         </div>
       }

@@ -46,8 +46,7 @@ export function TopicPage() {
           <ListHeader
             eyebrow={strings.list.topicEyebrow}
             label={list.label ?? slug}
-            total={list.total}
-            page={page}
+            list={list}
           />
           {page === NEWEST_PAGE ? <ListTopicFilter active={slug} /> : <div className="mb-6" />}
         </>

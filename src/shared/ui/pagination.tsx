@@ -1,10 +1,9 @@
 import type { ListPage } from '../../data/schema.ts';
-import { listDays } from '../lib/list-days.ts';
 import { strings } from '../strings.ar.ts';
 import { AppLink } from './app-link.tsx';
 
 export interface PaginationProps {
-  list: Pick<ListPage, 'page' | 'older' | 'newer' | 'items'>;
+  list: Pick<ListPage, 'older' | 'newer'>;
   /** The URL of a page of this list. */
   hrefFor: (page: number) => string;
 }
@@ -14,10 +13,7 @@ const linkClass =
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 ' +
   'dark:border-neutral-600 dark:text-red-300 dark:hover:bg-neutral-800 dark:focus-visible:outline-red-300';
 
-/**
- * Links to the next newer and the next older page of a list. An older page says which days it covers: its
- * number counts from the oldest (src/data/list-pages.ts), which tells a reader nothing.
- */
+/** Links to the next newer and the next older page of a list (src/data/list-pages.ts). */
 export function Pagination({ list, hrefFor }: PaginationProps) {
   if (list.older === null && list.newer === null) return null;
   return (
@@ -29,7 +25,6 @@ export function Pagination({ list, hrefFor }: PaginationProps) {
           </AppLink>
         )}
       </div>
-      {list.newer !== null && <p className="text-center text-sm text-neutral-700 dark:text-neutral-300">{listDays(list.items)}</p>}
       <div className="flex min-w-24 justify-end">
         {list.older !== null && (
           <AppLink to={hrefFor(list.older)} rel="next" className={linkClass}>
