@@ -8,10 +8,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { parseHtml, parseXml } from '../scripts/prerender/xml-test-helpers.ts';
 import { strings } from '../src/shared/strings.ar.ts';
-import { SCHEMA_VERSION, type Article } from '../src/data/schema.ts';
+import { SCHEMA_VERSION } from '../src/data/schema.ts';
 import { appPointerFile } from '../src/data/app-pointer.ts';
-import { articlePath, homePagePath } from '../src/data/paths.ts';
-import { articleUrl, dataFile, distBuild, distPath, expect, homeShard, manifest, readDistJson, test } from './fixtures.ts';
+import { homePagePath } from '../src/data/paths.ts';
+import { articleUrl, dataFile, distBuild, distPath, expect, homeShard, manifest, test } from './fixtures.ts';
 
 const BUDGET_BYTES = 250 * 1024;
 
