@@ -56,7 +56,7 @@ async function walkTwoPages(page: Page, firstUrl: RegExp) {
   await expect(page).toHaveURL(/\/page\/1$/);
   await expect(cards(page)).toHaveText(DRAFTS.slice(PAGE_SIZE).map((d) => d.title));
   // The six older articles were all published on one day, which the page names.
-  await expect(page.getByRole('main').getByText(listDays(DRAFTS.slice(PAGE_SIZE))!, { exact: true })).toBeVisible();
+  await expect(page.locator('h1 + p')).toHaveText(listDays(DRAFTS.slice(PAGE_SIZE))!);
   await expect(pager(page).getByRole('link', { name: strings.pagination.older })).toHaveCount(0);
 
   await pager(page).getByRole('link', { name: strings.pagination.newer }).click();
