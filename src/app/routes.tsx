@@ -11,7 +11,10 @@ import { notFound } from '../shared/lib/route-data.ts';
 import { AppFallback, RootLayout, rootLoader } from './root-layout.tsx';
 import { RootError, RouteError } from './route-error.tsx';
 
-/** List pages (home, topic, tag): the ones that look for fresh news (src/features/updates). */
+/**
+ * A list's first page (home, topic, tag): the pages that look for fresh news (src/features/updates). An
+ * older page keeps its articles as new ones arrive (docs/decisions/031), so it has none to offer.
+ */
 const LIST = { list: true } as const;
 
 /**
@@ -34,11 +37,11 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           errorElement: <RouteError />,
           children: [
             { index: true, loader: homeLoader(queryClient), element: <HomePage />, handle: LIST },
-            { path: 'page/:page', loader: homeLoader(queryClient), element: <HomePage />, handle: LIST },
+            { path: 'page/:page', loader: homeLoader(queryClient), element: <HomePage /> },
             { path: 'topics/:slug', loader: topicLoader(queryClient), element: <TopicPage />, handle: LIST },
-            { path: 'topics/:slug/page/:page', loader: topicLoader(queryClient), element: <TopicPage />, handle: LIST },
+            { path: 'topics/:slug/page/:page', loader: topicLoader(queryClient), element: <TopicPage /> },
             { path: 'tags/:slug', loader: tagLoader(queryClient), element: <TagPage />, handle: LIST },
-            { path: 'tags/:slug/page/:page', loader: tagLoader(queryClient), element: <TagPage />, handle: LIST },
+            { path: 'tags/:slug/page/:page', loader: tagLoader(queryClient), element: <TagPage /> },
             { path: 'articles/:id', loader: articleLoader(queryClient), element: <ArticlePage /> },
             // Search and Pagefind load only when a reader opens it. Its results depend on the query string,
             // so its prerendered file is a shell the browser renders afresh, never hydrates.

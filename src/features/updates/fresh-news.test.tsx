@@ -89,4 +89,18 @@ describe('FreshNews', () => {
     },
     ROUTE_TEST_TIMEOUT,
   );
+
+  it(
+    "stays silent on a list's older page, whose articles new ones never change",
+    async () => {
+      startBuild(APP, async () => OLD);
+      const { fetchMock } = renderRoute('/page/1', { files: twoBuilds({ data: NEW, app: APP }) });
+      await screen.findByRole('link', { name: strings.pagination.newer });
+      // Long enough for the first page to have asked (it does at once) and shown its notice.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fetchMock.mock.calls.some(([url]) => String(url).endsWith('build.json'))).toBe(false);
+      expect(screen.queryByRole('button', { name: strings.updates.showNewArticles })).not.toBeInTheDocument();
+    },
+    ROUTE_TEST_TIMEOUT,
+  );
 });
