@@ -147,7 +147,7 @@ function lastmodOf(view: PageView): string | null {
   return null;
 }
 
-/** A list's feed: its newest FEED_SIZE articles, read from its first page and the older ones after it; returns its file. */
+/** A list's feed: its newest FEED_SIZE articles, from its first page and the older ones after it; returns its file. */
 function writeFeed(first: ListPage): string | null {
   const items: ArticleSummary[] = [...first.items];
   for (let page = first.older; items.length < FEED_SIZE && page !== null; page = page > 1 ? page - 1 : null) {

@@ -13,7 +13,8 @@ export const NEWEST_PAGE = 0;
 /**
  * `count` items, oldest first, cut into blocks of `size` counted from the oldest, a tail under half a block
  * joined to the block before it (when there is one): each block's [start, end), oldest first. An item
- * arriving after the others changes the newest block alone (and, once a block in `size` items, starts one).
+ * arriving after the others changes the newest block alone, and once in `size` arrivals splits it into a
+ * full block and a new one of half a block.
  * The search index's slices are cut the same way (scripts/ingest/search-index.ts).
  */
 export function blocksFromOldest(count: number, size: number): Array<[start: number, end: number]> {

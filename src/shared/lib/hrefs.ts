@@ -5,18 +5,20 @@
  * the first page (0, the newest articles) is the bare URL, older pages count from the oldest
  * (src/data/list-pages.ts).
  */
-const pageSuffix = (page: number): string => (page > 0 ? `/page/${page}` : '');
+import { NEWEST_PAGE } from '../../data/list-pages.ts';
 
-export const homeHref = (page = 0): string => (page > 0 ? pageSuffix(page) : '/');
+const pageSuffix = (page: number): string => (page > NEWEST_PAGE ? `/page/${page}` : '');
+
+export const homeHref = (page = NEWEST_PAGE): string => (page > NEWEST_PAGE ? pageSuffix(page) : '/');
 
 export const savedHref = (): string => '/saved';
 
 export const articleHref = (id: string): string => `/articles/${encodeURIComponent(id)}`;
 
-export const topicHref = (slug: string, page = 0): string =>
+export const topicHref = (slug: string, page = NEWEST_PAGE): string =>
   `/topics/${encodeURIComponent(slug)}${pageSuffix(page)}`;
 
-export const tagHref = (slug: string, page = 0): string => `/tags/${encodeURIComponent(slug)}${pageSuffix(page)}`;
+export const tagHref = (slug: string, page = NEWEST_PAGE): string => `/tags/${encodeURIComponent(slug)}${pageSuffix(page)}`;
 
 /** A base that no real page has: a site-relative address resolved against it must stay on it. */
 const SITE_BASE = 'https://site.invalid';
